@@ -1,0 +1,49 @@
+# vouch_wasm_module(<target> OUTPUT_DIR <dir> ENVIRONMENT <env>)
+#
+# Links the Embind bindings + façade + core into vouch-core.js / vouch-core.wasm.
+# Two artifacts come from the same objects: ENVIRONMENT=web for the browser bundle
+# (a web,node build contains require("fs"), which bundlers choke on) and web,node
+# for the Node test tier.
+set(VOUCH_WASM_OPT "-Oz" CACHE STRING "Optimisation level of the shipped wasm (see bench/RESULTS.md)")
+option(VOUCH_WASM_CLOSURE "Minify the JS glue with Closure (npm google-closure-compiler, pinned)" ON)
+set(VOUCH_CLOSURE_COMPILER "${PROJECT_SOURCE_DIR}/node_modules/.bin/google-closure-compiler"
+    CACHE FILEPATH "Closure compiler from npm: Debian's emscripten config names one that is not installed")
+
+# Compile flags every object in the wasm build shares (core, façade, bindings).
+set(VOUCH_WASM_COMPILE_FLAGS
+  ${VOUCH_WASM_OPT}
+  -flto                # whole-program: about -10% wasm
+  -fno-exceptions)     # a throw would otherwise escape to JS as a bare number and corrupt memory
+
+function(vouch_wasm_module target)
+  cmake_parse_arguments(ARG "" "OUTPUT_DIR;ENVIRONMENT" "SOURCES" ${ARGN})
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE vouch_facade)
+  target_compile_options(${target} PRIVATE ${VOUCH_WASM_COMPILE_FLAGS})
+  set_target_properties(${target} PROPERTIES
+    OUTPUT_NAME vouch-core
+    RUNTIME_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIR}")
+  target_link_options(${target} PRIVATE
+    ${VOUCH_WASM_COMPILE_FLAGS}
+    -lembind
+    "SHELL:-s MODULARIZE=1"                       # a factory function, no globals on the host page
+    "SHELL:-s EXPORT_NAME=createVouchCore"
+    "SHELL:-s ENVIRONMENT=${ARG_ENVIRONMENT}"
+    "SHELL:-s DYNAMIC_EXECUTION=0"                # no eval/new Function: works under CSP without 'unsafe-eval'
+    "SHELL:-s FILESYSTEM=0"                       # the core does no I/O
+    "SHELL:-s ALLOW_MEMORY_GROWTH=1"              # snapshots of 100k reviews outgrow the initial 16 MiB
+    "SHELL:-s MALLOC=emmalloc"                    # about -6% wasm; the core allocates little after load
+    "SHELL:-s TEXTDECODER=2"                      # always TextDecoder: drops the JS UTF-8 fallback
+    "SHELL:-s INCOMING_MODULE_JS_API=[locateFile,wasmBinary,onAbort,print,printErr]"  # unlisted names are silently ignored
+    "SHELL:-s EXPORTED_FUNCTIONS=[_malloc,_free]" # bytes go in with HEAPU8.set, not through embind strings
+    "SHELL:-s EXPORTED_RUNTIME_METHODS=[HEAPU8]")
+  # em++ runs node (acorn) while linking at -O2 and up: Debian's node only finds it
+  # with NODE_PATH. Closure needs its binary named. Both go on the link rule itself,
+  # space-separated (a ;-list drops the variables), so a clean shell can build.
+  set(link_env "NODE_PATH=/usr/share/nodejs")
+  if(VOUCH_WASM_CLOSURE)
+    target_link_options(${target} PRIVATE "SHELL:--closure 1")   # -55% JS glue
+    string(APPEND link_env " EM_CLOSURE_COMPILER=${VOUCH_CLOSURE_COMPILER}")
+  endif()
+  set_property(TARGET ${target} PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env ${link_env}")
+endfunction()

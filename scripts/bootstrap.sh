@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what Vouch needs on Debian 12, as root: the Debian packages, then the
+# npm packages from package-lock.json. Idempotent and quiet: it checks first, so
+# a second run takes a second or two. `npm start` and `npm test` both call it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# One line per package, with what it is for.
+DEBIAN_PACKAGES=(
+  cmake ninja-build g++          # native build
+  clang libclang-rt-14-dev       # libFuzzer targets (npm run fuzz)
+  emscripten binaryen            # wasm build (em++ 3.1.6, wasm-opt)
+  nlohmann-json3-dev catch2      # JSON in the core; native unit tests
+  libsqlite3-dev libcpp-httplib-dev libssl-dev   # the review server
+  chromium                       # browser test tier (driven by npm playwright-core)
+  brotli                         # payload budget (npm test) and benchmarks
+)
+
+missing=()
+for package in "${DEBIAN_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "bootstrap: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bootstrap: need root for apt-get install (run as root, or install them yourself)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm ci only when node_modules does not match the lock file. npm writes
+# node_modules/.package-lock.json on every install: compare with it.
+if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null && \
+   ! node scripts/lock-matches.mjs 2>/dev/null; then
+  echo "bootstrap: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,7 @@
+#include "vouch/version.hpp"
+
+namespace vouch {
+
+const char* version() { return VOUCH_VERSION; }
+
+}  // namespace vouch

@@ -1,0 +1,39 @@
+// Loads the web,node build of the core for Node tests. The wasm bytes are passed
+// as wasmBinary: Node 20's fetch() cannot read the file path the loader builds.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const buildDir = join(root, 'build', 'wasm', 'node');
+const require = createRequire(import.meta.url);
+
+let corePromise;
+
+/** The shared core instance for a test file. */
+export function loadCore() {
+  corePromise ??= require(join(buildDir, 'vouch-core.js'))({
+    wasmBinary: readFileSync(join(buildDir, 'vouch-core.wasm')),
+  });
+  return corePromise;
+}
+
+/** Path of a file under ../shared/data, or null (with the CI rule applied by the caller). */
+export function sharedDataPath(relative) {
+  const dir = process.env.VOUCH_SHARED_DATA_DIR || join(root, '..', 'shared', 'data');
+  return join(dir, relative);
+}
+
+/**
+ * The path of a shared corpus file, or null after marking the test skipped.
+ * Under CI=true a missing corpus fails the test instead (see README).
+ * @param {import('node:test').TestContext} t
+ */
+export function sharedDataOrSkip(t, relative) {
+  const path = sharedDataPath(relative);
+  if (existsSync(path)) return path;
+  if (process.env.CI === 'true') throw new Error(`shared test data missing under CI=true: ${path}`);
+  t.skip(`shared test data not present (${path})`);
+  return null;
+}

@@ -1,0 +1,50 @@
+// Loads the C++ core (vouch-core.wasm) once per page.
+//
+// The promise is memoised so every widget on the page shares one instance, and
+// reset when loading fails so a later attempt (e.g. after the network returns)
+// can try again instead of replaying the old failure.
+import createVouchCore from '../../build/wasm/web/vouch-core.js';
+
+let corePromise = null;
+
+/**
+ * @param {string} wasmUrl absolute URL of vouch-core.wasm
+ * @returns {Promise<object>} the Embind module
+ */
+export function loadCore(wasmUrl) {
+  if (!corePromise) {
+    corePromise = startLoad(wasmUrl).catch((error) => {
+      corePromise = null;
+      throw error;
+    });
+  }
+  return corePromise;
+}
+
+function startLoad(wasmUrl) {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    return Promise.reject(vouchError('wasm_unsupported', 'this browser cannot run WebAssembly'));
+  }
+  return new Promise((resolve, reject) => {
+    createVouchCore({
+      locateFile: () => wasmUrl,
+      // A failed compile (CSP without 'wasm-unsafe-eval', missing file) lands here;
+      // without it Emscripten would only log and leave the promise pending.
+      onAbort: (what) => reject(vouchError('wasm_failed', `the review engine could not start (${what})`)),
+      print: () => {},
+      printErr: () => {},
+    }).then(resolve, (error) => reject(vouchError('wasm_failed', `the review engine could not start (${error})`)));
+  });
+}
+
+/**
+ * A named Error with a machine-readable `code`, as every shim error is.
+ * @param {string} code
+ * @param {string} message
+ */
+export function vouchError(code, message) {
+  const error = new Error(`Vouch: ${message}`);
+  error.name = 'VouchError';
+  error.code = code;
+  return error;
+}
