@@ -16,13 +16,13 @@ const targets = readdirSync('tests/fuzz').filter((f) => /^fuzz_.*\.cpp$/.test(f)
 let failures = 0;
 for (const target of targets) {
   const name = target.slice('fuzz_'.length);
-  const seeds = join('tests/fuzz/corpus', name);
-  const work = join('build/fuzz/corpus', name);
+  const seeds = join(root, 'tests/fuzz/corpus', name);
+  const work = join(root, 'build/fuzz/corpus', name);
   mkdirSync(work, { recursive: true });
   console.log(`\n=== ${target}: ${seconds} s ===`);
   const args = [work, ...(existsSync(seeds) ? [seeds] : []), `-max_total_time=${seconds}`,
     '-timeout=10', '-rss_limit_mb=2048', '-print_final_stats=1'];
-  if (!runOk(join('build/fuzz', target), args, { cwd: join(root, 'build/fuzz') })) failures += 1;
+  if (!runOk(join(root, 'build/fuzz', target), args, { cwd: join(root, 'build/fuzz') })) failures += 1;
 }
 console.log(`\nfuzz: ${targets.length - failures} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);
