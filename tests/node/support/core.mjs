@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const buildDir = join(root, 'build', 'wasm', 'node');
+// VOUCH_WASM_DIR lets a developer test a wasm build of their own tree.
+const buildDir = process.env.VOUCH_WASM_DIR || join(root, 'build', 'wasm', 'node');
 const require = createRequire(import.meta.url);
 
 let corePromise;
