@@ -13,7 +13,10 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev catch2      # JSON in the core; native unit tests
   libsqlite3-dev libcpp-httplib-dev libssl-dev   # the review server
   chromium                       # browser test tier (driven by npm playwright-core)
+  fonts-noto-cjk                 # demo screenshots: Chinese and Japanese reviews need a CJK font
   brotli                         # payload budget (npm test) and benchmarks
+  wrk nginx-light                # bench: HTTP load generator; nginx as the static-file baseline
+  wabt                           # bench: wasm-objdump for the wasm's section/function sizes
 )
 
 missing=()

@@ -1,14 +1,37 @@
-// `npm start`: serves the demo store on http://localhost:8080 (PORT overrides).
-// Until the review server exists, a static server is enough for the placeholder.
+// `npm start`: runs vouch-server on http://localhost:8080 (PORT overrides) with
+// the demo store at /, the widget bundle at /dist/ and the API at /api/v1/.
+// First start: writes var/vouch.json (random admin token and HMAC secret) and
+// seeds var/vouch.db once (scripts/seed-demo.mjs). var/ is gitignored.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/run.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { demoConfig, demoDatabase, demoPhotos, ensureDemoConfig, seedDemo, serverBinary, varDir } from './seed-demo.mjs';
 
 const port = Number(process.env.PORT || 8080);
-const { url } = await startStaticServer({
-  mounts: { '/dist/': join(root, 'dist'), '/': join(root, 'demo') },
-  port,
-  host: '0.0.0.0',
-});
-console.log(`Vouch demo store: ${url.replace('0.0.0.0', 'localhost')}/`);
+if (!existsSync(serverBinary)) {
+  console.error(`start: ${serverBinary} is missing; run npm run build`);
+  process.exit(1);
+}
+mkdirSync(varDir, { recursive: true });
+ensureDemoConfig();
+// Photo URLs in snapshots are absolute: they name the port of the first start.
+seedDemo({ photoBase: `http://localhost:${port}/demo-photos` });
+mkdirSync(demoPhotos, { recursive: true });
+
+const config = JSON.parse(readFileSync(demoConfig, 'utf8'));
+const server = spawn(
+  serverBinary,
+  ['serve', '--db', demoDatabase, '--config', demoConfig, '--port', String(port), '--host', '0.0.0.0',
+    '--mount', `/dist/=${join(root, 'dist')}`, '--mount', `/demo-photos/=${demoPhotos}`, '--mount', `/=${join(root, 'demo')}`],
+  { stdio: 'inherit' },
+);
+console.log(`Vouch demo store:     http://localhost:${port}/`);
+console.log(`  20,000 reviews:     http://localhost:${port}/products/capsule-wardrobe-box.html`);
+console.log(`Developer playground: http://localhost:${port}/playground.html`);
+console.log(`Moderation (admin):   http://localhost:${port}/admin.html`);
+console.log(`Admin token (var/vouch.json; paste it into the moderation page): ${config.admin_token}`);
 console.log('Press Ctrl+C to stop.');
+// Ctrl+C reaches the whole process group; a plain `kill` of this script is forwarded.
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill('SIGTERM'));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

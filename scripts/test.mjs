@@ -2,6 +2,7 @@
 // and one summary line at the end. Exit code 0 only when every tier passed.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { trees } from './build.mjs';
 import { bundle } from './bundle.mjs';
@@ -61,6 +62,8 @@ const tiers = [
   { name: 'build: wasm + bundle', run: step(async () => { trees.wasm(); await bundle(); }) },
   { name: 'wasm (node --test)', run: nodeTests('node'), needs: 'build: wasm + bundle' },
   { name: 'browser (Chromium)', run: nodeTests('browser'), needs: 'build: wasm + bundle' },
+  // The widget's public types (web/vouch.d.ts) as an integrator uses them.
+  { name: 'types (tsc --noEmit)', run: () => runCaptured(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tests/types/tsconfig.json']) },
 ];
 
 const results = [];

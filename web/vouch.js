@@ -1,65 +1,89 @@
-// The script tag's entry point: <script src=".../vouch.js" data-product="sku-123" async>.
+// The script tag's entry point:
+//   <script src=".../vouch.js" data-product="sku-123" data-api="https://reviews.example.com" async></script>
+// renders right after the tag (or into <div data-vouch-reviews> when present),
+// defines <vouch-reviews> and <vouch-stars>, and exposes window.Vouch.mount().
 //
-// Thin by design: find where to render, load the core once, put what the core
-// says into a Shadow DOM, fire DOM events. No logic about reviews lives here.
-import { loadCore } from './src/core-loader.js';
-import styles from './src/styles.css';
+// Thin by design: options, mount points, loading, events. The markup comes
+// from the C++ core; no review logic lives here.
+import { emit } from './src/events.js';
+import { fallbackLocale, showFallback } from './src/fallback.js';
+import { normalizeOptions, optionsFromElement } from './src/options.js';
+import { defineReviewsElement } from './src/reviews-element.js';
+import { defineStarsElement } from './src/stars-element.js';
+import { attachStyles } from './src/shadow.js';
+import { ReviewsWidget } from './src/widget.js';
 
 // Captured synchronously: document.currentScript is null once this script has run.
 const ownScript = document.currentScript;
-const wasmUrl = new URL('vouch-core.wasm', (ownScript && ownScript.src) || document.baseURI).href;
+const scriptBase = (ownScript && ownScript.src) || document.baseURI;
+const env = {
+  wasmUrl: new URL('vouch-core.wasm', scriptBase).href,
+  // The script tag's data-api also serves <vouch-stars>/<vouch-reviews> without their own.
+  defaultApi: ownScript ? ownScript.getAttribute('data-api') || '' : '',
+  defaults: {},
+};
+if (env.defaultApi) env.defaults.api = env.defaultApi;
 
-function emit(target, name, detail) {
-  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+/** Where an element cannot hold a widget (very old browser): text fallback + event. */
+function failMount(host, error, locale) {
+  const root = host.attachShadow ? attachStyles(host) : host;
+  showFallback(root, { locale: fallbackLocale(locale) });
+  emit(host, 'vouch:error', { code: error.code || 'unexpected', message: error.message });
 }
 
-function attachShadow(host) {
-  const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styles);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = styles;
-    root.append(style);
+/**
+ * Mounts a reviews widget on `element`.
+ * @param {HTMLElement} element
+ * @param {object} options see web/vouch.d.ts (MountOptions)
+ * @returns {{ update(options: object): void, destroy(): void }}
+ */
+function mount(element, options) {
+  if (!element || typeof element.attachShadow !== 'function') {
+    throw new TypeError('Vouch.mount: expected an element that can hold a shadow root (e.g. a <div>)');
   }
-  return root;
-}
-
-function mountPlaceholder(host) {
-  const root = attachShadow(host);
-  const box = document.createElement('div');
-  box.className = 'vouch-placeholder';
-  box.setAttribute('aria-busy', 'true');
-  box.textContent = 'Loading reviews…';
-  root.append(box);
-  loadCore(wasmUrl).then(
-    (core) => {
-      box.removeAttribute('aria-busy');
-      box.dataset.vouchVersion = core.version();
-      box.textContent = `Vouch ${core.version()}: reviews core loaded.`;
-      emit(host, 'vouch:ready', { version: core.version() });
+  let current = { ...env.defaults, ...options };
+  let widget = null;
+  try {
+    widget = new ReviewsWidget(element, normalizeOptions(current, element), env);
+  } catch (error) {
+    failMount(element, error, current.locale);
+  }
+  return {
+    update(next) {
+      current = { ...current, ...next };
+      const normalized = normalizeOptions(current, element);
+      if (widget) widget.update(normalized);
+      else widget = new ReviewsWidget(element, normalized, env);
     },
-    (error) => {
-      box.removeAttribute('aria-busy');
-      box.className = 'vouch-fallback';
-      box.setAttribute('role', 'status');
-      box.textContent = 'Reviews cannot be shown in this browser right now.';
-      emit(host, 'vouch:error', { code: error.code || 'wasm_failed', message: error.message });
+    destroy() {
+      if (widget) widget.destroy();
+      widget = null;
     },
-  );
+  };
 }
 
-function findMountPoint() {
-  const explicit = document.querySelector('[data-vouch-reviews]');
-  if (explicit) return explicit;
-  const host = document.createElement('div');
-  if (ownScript && ownScript.parentNode) ownScript.after(host);
-  else document.body.append(host);
-  return host;
+function mountFromScriptTag() {
+  if (!ownScript || ownScript.dataset.product === undefined) return;
+  let host = document.querySelector('[data-vouch-reviews]');
+  if (!host) {
+    host = document.createElement('div');
+    if (ownScript.parentNode) ownScript.after(host);
+    else document.body.append(host);
+  }
+  const raw = { ...optionsFromElement(ownScript, { data: true }), ...optionsFromElement(host, { data: true }) };
+  try {
+    new ReviewsWidget(host, normalizeOptions(raw, host), env); // eslint-disable-line no-new
+  } catch (error) {
+    failMount(host, error, raw.locale || document.documentElement.lang);
+  }
 }
 
-if (ownScript && ownScript.dataset.product !== undefined) {
-  mountPlaceholder(findMountPoint());
+const existing = window.Vouch;
+if (!existing || !existing.mount) {
+  window.Vouch = Object.freeze({ mount });
+  if (window.customElements) {
+    defineReviewsElement(env);
+    defineStarsElement(env);
+  }
 }
+mountFromScriptTag();

@@ -1,14 +1,78 @@
 #pragma once
-// The façade: the small API the wasm bindings register, shaped for JavaScript
-// (bytes in; indices, strings and value objects out). Plain C++ with no
+// The widget's façade: the small API the wasm bindings register for the shim,
+// shaped for JavaScript (value objects and strings out). Plain C++ with no
 // Emscripten, so the native tests exercise exactly what the browser calls.
+// The server calls render_fragment() for its crawlable `fragment` route.
 
 #include <string>
 
+#include "review_store.hpp"
+#include "vouch/render.hpp"
+
 namespace vouch::facade {
 
-// The core's version, shown by the widget's placeholder so a user sees at once
-// that the C++ core loaded.
+// The core's version, shown by the widget so a user sees at once that the C++
+// core loaded.
 std::string core_version();
+
+// The shopper's view as the shim sends it (an Embind value_object: every field
+// present; render_view() re-validates every value because release builds
+// coerce types silently).
+struct WidgetView {
+  int stars = 0;  // bit set, bit r-1 = r stars (0..31)
+  bool verified = false;
+  bool media = false;
+  std::string topic;
+  std::string search;
+  std::string sort = "newest";
+  int page = 0;        // 0-based, 0..100000
+  int page_size = 10;  // 1..100
+  bool show_more = false;
+};
+
+// {ok, code, message} + the markup. code: "ok", "invalid_view" (a field out of
+// range: message names it, e.g. "view.page_size: expected integer 1..100"),
+// "invalid_query" (the query engine refused it).
+struct WidgetRender {
+  bool ok = true;
+  std::string code = "ok";
+  std::string message;
+  std::string html;
+  int total = 0;  // reviews matching the filters
+  int shown = 0;  // cards in the markup
+};
+
+// Runs the view's query on `store` and renders summary + controls + list.
+// `locale` is a BCP 47 tag; `id_prefix` makes element ids unique per widget
+// (letters, digits, '-' only; anything else is replaced by '-').
+WidgetRender render_view(ReviewStore& store, const WidgetView& view, const std::string& locale,
+                         const std::string& id_prefix);
+
+// The parts that do not change with the view: the collection note, the
+// "write a review" button, the (hidden) form and the lightbox shell.
+// config_json: {"verifies_purchases":true, "moderates_before_publishing":true,
+// "accepts_unverified":true, "imported_from":["judge.me"], "offers_incentives":false}
+// (every key optional); policy_json: a vouch::Policy ("" = defaults).
+// Bad JSON gives ok=false with the path of the bad key.
+WidgetRender render_static(const std::string& config_json, const std::string& policy_json,
+                           const std::string& locale, const std::string& id_prefix);
+
+// The star badge of <vouch-stars> from a summary (average in tenths 0..50, count).
+std::string render_badge(int average_tenths, int count, const std::string& locale);
+
+// The crawlable fragment (the server's route): render::widget() for the view.
+WidgetRender render_fragment(ReviewStore& store, const WidgetView& view,
+                             const std::string& config_json, const std::string& locale);
+
+// A UI string with {count} filled in ("Please correct 2 fields."), for the few
+// texts the shim composes at run time. Not escaped: the shim sets textContent.
+std::string ui_text(const std::string& key, int count, const std::string& locale);
+
+// The supported locale for a BCP 47 tag ("zh-Hant-HK" -> "zh-TW", "pt" -> "en").
+std::string resolve_locale(const std::string& tag);
+
+// Parsing helpers, exposed for tests and the server.
+Result<render::StoreConfig> parse_store_config(const std::string& json);
+Result<render::ViewState> to_view_state(const WidgetView& view);
 
 }  // namespace vouch::facade

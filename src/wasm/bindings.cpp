@@ -3,8 +3,143 @@
 #include <emscripten/bind.h>
 
 #include "widget_api.hpp"
+#include "review_store.hpp"  // review core (issue 3)
+#include "validate_api.hpp"  // validation (issue 4)
 
 EMSCRIPTEN_BINDINGS(vouch_core) {
   namespace api = vouch::facade;
   emscripten::function("version", &api::core_version);
 }
+
+// ---- review core (issue 3): class Store over vouch::facade::ReviewStore -------
+// One Store per widget, owned by the JS widget and freed with .delete() in its
+// destroy(). Bytes go in as (pointer, length) after _malloc + HEAPU8.set. The
+// *_view getters return typed_memory_view over the store's memory, valid until
+// the next query/load: copy them with .slice() at once.
+namespace {
+template <class Vector>
+emscripten::val u32_view(const Vector& v) {
+  return emscripten::val(emscripten::typed_memory_view(v.size(), v.data()));
+}
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(vouch_review_store) {
+  namespace api = vouch::facade;
+  using emscripten::value_array;
+  using emscripten::value_object;
+  value_array<std::array<std::uint32_t, 5>>("FiveCounts")
+      .element(emscripten::index<0>())
+      .element(emscripten::index<1>())
+      .element(emscripten::index<2>())
+      .element(emscripten::index<3>())
+      .element(emscripten::index<4>());
+  value_object<api::StoreStatus>("StoreStatus")
+      .field("ok", &api::StoreStatus::ok)
+      .field("code", &api::StoreStatus::code)
+      .field("message", &api::StoreStatus::message);
+  value_object<api::QueryOptions>("QueryOptions")
+      .field("stars", &api::QueryOptions::stars)
+      .field("verifiedOnly", &api::QueryOptions::verified_only)
+      .field("withMedia", &api::QueryOptions::with_media)
+      .field("topic", &api::QueryOptions::topic)
+      .field("language", &api::QueryOptions::language)
+      .field("aspect", &api::QueryOptions::aspect)
+      .field("aspectValue", &api::QueryOptions::aspect_value)
+      .field("text", &api::QueryOptions::text)
+      .field("sort", &api::QueryOptions::sort)
+      .field("offset", &api::QueryOptions::offset)
+      .field("limit", &api::QueryOptions::limit);
+  value_object<api::QueryAnswer>("QueryAnswer")
+      .field("ok", &api::QueryAnswer::ok)
+      .field("code", &api::QueryAnswer::code)
+      .field("message", &api::QueryAnswer::message)
+      .field("total", &api::QueryAnswer::total)
+      .field("starCounts", &api::QueryAnswer::star_counts)
+      .field("verifiedCount", &api::QueryAnswer::verified_count)
+      .field("withMediaCount", &api::QueryAnswer::with_media_count)
+      .field("pageSize", &api::QueryAnswer::page_size);
+  value_object<api::StoreSummary>("StoreSummary")
+      .field("count", &api::StoreSummary::count)
+      .field("averageTenths", &api::StoreSummary::average_tenths)
+      .field("averageText", &api::StoreSummary::average_text)
+      .field("histogram", &api::StoreSummary::histogram)
+      .field("histogramPercent", &api::StoreSummary::histogram_percent)
+      .field("hasRecommend", &api::StoreSummary::has_recommend)
+      .field("recommendPercent", &api::StoreSummary::recommend_percent)
+      .field("recommendAnswered", &api::StoreSummary::recommend_answered)
+      .field("aspectCount", &api::StoreSummary::aspect_count)
+      .field("topicCount", &api::StoreSummary::topic_count);
+  value_object<api::StoreAspect>("StoreAspect")
+      .field("name", &api::StoreAspect::name)
+      .field("count", &api::StoreAspect::count)
+      .field("averageTenths", &api::StoreAspect::average_tenths)
+      .field("averageText", &api::StoreAspect::average_text);
+  emscripten::class_<api::ReviewStore>("Store")
+      .constructor<>()
+      .function("loadBinary", &api::ReviewStore::load_binary)
+      .function("loadJson", &api::ReviewStore::load_json)
+      .function("size", &api::ReviewStore::size)
+      .function("productId", &api::ReviewStore::product_id)
+      .function("productName", &api::ReviewStore::product_name)
+      .function("query", &api::ReviewStore::query)
+      .function("pageView", +[](const api::ReviewStore& s) { return u32_view(s.page()); })
+      .function("highlightsView", +[](const api::ReviewStore& s) { return u32_view(s.highlights()); })
+      .function("topicFacetsView", +[](const api::ReviewStore& s) { return u32_view(s.topic_facets()); })
+      .function("summaryTopicCountsView", +[](const api::ReviewStore& s) { return u32_view(s.summary_topic_counts()); })
+      .function("summary", &api::ReviewStore::summary)
+      .function("aspect", &api::ReviewStore::aspect)
+      .function("topicCount", &api::ReviewStore::topic_count)
+      .function("topicName", &api::ReviewStore::topic_name)
+      .function("jsonLd", &api::ReviewStore::json_ld);
+}
+// ---- end review core (issue 3) -----------------------------------------------
+
+// ---- widget (issue 5): markup rendered by the core ----------------------------
+// renderView(store, view, locale, idPrefix) runs the view's query on the
+// widget's Store and returns {ok, code, message, html, total, shown};
+// renderStatic(configJson, policyJson, locale, idPrefix) the note, button, form
+// and lightbox; renderBadge(averageTenths, count, locale) a <vouch-stars> badge.
+// No handles: the Store passed in stays owned by the widget.
+EMSCRIPTEN_BINDINGS(vouch_widget) {
+  namespace api = vouch::facade;
+  emscripten::value_object<api::WidgetView>("WidgetView")
+      .field("stars", &api::WidgetView::stars)
+      .field("verified", &api::WidgetView::verified)
+      .field("media", &api::WidgetView::media)
+      .field("topic", &api::WidgetView::topic)
+      .field("search", &api::WidgetView::search)
+      .field("sort", &api::WidgetView::sort)
+      .field("page", &api::WidgetView::page)
+      .field("pageSize", &api::WidgetView::page_size)
+      .field("showMore", &api::WidgetView::show_more);
+  emscripten::value_object<api::WidgetRender>("WidgetRender")
+      .field("ok", &api::WidgetRender::ok)
+      .field("code", &api::WidgetRender::code)
+      .field("message", &api::WidgetRender::message)
+      .field("html", &api::WidgetRender::html)
+      .field("total", &api::WidgetRender::total)
+      .field("shown", &api::WidgetRender::shown);
+  emscripten::function("renderView", &api::render_view);
+  emscripten::function("renderStatic", &api::render_static);
+  emscripten::function("renderBadge", &api::render_badge);
+  emscripten::function("uiText", &api::ui_text);
+  emscripten::function("resolveLocale", &api::resolve_locale);
+}
+// ---- end widget (issue 5) ------------------------------------------------------
+
+// ---- validation (issue 4): vouch::facade validate_api.hpp ---------------------
+// Stateless, strings in and out: validateSubmission(submissionJson, policyJson,
+// contextJson, locale) -> verdict JSON {ok, errors, flags, normalized};
+// validateSubmissionBytes(ptr, len, ...) reads the submission from _malloc'ed
+// memory (caller frees). Policy/context errors come back inside the verdict.
+EMSCRIPTEN_BINDINGS(vouch_validation) {
+  namespace api = vouch::facade;
+  emscripten::function("validateSubmission", &api::validate_submission);
+  emscripten::function("validateSubmissionBytes", &api::validate_submission_bytes);
+  emscripten::function("validationMessage", &api::validation_message);
+  emscripten::function("defaultPolicy", &api::default_policy_json);
+  emscripten::function("graphemeCount", &api::grapheme_count);
+  emscripten::function("truncateGraphemes", &api::truncate_graphemes);
+  emscripten::function("textFingerprint", &api::text_fingerprint_json);
+}
+// ---- end validation (issue 4) --------------------------------------------------

@@ -4,6 +4,9 @@
 // reset when loading fails so a later attempt (e.g. after the network returns)
 // can try again instead of replaying the old failure.
 import createVouchCore from '../../build/wasm/web/vouch-core.js';
+import { vouchError } from './events.js';
+
+export { vouchError };
 
 let corePromise = null;
 
@@ -35,16 +38,4 @@ function startLoad(wasmUrl) {
       printErr: () => {},
     }).then(resolve, (error) => reject(vouchError('wasm_failed', `the review engine could not start (${error})`)));
   });
-}
-
-/**
- * A named Error with a machine-readable `code`, as every shim error is.
- * @param {string} code
- * @param {string} message
- */
-export function vouchError(code, message) {
-  const error = new Error(`Vouch: ${message}`);
-  error.name = 'VouchError';
-  error.code = code;
-  return error;
 }

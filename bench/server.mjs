@@ -1,0 +1,151 @@
+// The review server under wrk (Debian) on loopback, side by side with Debian's
+// nginx serving the same snapshot bytes from disk; then POST throughput of
+// review submissions (validated, durable SQLite writes). Both servers are
+// started here on free ports and stopped at the end.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median } from './lib/stats.mjs';
+
+const BINARY_TYPE = 'application/vnd.vouch.snapshot';
+const sleep = (msec) => new Promise((resolve) => setTimeout(resolve, msec));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, headers = {}) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(url, { headers });
+      if (response.ok) return response;
+    } catch {}
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+const csvField = (text) => `"${String(text).replace(/"/g, '""')}"`;
+
+/** wrk's requests/s and p50 latency. */
+function wrk(url, seconds, accept) {
+  const out = execFileSync('wrk', ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `Accept: ${accept}`, url], { encoding: 'utf8' });
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]);
+  const p50 = out.match(/^\s+50%\s+(\S+)/m)?.[1] ?? '?';
+  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/);
+  if (errors) throw new Error(`wrk: ${errors[1]} non-2xx responses from ${url}`);
+  return { rps, p50 };
+}
+
+export async function benchServer({ nativeDir, jsonPath, quick }) {
+  const binary = join(nativeDir, 'src', 'server', 'vouch-server');
+  const work = mkdtempSync(join(tmpdir(), 'vouch-bench-server-'));
+  chmodSync(work, 0o755); // nginx's workers run as an unprivileged user and must read snapshot.bin
+  const children = [];
+  try {
+    // The 1k-review set, imported through the server's own importer (judge.me CSV columns).
+    const snapshot = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    const rows = ['product_handle,rating,title,body,reviewer_name,reviewer_email,review_date'];
+    snapshot.reviews.forEach((r, i) => rows.push([snapshot.product.id, r.rating, r.title, r.body, r.author, `bench${i}@example.com`, r.created].map(csvField).join(',')));
+    writeFileSync(join(work, 'reviews.csv'), `${rows.join('\n')}\n`);
+    const limits = { submissions_per_ip: 100000000, submissions_per_product: 100000000 };
+    writeFileSync(join(work, 'config.json'), JSON.stringify({ limits }));
+    const db = join(work, 'vouch.db');
+    const imported = execFileSync(binary, ['import', '--db', db, '--config', join(work, 'config.json'), '--format', 'judgeme', '--partial', join(work, 'reviews.csv')], { encoding: 'utf8' });
+
+    const vouchPort = await freePort();
+    const vouch = spawn(binary, ['serve', '--db', db, '--config', join(work, 'config.json'), '--host', '127.0.0.1', '--port', String(vouchPort)], { stdio: 'ignore' }); // it logs every request
+    children.push(vouch);
+    const snapshotUrl = `http://127.0.0.1:${vouchPort}/api/v1/products/${snapshot.product.id}/snapshot`;
+    const first = await waitFor(snapshotUrl, { Accept: BINARY_TYPE });
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    if (!(first.headers.get('content-type') || '').includes(BINARY_TYPE)) throw new Error(`snapshot came back as ${first.headers.get('content-type')}`);
+
+    // nginx serving the same bytes from a file.
+    const nginxPort = await freePort();
+    writeFileSync(join(work, 'snapshot.bin'), bytes);
+    writeFileSync(join(work, 'nginx.conf'), `worker_processes 2;
+daemon off;
+pid ${work}/nginx.pid;
+error_log ${work}/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${work}/tmp; proxy_temp_path ${work}/tmp; fastcgi_temp_path ${work}/tmp;
+  uwsgi_temp_path ${work}/tmp; scgi_temp_path ${work}/tmp;
+  types { ${BINARY_TYPE} bin; }
+  server {
+    listen 127.0.0.1:${nginxPort};
+    root ${work};
+    location / { etag on; }
+  }
+}
+`);
+    const nginx = spawn('nginx', ['-c', join(work, 'nginx.conf'), '-p', work], { stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(nginx);
+    const nginxUrl = `http://127.0.0.1:${nginxPort}/snapshot.bin`;
+    await waitFor(nginxUrl);
+
+    const seconds = quick ? 3 : 8;
+    const runs = quick ? 1 : 3;
+    const samples = { nginx: [], vouch: [] };
+    for (let r = 0; r < runs; r++) {
+      samples.nginx.push(wrk(nginxUrl, seconds, BINARY_TYPE));
+      samples.vouch.push(wrk(snapshotUrl, seconds, BINARY_TYPE));
+    }
+    const summarize = (list) => ({ rps: median(list.map((s) => s.rps)), p50: list[list.length >> 1].p50 });
+
+    // POST: concurrent clients, each review different (the spam checks look for near-duplicates).
+    const clients = 4;
+    const postSeconds = quick ? 3 : 8;
+    const statuses = {};
+    let accepted = 0;
+    let sequence = 0;
+    const words = ['linen', 'soft', 'fits', 'colour', 'summer', 'stitching', 'sleeves', 'pockets', 'length', 'washes', 'breathes', 'waist'];
+    const postUrl = `http://127.0.0.1:${vouchPort}/api/v1/products/${snapshot.product.id}/reviews`;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: clients }, async () => {
+      while (performance.now() - started < postSeconds * 1000) {
+        const k = sequence++;
+        const body = `Review ${k}: ${words[k % 12]} ${words[(k >> 2) % 12]} ${words[(k >> 4) % 12]}, the ${words[(k >> 6) % 12]} is ${k % 2 ? 'great' : 'fine'} and I would buy it again (${k}).`;
+        let response;
+        try {
+          response = await fetch(postUrl, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Connection: 'close' },
+            body: JSON.stringify({ rating: 1 + (k % 5), title: `Bench ${k}`, body, author: `Shopper ${k}`, email: `shopper${k}@example.com` }),
+          });
+          await response.arrayBuffer();
+        } catch (error) {
+          statuses[`error: ${error.cause?.code || error.message}`] = (statuses[`error: ${error.cause?.code || error.message}`] || 0) + 1;
+          continue;
+        }
+        statuses[response.status] = (statuses[response.status] || 0) + 1;
+        if (response.status === 201) accepted++;
+      }
+    }));
+    const postElapsed = (performance.now() - started) / 1000;
+    return {
+      imported: imported.trim().split('\n').pop(),
+      snapshotBytes: bytes.length,
+      seconds,
+      runs,
+      nginx: summarize(samples.nginx),
+      vouch: summarize(samples.vouch),
+      post: { clients, count: accepted, seconds: postElapsed, rps: accepted / postElapsed, statuses },
+    };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await sleep(300);
+    rmSync(work, { recursive: true, force: true });
+  }
+}

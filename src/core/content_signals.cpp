@@ -1,0 +1,179 @@
+// Spam and abuse detectors: links, e-mail addresses, phone numbers, repeated
+// characters and words, SHOUTING (docs/validation.md, "Flags").
+#include "content_signals.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "text_tokens.hpp"
+#include "vouch/email.hpp"
+#include "vouch/text.hpp"
+#include "vouch/utf8.hpp"
+
+namespace vouch::detail {
+
+namespace {
+
+// Top-level domains that make "word.tld" a link without a scheme. Only ones
+// that rarely end a sentence in a review ("fits.me" is a risk we accept).
+const char* const kLinkTlds[] = {
+    "com",    "net",  "org",   "info", "biz",  "io",   "co",    "ru",  "cn",  "de",
+    "uk",     "fr",   "es",    "jp",   "us",   "ly",   "gl",    "xyz", "top", "site",
+    "online", "shop", "store", "club", "app",  "link", "click", "tk",  "ml",  "ga",
+    "cf",     "gq",   "pw",    "cc",   "tv",   "ws",   "eu",    "nl",  "pl",  "it",
+    "br",     "au",   "ca",    "ch",   "se",   "in",   "kr",    "tw",  "hk",  "vip",
+    "live",   "win",  "bid",   "loan", "work", "buzz", "icu",   "su",  "me"};
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_ci(std::string_view text, std::size_t at, std::string_view prefix) {
+  if (text.size() - at < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (lower(text[at + i]) != prefix[i]) return false;
+  return true;
+}
+
+// Whitespace-separated chunks with surrounding punctuation removed.
+std::vector<std::string_view> chunks(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = std::string_view::npos;
+  const auto close = [&](std::size_t end) {
+    if (start == std::string_view::npos) return;
+    std::string_view chunk = text.substr(start, end - start);
+    while (!chunk.empty() && std::strchr("([{<\"'*", chunk.front())) chunk.remove_prefix(1);
+    while (!chunk.empty() && std::strchr(")]}>\"',.;:!?*", chunk.back())) chunk.remove_suffix(1);
+    if (!chunk.empty()) out.push_back(chunk);
+    start = std::string_view::npos;
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = utf8::decode(text, pos);
+    if (text::is_white_space(cp) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFF01 && cp <= 0xFF0F)) {
+      close(at);
+    } else if (start == std::string_view::npos) {
+      start = at;
+    }
+  }
+  close(text.size());
+  return out;
+}
+
+bool is_bare_domain(std::string_view chunk) {
+  const std::string_view host = chunk.substr(0, chunk.find('/'));
+  const std::size_t last_dot = host.rfind('.');
+  if (last_dot == std::string_view::npos || last_dot == 0) return false;
+  for (std::size_t i = 0; i < host.size(); ++i) {
+    const char c = host[i];
+    if (c == '.') {
+      if (i == 0 || host[i - 1] == '.') return false;
+    } else if (!ascii_alnum(c) && c != '-') {
+      return false;
+    }
+  }
+  std::string tld(host.substr(last_dot + 1));
+  for (char& c : tld) c = lower(c);
+  return std::any_of(std::begin(kLinkTlds), std::end(kLinkTlds),
+                     [&](const char* t) { return tld == t; });
+}
+
+}  // namespace
+
+std::string find_link(std::string_view text) {
+  for (std::string_view chunk : chunks(text)) {
+    if (const std::size_t scheme = chunk.find("://"); scheme != std::string_view::npos) {
+      std::size_t begin = scheme;
+      while (begin > 0 && (ascii_alnum(chunk[begin - 1]) || chunk[begin - 1] == '+')) --begin;
+      if (begin < scheme) return std::string(chunk.substr(begin));
+    }
+    for (std::size_t at = 0; at < chunk.size(); ++at) {
+      if ((at == 0 || !ascii_alnum(chunk[at - 1])) && starts_with_ci(chunk, at, "www."))
+        return std::string(chunk.substr(at));
+    }
+    if (chunk.find('@') == std::string_view::npos && is_bare_domain(chunk))
+      return std::string(chunk);
+  }
+  return "";
+}
+
+std::string find_email_address(std::string_view text) {
+  for (std::string_view chunk : chunks(text)) {
+    if (chunk.find('@') != std::string_view::npos && is_valid_email(chunk))
+      return std::string(chunk);
+  }
+  return "";
+}
+
+std::string find_phone_number(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool starts =
+        (c == '+' || c == '(' || (c >= '0' && c <= '9')) && (i == 0 || !ascii_alnum(text[i - 1]));
+    if (!starts) continue;
+    std::size_t digits = 0, separators = 0, end = i;
+    for (std::size_t k = i; k < text.size(); ++k) {
+      const char d = text[k];
+      if (d >= '0' && d <= '9') {
+        ++digits;
+        separators = 0;
+        end = k + 1;
+      } else if ((d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' ||
+                  (d == '+' && k == i)) &&
+                 ++separators <= 2) {
+        continue;
+      } else {
+        break;
+      }
+    }
+    const bool glued_to_word = end < text.size() && ascii_alnum(text[end]);
+    if (digits >= 9 && digits <= 15 && !glued_to_word) return std::string(text.substr(i, end - i));
+    i = std::max(i, end == i ? i : end - 1);  // continue after this number
+  }
+  return "";
+}
+
+std::string find_repeated_character(std::string_view text, std::uint32_t run) {
+  char32_t previous = 0;
+  std::uint32_t count = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = utf8::decode(text, pos);
+    count = cp == previous ? count + 1 : 1;
+    previous = cp;
+    if (count >= run && !text::is_white_space(cp) && cp != utf8::kInvalid) {
+      std::string detail;
+      for (std::uint32_t i = 0; i < std::min<std::uint32_t>(run, 20); ++i) utf8::append(detail, cp);
+      return detail;
+    }
+  }
+  return "";
+}
+
+std::string find_repeated_word(std::string_view text, std::uint32_t run) {
+  const std::vector<Token> tokens = tokenize(text);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const bool same = i > 0 && !tokens[i].single_char && tokens[i].folded == tokens[i - 1].folded;
+    count = same ? count + 1 : 1;
+    if (count >= run) return tokens[i].folded;
+  }
+  return "";
+}
+
+std::string find_shouting(std::string_view text, std::uint32_t min_letters, std::uint32_t percent) {
+  std::uint64_t upper = 0, cased = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = utf8::decode(text, pos);
+    if (is_upper(cp))
+      ++upper, ++cased;
+    else if (is_lower(cp))
+      ++cased;
+  }
+  if (cased < min_letters || upper * 100 < std::uint64_t{percent} * cased) return "";
+  return std::to_string(upper * 100 / cased) + "% of " + std::to_string(cased) + " letters";
+}
+
+}  // namespace vouch::detail

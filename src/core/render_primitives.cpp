@@ -1,0 +1,166 @@
+// The renderer's primitives: the one escaping function, URL checks, numbers,
+// dates and stars. Everything user-supplied reaches markup through
+// append_escaped(); see render.hpp for the rules.
+#include <charconv>
+#include <cmath>
+
+#include "vouch/render.hpp"
+#include "vouch/utf8.hpp"
+
+namespace vouch::render {
+
+void append_escaped(std::string& out, std::string_view text) {
+  out.reserve(out.size() + text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c >= 0x80) {
+      // Copy a valid multi-byte sequence as it is; anything malformed becomes
+      // U+FFFD so no stray byte can combine with what follows.
+      const std::size_t start = pos;
+      const char32_t cp = utf8::decode(text, pos);
+      if (cp == utf8::kInvalid) {
+        out += "\xEF\xBF\xBD";
+      } else {
+        out.append(text.substr(start, pos - start));
+      }
+      continue;
+    }
+    ++pos;
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;  // a raw CR would be normalised to LF by the parser
+      case '\0':
+        out += "\xEF\xBF\xBD";
+        break;  // the parser drops NUL; say so visibly
+      default:
+        out += static_cast<char>(c);
+    }
+  }
+}
+
+std::string escape(std::string_view text) {
+  std::string out;
+  append_escaped(out, text);
+  return out;
+}
+
+namespace {
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+void append_uint(std::string& out, std::uint64_t value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+void append_two_digits(std::string& out, unsigned value) {
+  out += static_cast<char>('0' + value / 10 % 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+}  // namespace
+
+bool is_safe_url(std::string_view url) {
+  std::size_t rest = 0;
+  if (starts_with_ci(url, "https://"))
+    rest = 8;
+  else if (starts_with_ci(url, "http://"))
+    rest = 7;
+  else
+    return false;
+  if (url.size() == rest || url[rest] == '/') return false;  // no host
+  for (char c : url) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F) return false;
+  }
+  return utf8::is_valid(url);
+}
+
+std::string format_one_decimal(double value, i18n::Locale locale) {
+  if (!std::isfinite(value) || value < 0) value = 0;
+  // Round half up on tenths; the +1e-9 absorbs binary noise (4.25 is 4.2499999...).
+  const auto tenths = static_cast<std::uint64_t>(std::floor(value * 10 + 0.5 + 1e-9));
+  std::string out;
+  append_uint(out, tenths / 10);
+  const bool comma =
+      locale == i18n::Locale::Es || locale == i18n::Locale::Fr || locale == i18n::Locale::De;
+  out += comma ? ',' : '.';
+  out += static_cast<char>('0' + tenths % 10);
+  return out;
+}
+
+std::string iso_date(std::int64_t epoch_seconds) {
+  // Howard Hinnant's days_from_civil inverse (public domain algorithm).
+  std::int64_t days = epoch_seconds / 86400;
+  if (epoch_seconds % 86400 < 0) --days;
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
+  std::string out;
+  if (year < 0) {
+    out += '-';
+    year = -year;
+  }
+  if (year < 1000) out += year < 10 ? "000" : year < 100 ? "00" : "0";
+  append_uint(out, static_cast<std::uint64_t>(year));
+  out += '-';
+  append_two_digits(out, month);
+  out += '-';
+  append_two_digits(out, day);
+  return out;
+}
+
+std::string stars(double rating, i18n::Locale locale) {
+  if (!std::isfinite(rating) || rating < 0) rating = 0;
+  if (rating > 5) rating = 5;
+  const auto half_stars = static_cast<unsigned>(std::floor(rating * 2 + 0.5));
+  const bool whole = std::floor(rating) == rating;
+  std::string value;
+  if (whole)
+    append_uint(value, static_cast<std::uint64_t>(rating));
+  else
+    value = format_one_decimal(rating, locale);
+  std::string out = "<span class=\"v-stars v-fill-";
+  append_uint(out, half_stars);
+  out += "\" role=\"img\" aria-label=\"";
+  append_escaped(out, ui("stars_label", {{"rating", value}}, locale));
+  out +=
+      "\"><span class=\"v-stars-bg\" aria-hidden=\"true\">\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85"
+      "\xE2\x98\x85\xE2\x98\x85</span><span class=\"v-stars-fg\" aria-hidden=\"true\">"
+      "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85</span></span>";
+  return out;
+}
+
+}  // namespace vouch::render

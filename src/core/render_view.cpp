@@ -1,0 +1,307 @@
+// The parts of the widget around the cards: summary with the clickable
+// histogram, the filter/sort/search controls, the list with its status line
+// and pager, the "how reviews are collected and checked" note.
+#include <algorithm>
+
+#include "render_util.hpp"
+#include "vouch/render.hpp"
+
+namespace vouch::render {
+
+namespace {
+
+void append_pressed(std::string& out, bool pressed) {
+  out += pressed ? "\" aria-pressed=\"true\"" : "\" aria-pressed=\"false\"";
+}
+
+void append_ui(std::string& out, std::string_view key, const i18n::Params& params,
+               i18n::Locale locale) {
+  append_escaped(out, ui(key, params, locale));
+}
+
+std::string tenths_text(std::uint32_t tenths, i18n::Locale locale) {
+  return format_one_decimal(tenths / 10.0, locale);
+}
+
+}  // namespace
+
+std::string aspect_label(std::string_view name, i18n::Locale locale) {
+  const std::string key = "aspect_" + std::string(name);
+  std::string label = ui(key, {}, locale);
+  return label == key ? std::string(name) : label;
+}
+
+std::string summary(const Summary& summary_data, const ViewState& state, const Options& options) {
+  const i18n::Locale locale = options.locale;
+  std::string out = "<section class=\"v-summary\" aria-label=\"";
+  append_ui(out, "summary_label", {}, locale);
+  out += "\"><div class=\"v-average\"><span class=\"v-average-number\">";
+  out += tenths_text(summary_data.average_tenths, locale);
+  out += "</span>";
+  out += stars(summary_data.average_tenths / 10.0, locale);
+  out += "<span class=\"v-count\">";
+  append_ui(out, "review_count", {{"count", number_text(summary_data.count)}}, locale);
+  out += "</span></div>";
+  if (summary_data.has_recommend) {
+    out += "<p class=\"v-recommend\">";
+    append_ui(out, "recommend", {{"percent", number_text(summary_data.recommend_percent)}}, locale);
+    out += "</p>";
+  }
+  out += "<div class=\"v-histogram\" role=\"group\" aria-label=\"";
+  append_ui(out, "histogram_label", {}, locale);
+  out += "\">";
+  for (int rating = 5; rating >= 1; --rating) {
+    const std::uint32_t percent = summary_data.histogram_percent[rating - 1];
+    out += "<button type=\"button\" class=\"v-hist-row\" data-action=\"stars\" data-value=\"";
+    append_number(out, static_cast<std::uint64_t>(rating));
+    append_pressed(out, (state.star_mask >> (rating - 1)) & 1);
+    out += "><span class=\"v-hist-label\">";
+    append_ui(out, "star_option", {{"count", number_text(rating)}}, locale);
+    // <meter> draws the bar without an inline style (a strict style-src blocks those).
+    out += "</span><meter class=\"v-bar\" min=\"0\" max=\"100\" value=\"";
+    append_number(out, percent);
+    out += "\" aria-hidden=\"true\"></meter><span class=\"v-hist-pct\">";
+    append_number(out, percent);
+    out += "% (";
+    append_number(out, summary_data.histogram[rating - 1]);
+    out += ")</span></button>";
+  }
+  out += "</div>";
+  if (!summary_data.aspects.empty()) {
+    out += "<dl class=\"v-aspect-averages\" aria-label=\"";
+    append_ui(out, "aspects_heading", {}, locale);
+    out += "\">";
+    for (const auto& aspect : summary_data.aspects) {
+      if (aspect.count == 0) continue;
+      out += "<div><dt>";
+      append_escaped(out, aspect_label(aspect.name, locale));
+      out += "</dt><dd>";
+      out += stars(aspect.average_tenths / 10.0, locale);
+      out += "</dd></div>";
+    }
+    out += "</dl>";
+  }
+  out += "</section>";
+  return out;
+}
+
+std::string controls(const ListFacets& facets, const ViewState& state, const Options& options) {
+  const i18n::Locale locale = options.locale;
+  const std::string& id = options.id_prefix;
+  std::string out = "<div class=\"v-controls\" role=\"group\" aria-label=\"";
+  append_ui(out, "filters_label", {}, locale);
+  out +=
+      "\"><div class=\"v-chips\"><button type=\"button\" class=\"v-chip\" data-action=\"verified";
+  append_pressed(out, state.verified_only);
+  out += ">";
+  append_ui(out, "verified_only", {{"count", number_text(facets.verified)}}, locale);
+  out += "</button><button type=\"button\" class=\"v-chip\" data-action=\"media";
+  append_pressed(out, state.with_media);
+  out += ">";
+  append_ui(out, "with_photos", {{"count", number_text(facets.with_media)}}, locale);
+  out += "</button></div>";
+  if (!facets.topics.empty()) {
+    out += "<div class=\"v-chips v-topics\" role=\"group\" aria-label=\"";
+    append_ui(out, "topics_label", {}, locale);
+    out += "\">";
+    for (const auto& [name, count] : facets.topics) {
+      out += "<button type=\"button\" class=\"v-chip\" data-action=\"topic\" data-value=\"";
+      append_escaped(out, name);
+      append_pressed(out, state.topic == name);
+      out += ">";
+      append_ui(out, "topic_chip", {{"topic", name}, {"count", number_text(count)}}, locale);
+      out += "</button>";
+    }
+    out += "</div>";
+  }
+  out +=
+      "<div class=\"v-row\"><form class=\"v-search\" role=\"search\" data-action=\"search\">"
+      "<label for=\"";
+  append_escaped(out, id);
+  out += "-search\">";
+  append_ui(out, "search_label", {}, locale);
+  out += "</label><input type=\"search\" id=\"";
+  append_escaped(out, id);
+  out += "-search\" name=\"q\" autocomplete=\"off\" data-action=\"search-input\" value=\"";
+  append_escaped(out, state.search);
+  out += "\"><button type=\"submit\" class=\"v-small\">";
+  append_ui(out, "search_button", {}, locale);
+  out += "</button></form><div class=\"v-sort\"><label for=\"";
+  append_escaped(out, id);
+  out += "-sort\">";
+  append_ui(out, "sort_label", {}, locale);
+  out += "</label><select id=\"";
+  append_escaped(out, id);
+  out += "-sort\" data-action=\"sort\">";
+  for (std::string_view sort : kSortIds) {
+    // Relevance only means something while searching.
+    if (sort == "relevance" && state.search.empty()) continue;
+    out += "<option value=\"";
+    out += sort;
+    out += "\"";
+    if (sort == state.sort) out += " selected";
+    out += ">";
+    append_ui(out, "sort_" + std::string(sort), {}, locale);
+    out += "</option>";
+  }
+  out += "</select></div></div></div>";
+  return out;
+}
+
+std::string review_list(const std::vector<CardInput>& cards, const ListFacets& facets,
+                        const ViewState& state, const Options& options) {
+  const i18n::Locale locale = options.locale;
+  const std::uint32_t page_size = std::max<std::uint32_t>(1, state.page_size);
+  const std::uint64_t first = state.show_more ? 0 : std::uint64_t{state.page} * page_size;
+  std::string out = "<div class=\"v-results\">";
+  const bool filtered = state.star_mask != 0 || state.verified_only || state.with_media ||
+                        !state.topic.empty() || !state.search.empty();
+  if (facets.total == 0 || cards.empty()) {
+    out += "<p class=\"v-status\">";
+    append_ui(out, filtered ? "no_results" : "no_reviews", {}, locale);
+    out += "</p>";
+  } else {
+    out += "<p class=\"v-status\">";
+    append_ui(out, "showing",
+              {{"from", number_text(first + 1)},
+               {"to", number_text(first + cards.size())},
+               {"total", number_text(facets.total)}},
+              locale);
+    out += "</p>";
+  }
+  if (filtered) {
+    out += "<button type=\"button\" class=\"v-link\" data-action=\"clear\">";
+    append_ui(out, "clear_filters", {}, locale);
+    out += "</button>";
+  }
+  if (!cards.empty()) {
+    out += "<ol class=\"v-list\">";
+    for (const CardInput& card : cards) {
+      out += "<li>";
+      out += review_card(card, options);
+      out += "</li>";
+    }
+    out += "</ol>";
+  }
+  const std::uint64_t shown_end = first + cards.size();
+  const std::uint64_t pages = (std::uint64_t{facets.total} + page_size - 1) / page_size;
+  if (state.show_more) {
+    if (shown_end < facets.total) {
+      out += "<button type=\"button\" class=\"v-more\" data-action=\"more\">";
+      append_ui(out, "show_more", {}, locale);
+      out += "</button>";
+    }
+  } else if (pages > 1) {
+    out += "<nav class=\"v-pager\" aria-label=\"";
+    append_ui(out, "pager_label", {}, locale);
+    out += "\">";
+    const std::uint64_t current = std::min<std::uint64_t>(state.page, pages - 1);
+    auto page_button = [&](std::uint64_t page, const std::string& label, bool is_current) {
+      out += "<button type=\"button\" class=\"v-page\" data-action=\"page\" data-value=\"";
+      append_number(out, page);
+      out += "\"";
+      if (is_current) out += " aria-current=\"page\"";
+      out += " aria-label=\"";
+      append_ui(out, "page_n", {{"page", number_text(page + 1)}}, locale);
+      out += "\">";
+      append_escaped(out, label);
+      out += "</button>";
+    };
+    if (current > 0) {
+      out += "<button type=\"button\" class=\"v-page\" data-action=\"page\" data-value=\"";
+      append_number(out, current - 1);
+      out += "\">";
+      append_ui(out, "page_prev", {}, locale);
+      out += "</button>";
+    }
+    // First, last and two either side of the current page.
+    std::uint64_t last_shown = 0;
+    for (std::uint64_t page = 0; page < pages; ++page) {
+      const bool near = page + 2 >= current && page <= current + 2;
+      if (page != 0 && page != pages - 1 && !near) continue;
+      if (page > 0 && page != last_shown + 1)
+        out += "<span aria-hidden=\"true\">\xE2\x80\xA6</span>";
+      page_button(page, number_text(page + 1), page == current);
+      last_shown = page;
+    }
+    if (current + 1 < pages) {
+      out += "<button type=\"button\" class=\"v-page\" data-action=\"page\" data-value=\"";
+      append_number(out, current + 1);
+      out += "\">";
+      append_ui(out, "page_next", {}, locale);
+      out += "</button>";
+    }
+    out += "</nav>";
+  }
+  out += "</div>";
+  return out;
+}
+
+std::string collection_note(const StoreConfig& config, const Options& options) {
+  const i18n::Locale locale = options.locale;
+  std::string out = "<details class=\"v-note\"><summary>";
+  append_ui(out, "note_heading", {}, locale);
+  out += "</summary><ul>";
+  auto item = [&](std::string_view key, const i18n::Params& params) {
+    out += "<li>";
+    append_ui(out, key, params, locale);
+    out += "</li>";
+  };
+  item("note_all_published", {});
+  item(config.moderates_before_publishing ? "note_moderated" : "note_not_moderated", {});
+  if (config.verifies_purchases) item("note_verified", {});
+  if (config.accepts_unverified) item("note_unverified", {});
+  if (!config.imported_from.empty()) {
+    std::string apps;
+    for (const auto& app : config.imported_from) apps += (apps.empty() ? "" : ", ") + app;
+    item("note_imported", {{"apps", apps}});
+  }
+  item(config.offers_incentives ? "note_incentives" : "note_no_incentives", {});
+  out += "</ul></details>";
+  return out;
+}
+
+std::string badge(std::uint32_t average_tenths, std::uint32_t count, const Options& options) {
+  const i18n::Locale locale = options.locale;
+  if (average_tenths > 50) average_tenths = 50;
+  std::string out = "<span class=\"v-badge-stars\">";
+  out += stars(average_tenths / 10.0, locale);
+  out += "<span class=\"v-badge-text\">";
+  if (count > 0) {
+    out += tenths_text(average_tenths, locale);
+    out += " <span class=\"v-muted\">(";
+    append_ui(out, "review_count", {{"count", number_text(count)}}, locale);
+    out += ")</span>";
+  } else {
+    append_ui(out, "review_count", {{"count", "0"}}, locale);
+  }
+  out += "</span></span>";
+  return out;
+}
+
+std::string write_button(const Options& options) {
+  std::string out =
+      "<button type=\"button\" class=\"v-primary\" data-action=\"write\" "
+      "aria-expanded=\"false\" aria-controls=\"";
+  append_escaped(out, options.id_prefix);
+  out += "-form\">";
+  append_ui(out, "write_review", {}, options.locale);
+  out += "</button>";
+  return out;
+}
+
+std::string widget(const Summary& summary_data, const ListFacets& facets,
+                   const std::vector<CardInput>& cards, const ViewState& state,
+                   const StoreConfig& config, const Options& options) {
+  std::string out = "<div class=\"vouch\" lang=\"";
+  out += i18n::locale_tag(options.locale);
+  out += "\">";
+  out += summary(summary_data, state, options);
+  out += controls(facets, state, options);
+  out += review_list(cards, facets, state, options);
+  out += collection_note(config, options);
+  out += "</div>";
+  return out;
+}
+
+}  // namespace vouch::render

@@ -1,0 +1,269 @@
+// Loading a binary snapshot: one validation pass over the buffer (header,
+// section bounds, string references, UTF-8, counts and value ranges), then the
+// columns are read in place. Nothing is parsed per field.
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "snapshot_data.hpp"
+#include "snapshot_rules.hpp"
+#include "vouch/snapshot.hpp"
+#include "vouch/utf8.hpp"
+
+namespace vouch::detail {
+
+namespace {
+
+AdoptResult fail(std::string path, std::string message) {
+  return AdoptResult{false, std::move(path), std::move(message)};
+}
+
+std::string review_path(std::size_t i, std::string_view field) {
+  std::string path = "reviews[" + std::to_string(i) + "].";
+  path += field;
+  return path;
+}
+
+bool is_continuation(std::uint8_t byte) { return (byte & 0xC0) == 0x80; }
+
+// Reads the header and section table; sets data.counts and data.section.
+AdoptResult read_header(SnapshotData& data) {
+  const std::uint8_t* bytes = data.bytes();
+  const std::size_t size = data.byte_size;
+  if (size < 8 || std::memcmp(bytes, kMagic, 8) != 0) {
+    return fail("header.magic", "not a Vouch binary snapshot (expected the bytes \"VOUCHSNP\")");
+  }
+  if (size < 16) return fail("header", "truncated: " + std::to_string(size) + " bytes");
+  const std::uint32_t version = load<std::uint32_t>(bytes + 8);
+  if (version != kSnapshotBinaryVersion) {
+    return fail("header.version", "unsupported version " + std::to_string(version) +
+                                      " (this core reads " +
+                                      std::to_string(kSnapshotBinaryVersion) + ")");
+  }
+  const std::uint32_t section_count = load<std::uint32_t>(bytes + 12);
+  if (section_count != kSectionCount) {
+    return fail("header.section_count", "expected " + std::to_string(kSectionCount) + ", found " +
+                                            std::to_string(section_count));
+  }
+  if (size < kHeaderSize) {
+    return fail("header", "truncated: " + std::to_string(size) + " bytes, the header alone needs " +
+                              std::to_string(kHeaderSize));
+  }
+  std::uint32_t c[kCountFields];
+  for (std::size_t k = 0; k < kCountFields; ++k) c[k] = load<std::uint32_t>(bytes + 16 + 4 * k);
+  data.counts = Counts{c[0], c[1], c[2], c[3], c[4], c[5], c[6]};
+  if (data.counts.reviews == 0xFFFFFFFFu) return fail("header.review_count", "too large");
+  const auto expected = section_lengths(data.counts);
+  std::uint64_t previous_end = kHeaderSize;
+  for (std::uint32_t s = 0; s < kSectionCount; ++s) {
+    const std::uint64_t offset = load<std::uint32_t>(bytes + kHeaderFixed + 8 * s);
+    const std::uint64_t length = load<std::uint32_t>(bytes + kHeaderFixed + 8 * s + 4);
+    const std::string path = "section[" + std::to_string(s) + "] (" + kSectionNames[s] + ")";
+    if (length != expected[s]) {
+      return fail(path, "length " + std::to_string(length) +
+                            " does not match the counts in the header (expected " +
+                            std::to_string(expected[s]) + ")");
+    }
+    if (offset % 8 != 0)
+      return fail(path, "offset " + std::to_string(offset) + " is not 8-byte aligned");
+    if (offset < previous_end) return fail(path, "overlaps the header or the previous section");
+    if (offset + length > size) {
+      return fail(path, "truncated: needs bytes up to " + std::to_string(offset + length) +
+                            ", the file has " + std::to_string(size));
+    }
+    data.section[s] = bytes + offset;
+    previous_end = offset + length;
+  }
+  if (previous_end != size) {
+    return fail("trailer",
+                std::to_string(size - previous_end) + " unexpected bytes after the string table");
+  }
+  return {};
+}
+
+class ContentValidator {
+ public:
+  explicit ContentValidator(const SnapshotData& data) : data_(data), n_(data.counts.reviews) {}
+
+  AdoptResult run() {
+    const std::string_view table(reinterpret_cast<const char*>(data_.section[kStringTable]),
+                                 data_.counts.string_bytes);
+    const std::size_t bad = utf8::first_invalid(table);
+    if (bad != std::string_view::npos)
+      return fail("string_table", "invalid UTF-8 at byte " + std::to_string(bad));
+
+    if (auto r = check_product(); !r.ok) return r;
+    if (auto r = check_name_table(kAspectNames, data_.counts.aspect_names, "aspect_names"); !r.ok)
+      return r;
+    if (auto r = check_name_table(kTopicNames, data_.counts.topic_names, "topic_names"); !r.ok)
+      return r;
+    if (auto r = check_starts(); !r.ok) return r;
+    std::unordered_set<std::string_view> ids;
+    ids.reserve(n_);
+    std::vector<std::uint32_t> aspect_seen(data_.counts.aspect_names, 0xFFFFFFFFu);
+    std::vector<std::uint32_t> topic_seen(data_.counts.topic_names, 0xFFFFFFFFu);
+    for (std::uint32_t i = 0; i < n_; ++i) {
+      if (auto r = check_review(i, ids, aspect_seen, topic_seen); !r.ok) return r;
+    }
+    return {};
+  }
+
+ private:
+  bool ref_ok(StrRef ref) const {
+    const std::uint64_t end = std::uint64_t{ref.offset} + ref.length;
+    if (end > data_.counts.string_bytes) return false;
+    const std::uint8_t* table = data_.section[kStringTable];
+    if (ref.offset < data_.counts.string_bytes && is_continuation(table[ref.offset])) return false;
+    if (end < data_.counts.string_bytes && is_continuation(table[end])) return false;
+    return true;
+  }
+
+  AdoptResult check_product() const {
+    static const char* const kNames[4] = {"product.id", "product.name", "product.url",
+                                          "product.image"};
+    for (std::size_t k = 0; k < 4; ++k) {
+      if (!ref_ok(data_.ref_at(kProductStrings, k)))
+        return fail(kNames[k], "string reference out of bounds");
+    }
+    if (data_.str(data_.ref_at(kProductStrings, 0)).empty())
+      return fail("product.id", "expected a non-empty string");
+    for (std::size_t k = 2; k < 4; ++k) {
+      if (!valid_optional_url(data_.str(data_.ref_at(kProductStrings, k))))
+        return fail(kNames[k], "expected an http(s) URL");
+    }
+    return {};
+  }
+
+  AdoptResult check_name_table(Section s, std::uint32_t count, const char* name) const {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(count);
+    for (std::uint32_t k = 0; k < count; ++k) {
+      const std::string path = std::string(name) + "[" + std::to_string(k) + "]";
+      const StrRef ref = data_.ref_at(s, k);
+      if (!ref_ok(ref)) return fail(path, "string reference out of bounds");
+      const std::string_view text = data_.str(ref);
+      if (text.empty()) return fail(path, "expected a non-empty string");
+      if (!seen.insert(text).second) return fail(path, "duplicate name");
+    }
+    return {};
+  }
+
+  // The three prefix-offset columns start at 0, never decrease, end at the count.
+  AdoptResult check_starts() const {
+    const std::pair<Section, std::uint32_t> columns[] = {{kMediaStart, data_.counts.media},
+                                                         {kAspectStart, data_.counts.aspects},
+                                                         {kTopicStart, data_.counts.topics}};
+    for (auto [s, total] : columns) {
+      std::uint32_t previous = 0;
+      if (data_.u32(s, 0) != 0) return fail(std::string(kSectionNames[s]) + "[0]", "expected 0");
+      for (std::uint32_t i = 1; i <= n_; ++i) {
+        const std::uint32_t value = data_.u32(s, i);
+        if (value < previous)
+          return fail(std::string(kSectionNames[s]) + "[" + std::to_string(i) + "]", "decreases");
+        previous = value;
+      }
+      if (previous != total) {
+        return fail(std::string(kSectionNames[s]) + "[" + std::to_string(n_) + "]",
+                    "expected " + std::to_string(total) + " (the count in the header)");
+      }
+    }
+    return {};
+  }
+
+  AdoptResult check_review(std::uint32_t i, std::unordered_set<std::string_view>& ids,
+                           std::vector<std::uint32_t>& aspect_seen,
+                           std::vector<std::uint32_t>& topic_seen) const {
+    const std::uint8_t rating = data_.u8(kRating, i);
+    if (rating < 1 || rating > 5) return fail(review_path(i, "rating"), "expected integer 1..5");
+    if (data_.u8(kVerification, i) > 3)
+      return fail(review_path(i, "verification"), "unknown verification state");
+    const std::uint8_t flags = data_.u8(kFlags, i);
+    if ((flags & ~(kFlagIncentivized | kFlagFeatured | kRecommendsMask)) != 0 ||
+        ((flags & kRecommendsMask) >> kRecommendsShift) > 2) {
+      return fail(review_path(i, "flags"), "unknown flag bits");
+    }
+    const std::pair<Section, const char*> times[] = {
+        {kCreated, "created"}, {kUpdated, "updated"}, {kReplyTime, "reply.time"}};
+    for (auto [s, name] : times) {
+      if (!valid_time(data_.i64(s, i)))
+        return fail(review_path(i, name), "time outside years 0000..9999");
+    }
+    for (std::uint32_t f = 0; f < kStringsPerReview; ++f) {
+      if (!ref_ok(data_.ref_at(kReviewStrings, std::size_t{i} * kStringsPerReview + f))) {
+        return fail(review_path(i, kReviewStringNames[f]), "string reference out of bounds");
+      }
+    }
+    const std::string_view id = data_.review_string(i, kId);
+    if (id.empty()) return fail(review_path(i, "id"), "expected a non-empty string");
+    if (!ids.insert(id).second) return fail(review_path(i, "id"), "duplicate review id");
+    if (!valid_language_tag(data_.review_string(i, kLanguage))) {
+      return fail(review_path(i, "language"), "expected a language tag like \"en\" or \"zh-Hant\"");
+    }
+    for (std::uint32_t m = data_.u32(kMediaStart, i); m < data_.u32(kMediaStart, i + 1); ++m) {
+      const std::string field = "media[" + std::to_string(m - data_.u32(kMediaStart, i)) + "]";
+      if (data_.u8(kMediaKind, m) > 1)
+        return fail(review_path(i, field + ".kind"), "expected photo or video");
+      const StrRef url = data_.ref_at(kMediaUrl, m);
+      if (!ref_ok(url))
+        return fail(review_path(i, field + ".url"), "string reference out of bounds");
+      if (!is_http_url(data_.str(url)))
+        return fail(review_path(i, field + ".url"), "expected an http(s) URL");
+    }
+    for (std::uint32_t a = data_.u32(kAspectStart, i); a < data_.u32(kAspectStart, i + 1); ++a) {
+      const std::string field = "aspects[" + std::to_string(a - data_.u32(kAspectStart, i)) + "]";
+      const std::uint32_t name = data_.u32(kAspectNameId, a);
+      if (name >= data_.counts.aspect_names)
+        return fail(review_path(i, field + ".name"), "aspect name id out of range");
+      if (aspect_seen[name] == i) return fail(review_path(i, field + ".name"), "duplicate aspect");
+      aspect_seen[name] = i;
+      const std::uint8_t value = data_.u8(kAspectValue, a);
+      if (value < 1 || value > 5)
+        return fail(review_path(i, field + ".value"), "expected integer 1..5");
+    }
+    for (std::uint32_t t = data_.u32(kTopicStart, i); t < data_.u32(kTopicStart, i + 1); ++t) {
+      const std::string field = "topics[" + std::to_string(t - data_.u32(kTopicStart, i)) + "]";
+      const std::uint32_t topic = data_.u32(kTopicId, t);
+      if (topic >= data_.counts.topic_names)
+        return fail(review_path(i, field), "topic id out of range");
+      if (topic_seen[topic] == i) return fail(review_path(i, field), "duplicate topic");
+      topic_seen[topic] = i;
+    }
+    return {};
+  }
+
+  const SnapshotData& data_;
+  std::uint32_t n_;
+};
+
+}  // namespace
+
+AdoptResult adopt_buffer(SnapshotData& data, bool trusted) {
+  if (auto header = read_header(data); !header.ok) return header;
+  if (!trusted) {
+    if (auto content = ContentValidator(data).run(); !content.ok) return content;
+  }
+  data.product.id = std::string(data.str(data.ref_at(kProductStrings, 0)));
+  data.product.name = std::string(data.str(data.ref_at(kProductStrings, 1)));
+  data.product.url = std::string(data.str(data.ref_at(kProductStrings, 2)));
+  data.product.image = std::string(data.str(data.ref_at(kProductStrings, 3)));
+  build_indexes(data);
+  return {};
+}
+
+}  // namespace vouch::detail
+
+namespace vouch {
+
+Result<Snapshot> Snapshot::from_binary(const std::uint8_t* bytes, std::size_t size) {
+  if (size > 0xFFFFFFFFu) return Error{"header", "larger than 4 GiB"};
+  auto data = std::make_shared<detail::SnapshotData>();
+  data->storage.assign((size + 7) / 8, 0);
+  data->byte_size = size;
+  if (size != 0) std::memcpy(data->storage.data(), bytes, size);
+  const detail::AdoptResult adopted = detail::adopt_buffer(*data, /*trusted=*/false);
+  if (!adopted.ok) return Error{adopted.path, adopted.message};
+  return Snapshot(std::move(data));
+}
+
+}  // namespace vouch

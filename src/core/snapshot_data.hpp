@@ -1,0 +1,74 @@
+#pragma once
+// What a Snapshot holds: the binary buffer (read in place), pointers to its
+// sections, the product, and the indexes queries use. Private to the core.
+
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "search_index.hpp"
+#include "snapshot_layout.hpp"
+#include "vouch/model.hpp"
+#include "vouch/query.hpp"
+
+namespace vouch::detail {
+
+struct SnapshotData {
+  std::vector<std::uint64_t> storage;  // 8-byte aligned backing store
+  std::size_t byte_size = 0;
+  Counts counts;
+  std::array<const std::uint8_t*, kSectionCount> section{};
+  Product product;
+
+  // Precomputed at load: every sort order but Relevance (kept empty) and the
+  // position of each review in Newest order (the common tie-breaker).
+  std::array<std::vector<std::uint32_t>, kSortOrderCount> orders;
+  std::vector<std::uint32_t> newest_rank;
+
+  // The search index, built on the first text search instead of at load:
+  // building it was ~75% of loading (bench/RESULTS.md) and most page views
+  // never search. call_once keeps a Snapshot shared between server threads
+  // safe; the index is a pure function of the immutable buffer.
+  const search::SearchIndex& search_index() const;
+
+  const std::uint8_t* bytes() const {
+    return reinterpret_cast<const std::uint8_t*>(storage.data());
+  }
+
+  std::string_view str(StrRef ref) const {
+    return {reinterpret_cast<const char*>(section[kStringTable]) + ref.offset, ref.length};
+  }
+  StrRef ref_at(Section s, std::size_t i) const { return load<StrRef>(section[s] + 8 * i); }
+  std::string_view review_string(std::size_t i, ReviewString f) const {
+    return str(ref_at(kReviewStrings, i * kStringsPerReview + f));
+  }
+  std::uint32_t u32(Section s, std::size_t i) const {
+    return load<std::uint32_t>(section[s] + 4 * i);
+  }
+  std::int64_t i64(Section s, std::size_t i) const {
+    return load<std::int64_t>(section[s] + 8 * i);
+  }
+  std::uint8_t u8(Section s, std::size_t i) const { return section[s][i]; }
+
+ private:
+  mutable std::once_flag search_once_;
+  mutable search::SearchIndex search_;
+};
+
+// Builds the sort orders (snapshot_indexes.cpp); the search index waits for
+// the first search (SnapshotData::search_index).
+void build_indexes(SnapshotData& data);
+
+// Adopts a buffer that holds a binary snapshot: validates it (unless
+// `trusted`, for buffers this core just encoded) and builds the indexes.
+// storage must be 8-byte aligned (it is: vector<uint64_t>).
+struct AdoptResult {
+  bool ok = true;
+  std::string path;
+  std::string message;
+};
+AdoptResult adopt_buffer(SnapshotData& data, bool trusted);
+
+}  // namespace vouch::detail

@@ -1,0 +1,264 @@
+// The submission validator: structure, text hygiene, impersonation, e-mail,
+// photos, then the spam/abuse flags. Rules and codes: docs/validation.md.
+// Deliberately, nothing below reads `rating` except the range check (FTC 16 CFR 465).
+#include "vouch/validate.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "content_signals.hpp"
+#include "vouch/email.hpp"
+#include "vouch/text.hpp"
+#include "vouch/utf8.hpp"
+
+namespace vouch {
+
+namespace {
+
+// Display names nobody may use (the store's own name is added from the context).
+const char* const kReservedNames[] = {"Verified Buyer",    "Verified Purchase",
+                                      "Verified Customer", "Admin",
+                                      "Administrator",     "Store Owner",
+                                      "Shop Owner",        "Owner",
+                                      "Moderator",         "Staff",
+                                      "Support",           "Customer Service"};
+
+constexpr std::size_t kMaxSubmissionBytes = 1u << 20;
+
+std::string str(std::uint64_t n) { return std::to_string(n); }
+
+class Checker {
+ public:
+  Checker(const Policy& policy, const ValidationContext& context, ValidationResult& result)
+      : policy_(policy), context_(context), result_(result) {}
+
+  void error(std::string field, std::string code, i18n::Params params = {}) {
+    result_.errors.push_back({std::move(field), std::move(code), std::move(params)});
+  }
+  void flag(std::string code, std::string field, std::string detail) {
+    result_.flags.push_back({std::move(code), std::move(field), std::move(detail)});
+  }
+
+  // Presence and length (grapheme clusters) of a cleaned text field.
+  void length(const char* field, const std::string& value, const LengthRule& rule) {
+    if (value.empty()) {
+      if (rule.required) error(field, "required");
+      return;
+    }
+    const std::size_t n = text::count_graphemes(value);
+    if (n < rule.min) error(field, "too_short", {{"min", str(rule.min)}, {"actual", str(n)}});
+    if (n > rule.max) error(field, "too_long", {{"max", str(rule.max)}, {"actual", str(n)}});
+  }
+
+  void rating(const std::optional<std::int64_t>& rating) {
+    if (!rating) return error("rating", "required");
+    if (*rating < policy_.rating_min || *rating > policy_.rating_max)
+      error("rating", "out_of_range",
+            {{"min", str(policy_.rating_min)}, {"max", str(policy_.rating_max)}});
+  }
+
+  void aspects(const std::vector<SubmittedAspect>& aspects) {
+    for (std::size_t i = 0; i < aspects.size(); ++i) {
+      const SubmittedAspect& a = aspects[i];
+      const std::string field = "aspects." + a.name;
+      const bool known = std::find(policy_.aspects.begin(), policy_.aspects.end(), a.name) !=
+                         policy_.aspects.end();
+      const bool duplicate =
+          std::any_of(aspects.begin(), aspects.begin() + i,
+                      [&](const SubmittedAspect& b) { return b.name == a.name; });
+      if (!known)
+        error(field, "unknown_aspect", {{"name", a.name}});
+      else if (duplicate)
+        error(field, "duplicate_aspect", {{"name", a.name}});
+      else if (a.value < 1 || a.value > 5)
+        error(field, "out_of_range", {{"name", a.name}, {"min", "1"}, {"max", "5"}});
+    }
+  }
+
+  void author(const std::string& raw, std::string& clean) {
+    // Direction overrides can make a name render as something else: refuse.
+    if (text::has_bidi_control(raw)) error("author", "bidi_control");
+    clean = text::trim(text::strip_zero_width(text::clean_line(raw)));
+    length("author", clean, policy_.author);
+    if (clean.empty()) return;
+    std::vector<std::string> reserved(std::begin(kReservedNames), std::end(kReservedNames));
+    reserved.insert(reserved.end(), policy_.reserved_names.begin(), policy_.reserved_names.end());
+    if (!context_.store_name.empty()) reserved.push_back(context_.store_name);
+    const std::string key = text::confusable_key(clean);
+    for (const std::string& name : reserved) {
+      if (!key.empty() && key == text::confusable_key(name)) {
+        error("author", "impersonation", {{"name", name}});
+        break;
+      }
+    }
+  }
+
+  void email(const std::string& raw, std::string& clean) {
+    clean = text::trim(text::strip_controls(raw));
+    if (clean.empty()) {
+      if (policy_.email_required && context_.mode == ValidationMode::Form)
+        error("email", "required");
+      return;
+    }
+    if (!is_valid_email(clean)) error("email", "invalid_email");
+  }
+
+  void language(const std::string& raw, std::string& clean) {
+    clean = text::trim(raw);
+    const bool plausible =
+        clean.size() <= 35 && std::all_of(clean.begin(), clean.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_';
+        });
+    if (!plausible) error("language", "invalid_language");
+  }
+
+  void photos(const std::vector<SubmittedPhoto>& photos) {
+    if (photos.size() > policy_.photos.max_count)
+      error("photos", "too_many_photos",
+            {{"max", str(policy_.photos.max_count)}, {"actual", str(photos.size())}});
+    for (std::size_t i = 0; i < photos.size(); ++i) {
+      const SubmittedPhoto& p = photos[i];
+      const std::string field = "photos[" + str(i) + "]";
+      const auto& types = policy_.photos.types;
+      if (!p.type.empty() && std::find(types.begin(), types.end(), p.type) == types.end())
+        error(field, "photo_type", {{"index", str(i)}, {"type", p.type}});
+      if (p.bytes > policy_.photos.max_bytes)
+        error(
+            field, "photo_too_large",
+            {{"index", str(i)}, {"max", str(policy_.photos.max_bytes)}, {"actual", str(p.bytes)}});
+    }
+  }
+
+  // Spam and abuse signals on one free-text field (already cleaned).
+  void signals(const char* field, const std::string& value) {
+    if (value.empty()) return;
+    if (std::string link = detail::find_link(value); !link.empty()) {
+      if (policy_.links_allowed)
+        flag("contains_link", field, link);
+      else
+        error(field, "links_not_allowed", {{"link", link}});
+    }
+    if (std::string address = detail::find_email_address(value); !address.empty())
+      flag("contains_email", field, address);
+    if (std::string phone = detail::find_phone_number(value); !phone.empty())
+      flag("contains_phone", field, phone);
+    if (std::string run = detail::find_repeated_character(value, policy_.spam.repeated_char_run);
+        !run.empty())
+      flag("repeated_characters", field, run);
+    if (std::string word = detail::find_repeated_word(value, policy_.spam.repeated_word_run);
+        !word.empty())
+      flag("repeated_words", field, word);
+    if (std::string ratio = detail::find_shouting(value, policy_.spam.shouting_min_letters,
+                                                  policy_.spam.shouting_percent);
+        !ratio.empty())
+      flag("shouting", field, ratio);
+    if (std::string words = detail::find_profanity(value, policy_); !words.empty())
+      flag("profanity", field, words);
+  }
+
+  void near_duplicate(const std::string& body) {
+    if (body.empty()) return;
+    const Fingerprint mine = text_fingerprint(body);
+    std::uint32_t best = 0;
+    std::size_t best_index = 0;
+    std::size_t index = 0;
+    const auto consider = [&](const Fingerprint& other) {
+      const std::uint32_t r = resemblance_percent(mine, other);
+      if (r > best) best = r, best_index = index;
+      ++index;
+    };
+    for (const std::string& text : context_.existing_texts) consider(text_fingerprint(text));
+    for (const Fingerprint& fp : context_.existing_fingerprints) consider(fp);
+    if (best >= policy_.spam.near_duplicate_percent)
+      flag("near_duplicate", "body", str(best) + "% like existing review " + str(best_index));
+  }
+
+  void form_only(const Submission& s) {
+    if (context_.mode != ValidationMode::Form) return;
+    if (!text::trim(s.honeypot).empty()) flag("honeypot", policy_.honeypot_field, "filled");
+    const std::int64_t min_ms = std::int64_t{policy_.min_fill_seconds} * 1000;
+    if (context_.elapsed_ms >= 0 && context_.elapsed_ms < min_ms)
+      flag("too_fast", "",
+           str(static_cast<std::uint64_t>(context_.elapsed_ms)) + " ms < " + str(min_ms) + " ms");
+  }
+
+ private:
+  const Policy& policy_;
+  const ValidationContext& context_;
+  ValidationResult& result_;
+};
+
+}  // namespace
+
+ValidationResult validate_submission(const Submission& s, const Policy& policy,
+                                     const ValidationContext& context) {
+  ValidationResult result;
+  Checker check(policy, context, result);
+  Submission& out = result.normalized;
+  out.rating = s.rating;
+  out.recommends = s.recommends;
+  out.aspects = s.aspects;
+  out.photos = s.photos;
+
+  check.rating(s.rating);
+  out.title = text::clean_line(s.title);
+  check.length("title", out.title, policy.title);
+  out.body = text::clean_text(s.body);
+  check.length("body", out.body, policy.body);
+  check.author(s.author, out.author);
+  check.email(s.email, out.email);
+  check.language(s.language, out.language);
+  check.aspects(s.aspects);
+  check.photos(s.photos);
+
+  // Bidi controls in free text are kept (they can be legitimate in RTL writing)
+  // but sent to moderation; the widget isolates every text with <bdi>/dir=auto.
+  if (text::has_bidi_control(out.title))
+    check.flag("bidi_control", "title", "U+202A..U+202E/U+2066..U+2069");
+  if (text::has_bidi_control(out.body))
+    check.flag("bidi_control", "body", "U+202A..U+202E/U+2066..U+2069");
+  check.signals("title", out.title);
+  check.signals("body", out.body);
+  if (std::string words = detail::find_profanity(out.author, policy); !words.empty())
+    check.flag("profanity", "author", words);
+  check.near_duplicate(out.body);
+  check.form_only(s);
+  result.ok = result.errors.empty();
+  return result;
+}
+
+ValidationResult validate_submission_json(std::string_view json, const Policy& policy,
+                                          const ValidationContext& context) {
+  ValidationResult result;
+  if (json.size() > kMaxSubmissionBytes) {
+    result.errors.push_back(
+        {"", "too_large", {{"max", str(kMaxSubmissionBytes)}, {"actual", str(json.size())}}});
+    return result;
+  }
+  if (const std::size_t bad = utf8::first_invalid(json); bad != std::string_view::npos) {
+    result.errors.push_back({"", "invalid_utf8", {{"offset", str(bad)}}});
+    return result;
+  }
+  std::vector<FieldError> type_errors;
+  Result<Submission> parsed = parse_submission(json, policy, &type_errors);
+  if (!parsed) {
+    result.errors.push_back({"", parsed.error().message, {}});
+    return result;
+  }
+  result = validate_submission(parsed.value(), policy, context);
+  // Wrong types come first: a field with the wrong type reads as absent above,
+  // so drop the "required" that absence caused for the same field.
+  for (const FieldError& e : type_errors) {
+    result.errors.erase(std::remove_if(result.errors.begin(), result.errors.end(),
+                                       [&](const FieldError& other) {
+                                         return other.field == e.field && other.code == "required";
+                                       }),
+                        result.errors.end());
+  }
+  result.errors.insert(result.errors.begin(), type_errors.begin(), type_errors.end());
+  result.ok = result.errors.empty();
+  return result;
+}
+
+}  // namespace vouch

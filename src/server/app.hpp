@@ -1,0 +1,37 @@
+#pragma once
+// The state every route handler shares: configuration, the database, the
+// store's validation policy, the snapshot cache and the rate limiters.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "config.hpp"
+#include "db.hpp"
+#include "rate_limiter.hpp"
+#include "snapshot_cache.hpp"
+#include "vouch/policy.hpp"
+
+namespace vouch::server {
+
+struct App {
+  Config config;
+  std::unique_ptr<Database> db;
+  Policy policy;
+  SnapshotCache snapshots;
+  std::unique_ptr<RateLimiter> per_ip;
+  std::unique_ptr<RateLimiter> per_product;
+  // Seconds since the epoch; tests replace it to check link expiry.
+  std::function<std::int64_t()> now;
+};
+
+// Opens and migrates the database, parses the policy, creates the upload
+// directory. Errors name what is wrong ("policy.body.max: ...").
+Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path);
+
+// The current time in Unix seconds.
+std::int64_t unix_now();
+
+}  // namespace vouch::server

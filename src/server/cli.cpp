@@ -1,0 +1,284 @@
+#include "cli.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "crypto.hpp"
+#include "exporter.hpp"
+#include "http_util.hpp"
+#include "importer.hpp"
+#include "migrations.hpp"
+#include "review_link.hpp"
+#include "server.hpp"
+#include "vouch/version.hpp"
+
+namespace vouch::server {
+
+namespace {
+
+constexpr const char* kUsage =
+    R"(vouch-server — reviews for independent stores (one binary, one SQLite file)
+
+usage:
+  vouch-server serve      --db FILE [--config FILE] [--port 8080] [--host 0.0.0.0] [--mount /prefix/=DIR]...
+  vouch-server migrate    --db FILE
+  vouch-server import     --db FILE [--config FILE] [--format auto] [--partial]
+                          [--map field=Column[,field=Column...]] [--default field=value]... [--source NAME]
+                          [--product-alias FROM=TO]... FILE
+  vouch-server export     --db FILE [--config FILE] [--format judgeme|json] [--out FILE]
+  vouch-server export     --db FILE [--config FILE] --static DIR
+  vouch-server sign-link  --config FILE --product ID --order ID [--days 30]
+  vouch-server init-config FILE     (writes a config with a random admin token and HMAC secret)
+  vouch-server version
+
+import formats: auto, judgeme, shopify, okendo, loox, loox-export, yotpo, woocommerce, powerreviews,
+                mapped (with --map), vouch-json
+)";
+
+struct Args {
+  std::string command;
+  std::map<std::string, std::vector<std::string>> options;
+  std::vector<std::string> positional;
+
+  std::string get(const std::string& name, const std::string& fallback = "") const {
+    auto it = options.find(name);
+    return it == options.end() || it->second.empty() ? fallback : it->second.back();
+  }
+  bool has(const std::string& name) const { return options.count(name) != 0; }
+};
+
+// --name value, --name=value; flags without values are listed here.
+bool parse_args(int argc, char** argv, Args& args) {
+  static const char* kFlags[] = {"--partial", "--quiet"};
+  if (argc < 2) return false;
+  args.command = argv[1];
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--", 0) != 0) {
+      args.positional.push_back(arg);
+      continue;
+    }
+    const std::size_t eq = arg.find('=');
+    if (eq != std::string::npos) {
+      args.options[arg.substr(0, eq)].push_back(arg.substr(eq + 1));
+      continue;
+    }
+    bool flag = false;
+    for (const char* known : kFlags) flag = flag || arg == known;
+    if (flag) {
+      args.options[arg].push_back("1");
+    } else if (i + 1 < argc) {
+      args.options[arg].push_back(argv[++i]);
+    } else {
+      std::fprintf(stderr, "vouch-server: %s needs a value\n", arg.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "vouch-server: %s\n", message.c_str());
+  return 1;
+}
+
+Result<Config> config_from(const Args& args) {
+  if (!args.has("--config")) return Config{};
+  return load_config(args.get("--config"));
+}
+
+Result<std::unique_ptr<App>> app_from(const Args& args, Config config) {
+  if (!args.has("--db")) return Error{"--db", "required (the SQLite file)"};
+  return make_app(std::move(config), args.get("--db"));
+}
+
+int serve(const Args& args) {
+  Result<Config> config = config_from(args);
+  if (!config) return fail(config.error().to_string());
+  for (const std::string& mount :
+       args.options.count("--mount") ? args.options.at("--mount") : std::vector<std::string>{}) {
+    const std::size_t eq = mount.find('=');
+    if (eq == std::string::npos || mount[0] != '/') return fail("--mount expects /prefix/=DIR");
+    config.value().static_mounts.emplace_back(mount.substr(0, eq), mount.substr(eq + 1));
+  }
+  if (config.value().admin_tokens.empty())
+    std::fprintf(stderr, "vouch-server: no admin token configured: admin API disabled\n");
+  if (config.value().hmac_secret.empty())
+    std::fprintf(stderr, "vouch-server: no hmac_secret: no review is ever verified\n");
+  int port = 8080;
+  const std::string port_text = args.get("--port", "8080");
+  const auto [end, error] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (error != std::errc() || end != port_text.data() + port_text.size() || port < 0 ||
+      port > 65535) {
+    return fail("--port expects 0..65535");
+  }
+  Result<std::unique_ptr<App>> app = app_from(args, config.value());
+  if (!app) return fail(app.error().to_string());
+  return serve_until_signal(*app.value(), args.get("--host", "0.0.0.0"), port);
+}
+
+int migrate_command(const Args& args) {
+  Result<std::unique_ptr<App>> app = app_from(args, Config{});
+  if (!app) return fail(app.error().to_string());
+  Result<std::size_t> version = schema_version(*app.value()->db);
+  std::printf("schema version %zu (latest %zu)\n", version ? version.value() : 0,
+              schema_version_latest());
+  return 0;
+}
+
+std::vector<std::pair<std::string, std::string>> pairs(const Args& args,
+                                                       const std::string& option) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!args.options.count(option)) return out;
+  for (const std::string& value : args.options.at(option)) {
+    std::size_t start = 0;
+    while (start < value.size()) {
+      // Comma-separated for --map; a --default value may itself hold commas.
+      std::size_t end = option == "--map" ? value.find(',', start) : std::string::npos;
+      if (end == std::string::npos) end = value.size();
+      const std::string part = value.substr(start, end - start);
+      const std::size_t eq = part.find('=');
+      if (eq != std::string::npos) out.emplace_back(part.substr(0, eq), part.substr(eq + 1));
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+int import_command(const Args& args) {
+  if (args.positional.size() != 1) return fail("import needs exactly one FILE");
+  Result<Config> config = config_from(args);
+  if (!config) return fail(config.error().to_string());
+  Result<std::unique_ptr<App>> app = app_from(args, config.value());
+  if (!app) return fail(app.error().to_string());
+  Result<std::string> bytes = read_text_file(args.positional[0]);
+  if (!bytes) return fail(bytes.error().to_string());
+  ImportOptions options;
+  options.format = args.get("--format", args.has("--map") ? "mapped" : "auto");
+  options.partial = args.has("--partial");
+  options.columns = pairs(args, "--map");
+  options.defaults = pairs(args, "--default");
+  options.source_name = args.get("--source");
+  options.product_aliases = pairs(args, "--product-alias");
+  if (isatty(STDERR_FILENO)) {
+    options.progress = [](std::size_t row, std::size_t total) {
+      const std::size_t width = 30;
+      const std::size_t filled = total ? row * width / total : width;
+      std::fprintf(stderr, "\r[%s%s] %3zu%% %zu/%zu rows", std::string(filled, '#').c_str(),
+                   std::string(width - filled, ' ').c_str(), total ? row * 100 / total : 100, row,
+                   total);
+      if (row == total) std::fprintf(stderr, "\n");
+    };
+  }
+  Result<ImportReport> report = import_reviews(*app.value(), bytes.value(), options);
+  if (!report) return fail(args.positional[0] + ": " + report.error().to_string());
+  const ImportReport& r = report.value();
+  std::size_t shown = 0;
+  for (const ImportIssue& issue : r.issues) {
+    if (++shown > 200) {
+      std::printf("... %zu more issues\n", r.issues.size() - 200);
+      break;
+    }
+    std::printf("%s: row %zu%s%s: %s\n", args.positional[0].c_str(), issue.row,
+                issue.column.empty() ? "" : ", column ", issue.column.c_str(),
+                issue.reason.c_str());
+  }
+  std::printf("format %s: %zu rows, %zu imported, %zu skipped%s\n", r.format.c_str(), r.rows,
+              r.imported, r.skipped,
+              r.committed ? "" : " — nothing imported (fix the rows above or pass --partial)");
+  return r.committed ? 0 : 2;
+}
+
+int export_command(const Args& args) {
+  Result<Config> config = config_from(args);
+  if (!config) return fail(config.error().to_string());
+  Result<std::unique_ptr<App>> app = app_from(args, config.value());
+  if (!app) return fail(app.error().to_string());
+  if (args.has("--static")) {
+    Result<std::size_t> written = export_static(*app.value(), args.get("--static"));
+    if (!written) return fail(written.error().to_string());
+    std::printf("wrote %zu products to %s\n", written.value(), args.get("--static").c_str());
+    return 0;
+  }
+  const std::string format = args.get("--format", "json");
+  Result<std::string> bytes =
+      format == "judgeme" ? export_judgeme_csv(*app.value()->db)
+      : format == "json"  ? export_vouch_json(*app.value()->db)
+                          : Result<std::string>(Error{"--format", "expected judgeme or json"});
+  if (!bytes) return fail(bytes.error().to_string());
+  if (args.has("--out")) {
+    if (Status written = write_text_file(args.get("--out"), bytes.value()); !written)
+      return fail(written.error().to_string());
+  } else {
+    std::fwrite(bytes.value().data(), 1, bytes.value().size(), stdout);
+  }
+  return 0;
+}
+
+int sign_link(const Args& args) {
+  Result<Config> config = config_from(args);
+  if (!config) return fail(config.error().to_string());
+  if (config.value().hmac_secret.empty()) return fail("the config has no hmac_secret");
+  if (!args.has("--product") || !args.has("--order"))
+    return fail("sign-link needs --product and --order");
+  int days = 30;
+  const std::string text = args.get("--days", "30");
+  std::from_chars(text.data(), text.data() + text.size(), days);
+  ReviewLink link{args.get("--product"), args.get("--order"),
+                  unix_now() + static_cast<std::int64_t>(days) * 86400};
+  std::printf("%s\n", sign_review_link(link, config.value().hmac_secret).c_str());
+  return 0;
+}
+
+int init_config(const Args& args) {
+  if (args.positional.size() != 1) return fail("init-config needs the FILE to write");
+  const std::string& path = args.positional[0];
+  if (::access(path.c_str(), F_OK) == 0) return fail(path + " exists already; not overwriting");
+  json config = {{"store_name", args.get("--store-name", "Vouch demo store")},
+                 {"admin_token", random_hex(24)},
+                 {"hmac_secret", random_hex(32)},
+                 {"moderation", "flagged"},
+                 {"allowed_origins", json::array()},
+                 {"upload_dir", "uploads"}};
+  const std::string text = config.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  // The file holds secrets: readable by the owner only.
+  const mode_t old = ::umask(077);
+  Status written = write_text_file(path, text);
+  ::umask(old);
+  if (!written) return fail(written.error().to_string());
+  std::printf("wrote %s\n", path.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  Args args;
+  if (!parse_args(argc, argv, args) || args.command == "help" || args.command == "--help") {
+    std::fputs(kUsage, args.command == "help" || args.command == "--help" ? stdout : stderr);
+    return args.command == "help" || args.command == "--help" ? 0 : 64;
+  }
+  if (args.command == "serve") return serve(args);
+  if (args.command == "migrate") return migrate_command(args);
+  if (args.command == "import") return import_command(args);
+  if (args.command == "export") return export_command(args);
+  if (args.command == "sign-link") return sign_link(args);
+  if (args.command == "init-config") return init_config(args);
+  if (args.command == "version") {
+    std::printf("vouch-server %s (schema %zu)\n", vouch::version(), schema_version_latest());
+    return 0;
+  }
+  std::fprintf(stderr, "vouch-server: unknown command \"%s\"\n\n%s", args.command.c_str(), kUsage);
+  return 64;
+}
+
+}  // namespace vouch::server

@@ -1,0 +1,62 @@
+#pragma once
+// The server's configuration file (JSON, see docs/api.md "Configuration").
+// Every member is optional except what `serve` needs at run time (an admin
+// token, an HMAC secret); unknown members are an error so typos do not pass
+// silently.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "vouch/status.hpp"
+
+namespace vouch::server {
+
+enum class ModerationMode {
+  Flagged,  // publish at once unless the validator raised a moderation flag
+  All,      // hold every review for a moderator
+  None,     // publish every valid review, flags are only recorded
+};
+// There is deliberately no mode that looks at the star rating (FTC 16 CFR 465).
+
+struct Limits {
+  std::size_t max_json_bytes = 64 * 1024;         // JSON bodies (submissions, admin calls)
+  std::size_t max_photo_bytes = 5 * 1024 * 1024;  // one uploaded photo
+  std::size_t max_photos = 5;
+  std::size_t max_import_bytes = 64 * 1024 * 1024;  // CSV/JSON import through the admin API
+  std::size_t submissions_per_ip = 10;              // per window
+  std::size_t submissions_per_product = 120;        // per window
+  std::int64_t submission_window_seconds = 3600;
+};
+
+struct Config {
+  std::string store_name = "Vouch store";
+  std::string public_url;  // absolute base for photo URLs, e.g. "https://reviews.shop.example"
+  std::vector<std::string> allowed_origins;         // may POST reviews/votes/reports from a browser
+  std::map<std::string, std::string> admin_tokens;  // actor name -> bearer token
+  std::string hmac_secret;
+  ModerationMode moderation = ModerationMode::Flagged;
+  std::string policy_json;  // handed to the core's validator as is ("" = its defaults)
+  std::string upload_dir = "uploads";
+  Limits limits;
+  std::vector<std::pair<std::string, std::string>> static_mounts;  // URL prefix -> directory
+  std::size_t snapshot_max_age_seconds = 60;                       // Cache-Control for snapshots
+  std::size_t threads = 8;
+};
+
+// Parses a config file's text. Relative paths (token/secret files, upload dir,
+// static mounts) are resolved against `base_dir` (the config file's folder).
+Result<Config> parse_config(std::string_view json_text, const std::string& base_dir);
+Result<Config> load_config(const std::string& path);
+
+std::string_view moderation_mode_name(ModerationMode mode);
+
+// Reads a whole file into memory ("" path gives an error).
+Result<std::string> read_text_file(const std::string& path);
+Status write_text_file(const std::string& path, std::string_view bytes);
+
+}  // namespace vouch::server

@@ -1,0 +1,126 @@
+#include "db.hpp"
+
+namespace vouch::server {
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+      SQLITE_OK) {
+    prepare_error_ = sqlite3_errmsg(db);
+    stmt_ = nullptr;
+    failed_ = true;
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+  // SQLITE_TRANSIENT: SQLite copies, so temporaries are safe to pass.
+  if (stmt_ && sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT) != SQLITE_OK) {
+    failed_ = true;
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  if (stmt_ && sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) failed_ = true;
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  if (stmt_ && sqlite3_bind_null(stmt_, index) != SQLITE_OK) failed_ = true;
+  return *this;
+}
+
+bool Statement::step() {
+  if (!stmt_ || failed_) return false;
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) failed_ = true;
+  return false;
+}
+
+Status Statement::run() {
+  if (!stmt_) return Error{"sql", prepare_error_};
+  step();
+  if (failed_) return Error{"sql", error_message()};
+  return Ok{};
+}
+
+std::string Statement::error_message() const {
+  if (!stmt_) return prepare_error_;
+  return sqlite3_errmsg(db_);
+}
+
+void Statement::reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  failed_ = false;
+}
+
+std::string Statement::text(int column) const {
+  const unsigned char* value = sqlite3_column_text(stmt_, column);
+  if (!value) return {};
+  return std::string(reinterpret_cast<const char*>(value),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
+  sqlite3* handle = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
+    std::string message = handle ? sqlite3_errmsg(handle) : "out of memory";
+    sqlite3_close(handle);
+    return Error{path, "cannot open database: " + message};
+  }
+  std::unique_ptr<Database> db(new Database(handle));
+  sqlite3_busy_timeout(handle, 5000);
+  // WAL: readers never block the writer. synchronous=FULL: the WAL is fsynced
+  // at every commit, so a 201 means the review survives power loss and kill -9
+  // (NORMAL would only survive a process crash; see docs/decisions.md).
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    Statement statement(handle, pragma);
+    while (statement.step()) {
+    }
+    if (statement.failed())
+      return Error{path, std::string(pragma) + ": " + statement.error_message()};
+  }
+  return db;
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+Status Database::exec(std::string_view sql) {
+  char* message = nullptr;
+  const std::string owned(sql);
+  if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    return Error{"sql", text};
+  }
+  return Ok{};
+}
+
+std::string Database::last_error() const { return sqlite3_errmsg(db_); }
+
+Transaction::Transaction(Database& db) : db_(db) { began_ = db_.exec("BEGIN IMMEDIATE").ok(); }
+
+Transaction::~Transaction() {
+  if (began_ && !done_) db_.exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+  if (!began_) return Error{"sql", "transaction did not begin: " + db_.last_error()};
+  done_ = true;
+  return db_.exec("COMMIT");
+}
+
+}  // namespace vouch::server

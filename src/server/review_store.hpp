@@ -1,0 +1,101 @@
+#pragma once
+// Everything the server stores about reviews, behind prepared statements:
+// reviews with their private columns (e-mail, IP, moderation state), votes,
+// reports, verified orders and idempotency keys. The audit log is in audit_log.hpp.
+// Callers hold Database::mutex() for multi-step operations; each function here
+// also locks it, so single calls are safe from any thread.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db.hpp"
+#include "vouch/model.hpp"
+
+namespace vouch::server {
+
+// pending: waiting for a moderator; published: shown; rejected: a moderator
+// said no (with a reason); hidden: taken down after publishing.
+inline constexpr std::string_view kStatuses[] = {"pending", "published", "rejected", "hidden"};
+bool is_status(std::string_view status);
+
+struct StoredReview {
+  Review review;  // the public part (helpful counts are filled from votes)
+  std::string status = "pending";
+  std::string email;
+  std::string ip;
+  std::string flags;  // validator flag codes, comma-separated
+  std::string moderation_reason;
+  std::string order_id;          // set for verified purchases
+  bool source_verified = false;  // the app we imported from said "verified"; shown to admins only
+  std::uint32_t report_count = 0;
+};
+
+Status insert_review(Database& db, const StoredReview& stored);
+
+// Published reviews of one product, oldest first (ties by id): the snapshot order.
+Result<std::vector<Review>> published_reviews(Database& db, std::string_view product_id);
+// Every product id with at least one published review (static export).
+Result<std::vector<std::string>> published_product_ids(Database& db);
+
+Result<std::optional<StoredReview>> find_review(Database& db, std::string_view id);
+
+// Newest first. status "" = every status.
+Result<std::vector<StoredReview>> list_reviews(Database& db, std::string_view status,
+                                               std::int64_t limit, std::int64_t offset);
+Result<std::int64_t> count_reviews(Database& db, std::string_view status);
+// Every review, oldest first (export).
+Result<std::vector<StoredReview>> all_reviews(Database& db);
+
+// Bodies of the product's pending and published reviews (near-duplicate check).
+Result<std::vector<std::string>> product_bodies(Database& db, std::string_view product_id);
+
+Status set_status(Database& db, std::string_view id, std::string_view status,
+                  std::string_view reason, std::int64_t now);
+Status set_featured(Database& db, std::string_view id, bool featured, std::int64_t now);
+Status set_reply(Database& db, std::string_view id, std::string_view text, std::int64_t now);
+Status delete_review(Database& db, std::string_view id);
+
+struct VoteCounts {
+  std::uint32_t up = 0;
+  std::uint32_t down = 0;
+};
+// One vote per visitor per review; voting again replaces the earlier vote.
+Result<VoteCounts> cast_vote(Database& db, std::string_view review_id, std::string_view visitor,
+                             int direction, std::int64_t now);
+
+// The fixed list of reasons a shopper may report a review for.
+inline constexpr std::string_view kReportReasons[] = {"spam",          "off_topic", "offensive",
+                                                      "personal_data", "fake",      "other"};
+bool is_report_reason(std::string_view reason);
+Status add_report(Database& db, std::string_view review_id, std::string_view reason,
+                  std::string_view visitor, std::int64_t now);
+
+// Marks (product, order) as used by `review_id`. False when it was used before.
+Result<bool> claim_verified_order(Database& db, std::string_view product_id,
+                                  std::string_view order_id, std::string_view review_id,
+                                  std::int64_t now);
+
+struct StoredResponse {
+  int status = 0;
+  std::string body;
+};
+Result<std::optional<StoredResponse>> find_idempotent_response(Database& db, std::string_view key);
+Status store_idempotent_response(Database& db, std::string_view key, int status,
+                                 std::string_view body, std::int64_t now);
+
+// GDPR: everything stored for an e-mail address (case-insensitive match).
+Result<std::vector<StoredReview>> reviews_by_email(Database& db, std::string_view email);
+// Deletes the reviews (anonymise=false) or strips the personal data and keeps
+// the text under the name "Anonymous" (anonymise=true). Returns affected ids.
+Result<std::vector<std::string>> erase_reviewer(Database& db, std::string_view email,
+                                                bool anonymise, std::int64_t now);
+
+// Deletes the photo rows of these reviews and returns their file names, so the
+// caller can unlink the files once the transaction has committed.
+Result<std::vector<std::string>> take_photos(Database& db,
+                                             const std::vector<std::string>& review_ids);
+
+}  // namespace vouch::server

@@ -1,0 +1,374 @@
+// Admin API: moderation, replies, the audit log, per-reviewer data, import and
+// export. Bearer token only, never cross-origin (server.cpp refuses foreign
+// Origin headers on /api/v1/admin before routing).
+
+#include <unistd.h>
+
+#include "audit_log.hpp"
+#include "crypto.hpp"
+#include "exporter.hpp"
+#include "http_util.hpp"
+#include "importer.hpp"
+#include "review_json.hpp"
+#include "review_store.hpp"
+#include "routes.hpp"
+#include "vouch/snapshot.hpp"
+
+namespace vouch::server {
+
+namespace {
+
+// Sentiment-neutral reasons only: "negative" or a star rating is never a reason.
+constexpr std::string_view kModerationReasons[] = {"spam",    "off_topic", "personal_data",
+                                                   "abusive", "illegal",   "duplicate"};
+
+bool is_moderation_reason(std::string_view reason) {
+  for (std::string_view known : kModerationReasons) {
+    if (known == reason) return true;
+  }
+  return false;
+}
+
+std::string reasons_list() {
+  std::string list;
+  for (std::string_view known : kModerationReasons)
+    list += (list.empty() ? "" : ", ") + std::string(known);
+  return list;
+}
+
+// The actor name for a valid bearer token; "" (and a 401 sent) otherwise.
+// Every configured token is compared, in constant time, whatever matches.
+std::string authenticate(const App& app, const httplib::Request& req, httplib::Response& res) {
+  const std::string header = req.get_header_value("Authorization");
+  std::string actor;
+  if (header.rfind("Bearer ", 0) == 0) {
+    const std::string_view presented = std::string_view(header).substr(7);
+    for (const auto& [name, token] : app.config.admin_tokens) {
+      if (constant_time_equal(presented, token) && actor.empty()) actor = name;
+    }
+  }
+  if (actor.empty()) {
+    res.set_header("WWW-Authenticate", "Bearer realm=\"vouch-admin\"");
+    send_error(res, 401, "unauthorized", "admin API needs Authorization: Bearer <admin token>");
+  }
+  return actor;
+}
+
+using AdminHandler = std::function<void(App&, const std::string& actor, const httplib::Request&,
+                                        httplib::Response&)>;
+
+httplib::Server::Handler admin(App& app, AdminHandler handler) {
+  return [&app, handler](const httplib::Request& req, httplib::Response& res) {
+    const std::string actor = authenticate(app, req, res);
+    if (actor.empty()) return;
+    res.set_header("Cache-Control", "no-store");
+    handler(app, actor, req, res);
+  };
+}
+
+// Loads the review named in the URL; sends 404 and returns nullopt when absent.
+std::optional<StoredReview> load_review(App& app, const httplib::Request& req,
+                                        httplib::Response& res) {
+  const std::string id = req.matches[1];
+  if (!is_valid_id(id)) {
+    send_error(res, 400, "invalid_id", "review id is malformed");
+    return std::nullopt;
+  }
+  Result<std::optional<StoredReview>> found = find_review(*app.db, id);
+  if (!found) {
+    send_error(res, 500, "internal", "database error");
+    return std::nullopt;
+  }
+  if (!found.value()) {
+    send_error(res, 404, "not_found", "no such review");
+    return std::nullopt;
+  }
+  return *found.value();
+}
+
+// A JSON body that may be empty (no Content-Type needed then).
+std::optional<json> optional_body(const httplib::Request& req, httplib::Response& res) {
+  if (req.body.empty()) return json::object();
+  return read_json_body(req, res, 64 * 1024);
+}
+
+std::string string_member(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void unlink_photos(const App& app, const std::vector<std::string>& names) {
+  for (const std::string& name : names) ::unlink((app.config.upload_dir + "/" + name).c_str());
+}
+
+// Applies a change and its audit row in one transaction, then drops the
+// product's cached snapshot and answers with the review as it is now.
+void apply(App& app, httplib::Response& res, const StoredReview& before, const std::string& actor,
+           const std::string& action, const std::string& reason, const std::string& detail,
+           const std::function<Status()>& change) {
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Transaction transaction(*app.db);
+  Status status = change();
+  if (status)
+    status = append_audit(*app.db, app.now(), actor, action, before.review.id, reason, detail);
+  if (status) status = transaction.commit();
+  if (!status) {
+    send_error(res, 500, "internal", "database error: " + status.error().message);
+    return;
+  }
+  app.snapshots.invalidate(before.review.product_id);
+  Result<std::optional<StoredReview>> after = find_review(*app.db, before.review.id);
+  if (after && after.value())
+    send_json(res, 200, {{"review", admin_review_json(*after.value())}});
+  else
+    send_json(res, 200, {{"deleted", before.review.id}});
+}
+
+void list(App& app, const std::string&, const httplib::Request& req, httplib::Response& res) {
+  const std::string status = req.get_param_value("status");
+  if (!status.empty() && !is_status(status)) {
+    send_error(res, 400, "invalid_parameter",
+               "status: expected pending, published, rejected or hidden");
+    return;
+  }
+  const auto limit = int_param(req, res, "limit", 50, 1, 500);
+  if (!limit) return;
+  const auto offset = int_param(req, res, "offset", 0, 0, INT64_C(1) << 40);
+  if (!offset) return;
+  Result<std::vector<StoredReview>> rows = list_reviews(*app.db, status, *limit, *offset);
+  Result<std::int64_t> total = count_reviews(*app.db, status);
+  if (!rows || !total) {
+    send_error(res, 500, "internal", "database error");
+    return;
+  }
+  json reviews = json::array();
+  for (const StoredReview& row : rows.value()) reviews.push_back(admin_review_json(row));
+  send_json(
+      res, 200,
+      {{"reviews", reviews}, {"total", total.value()}, {"limit", *limit}, {"offset", *offset}});
+}
+
+void moderate(App& app, const std::string& actor, const httplib::Request& req,
+              httplib::Response& res, const std::string& action) {
+  std::optional<StoredReview> review = load_review(app, req, res);
+  if (!review) return;
+  std::optional<json> body = optional_body(req, res);
+  if (!body) return;
+  const std::string id = review->review.id;
+  const std::int64_t now = app.now();
+  if (action == "approve") {
+    apply(app, res, *review, actor, action, "", review->status + " -> published",
+          [&] { return set_status(*app.db, id, "published", "", now); });
+  } else if (action == "reject" || action == "hide") {
+    const std::string reason = string_member(*body, "reason");
+    if (!is_moderation_reason(reason)) {
+      send_error(res, 400, "invalid_reason", "reason: expected one of " + reasons_list());
+      return;
+    }
+    const std::string status = action == "reject" ? "rejected" : "hidden";
+    apply(app, res, *review, actor, action, reason, review->status + " -> " + status,
+          [&] { return set_status(*app.db, id, status, reason, now); });
+  } else if (action == "feature") {
+    auto it = body->find("featured");
+    const bool featured = it == body->end() || (it->is_boolean() && it->get<bool>());
+    if (it != body->end() && !it->is_boolean()) {
+      send_error(res, 400, "invalid_parameter", "featured: expected true or false");
+      return;
+    }
+    apply(app, res, *review, actor, featured ? "feature" : "unfeature", "", "",
+          [&] { return set_featured(*app.db, id, featured, now); });
+  } else if (action == "reply") {
+    auto it = body->find("text");
+    if (it == body->end() || !it->is_string() || it->get_ref<const std::string&>().size() > 5000) {
+      send_error(res, 400, "invalid_parameter",
+                 "text: expected a string of at most 5000 bytes (\"\" removes the reply)");
+      return;
+    }
+    const std::string text = it->get<std::string>();
+    apply(app, res, *review, actor, text.empty() ? "remove_reply" : "reply", "", text,
+          [&] { return set_reply(*app.db, id, text, now); });
+  }
+}
+
+void remove(App& app, const std::string& actor, const httplib::Request& req,
+            httplib::Response& res) {
+  std::optional<StoredReview> review = load_review(app, req, res);
+  if (!review) return;
+  const std::string note = req.get_param_value("note");
+  std::vector<std::string> photos;
+  apply(app, res, *review, actor, "delete", "reviewer_request", note.substr(0, 500),
+        [&]() -> Status {
+          Result<std::vector<std::string>> taken = take_photos(*app.db, {review->review.id});
+          if (!taken) return taken.error();
+          photos = taken.value();
+          return delete_review(*app.db, review->review.id);
+        });
+  if (res.status == 200) unlink_photos(app, photos);
+}
+
+void audit(App& app, const std::string&, const httplib::Request& req, httplib::Response& res) {
+  const auto limit = int_param(req, res, "limit", 100, 1, 1000);
+  if (!limit) return;
+  const auto offset = int_param(req, res, "offset", 0, 0, INT64_C(1) << 40);
+  if (!offset) return;
+  Result<std::vector<AuditEntry>> entries =
+      list_audit(*app.db, req.get_param_value("review"), *limit, *offset);
+  if (!entries) {
+    send_error(res, 500, "internal", "database error");
+    return;
+  }
+  json list = json::array();
+  for (const AuditEntry& e : entries.value()) {
+    list.push_back({{"id", e.id},
+                    {"time", format_utc(e.time)},
+                    {"actor", e.actor},
+                    {"action", e.action},
+                    {"review_id", e.review_id},
+                    {"reason", e.reason},
+                    {"detail", e.detail}});
+  }
+  send_json(res, 200, {{"entries", list}, {"limit", *limit}, {"offset", *offset}});
+}
+
+void reviewer_export(App& app, const std::string& actor, const httplib::Request& req,
+                     httplib::Response& res) {
+  const std::string email = req.get_param_value("email");
+  if (email.empty() || email.size() > 254) {
+    send_error(res, 400, "invalid_parameter", "email: required");
+    return;
+  }
+  Result<std::vector<StoredReview>> rows = reviews_by_email(*app.db, email);
+  if (!rows) {
+    send_error(res, 500, "internal", "database error");
+    return;
+  }
+  json reviews = json::array();
+  for (const StoredReview& row : rows.value()) {
+    json item = admin_review_json(row);
+    item["ip"] = row.ip;  // stored, so part of the subject's data
+    item["order_id"] = row.order_id;
+    reviews.push_back(item);
+  }
+  append_audit(*app.db, app.now(), actor, "export_reviewer", "", "data_request",
+               std::to_string(rows.value().size()) + " reviews");
+  send_json(res, 200,
+            {{"email", email}, {"reviews", reviews}, {"exported", format_utc(app.now())}});
+}
+
+void reviewer_erase(App& app, const std::string& actor, const httplib::Request& req,
+                    httplib::Response& res) {
+  std::optional<json> body = read_json_body(req, res, 4096);
+  if (!body) return;
+  const std::string email = string_member(*body, "email");
+  const std::string mode = string_member(*body, "mode");
+  if (email.empty()) {
+    send_error(res, 400, "invalid_parameter", "email: required");
+    return;
+  }
+  if (mode != "delete" && mode != "anonymise") {
+    send_error(res, 400, "invalid_parameter", "mode: expected \"delete\" or \"anonymise\"");
+    return;
+  }
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Result<std::vector<StoredReview>> before = reviews_by_email(*app.db, email);
+  Transaction transaction(*app.db);
+  Result<std::vector<std::string>> ids =
+      erase_reviewer(*app.db, email, mode == "anonymise", app.now());
+  Status status = ids ? Status(Ok{}) : Status(ids.error());
+  // Photos go in both modes: a picture can identify its author.
+  std::vector<std::string> photos;
+  if (status) {
+    Result<std::vector<std::string>> taken = take_photos(*app.db, ids.value());
+    if (taken)
+      photos = taken.value();
+    else
+      status = taken.error();
+  }
+  // The audit row records how many, never the address itself.
+  if (status) {
+    status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "", mode,
+                          std::to_string(ids.value().size()) + " reviews");
+  }
+  if (status) status = transaction.commit();
+  if (!status || !before) {
+    send_error(res, 500, "internal", "database error");
+    return;
+  }
+  unlink_photos(app, photos);
+  for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
+  send_json(res, 200,
+            {{"mode", mode}, {"reviews", ids.value()}, {"photos_removed", photos.size()}});
+}
+
+void import(App& app, const std::string& actor, const httplib::Request& req,
+            httplib::Response& res) {
+  if (req.body.size() > app.config.limits.max_import_bytes) {
+    send_error(res, 413, "payload_too_large", "import file too large");
+    return;
+  }
+  ImportOptions options;
+  options.format = req.has_param("format") ? req.get_param_value("format") : "auto";
+  options.partial =
+      req.get_param_value("partial") == "1" || req.get_param_value("partial") == "true";
+  options.actor = actor;
+  Result<ImportReport> report = import_reviews(app, req.body, options);
+  if (!report) {
+    send_error(res, 400, "import_failed", report.error().to_string());
+    return;
+  }
+  json issues = json::array();
+  for (const ImportIssue& issue : report.value().issues) {
+    issues.push_back({{"row", issue.row}, {"column", issue.column}, {"reason", issue.reason}});
+  }
+  send_json(res, report.value().committed ? 200 : 422,
+            {{"format", report.value().format},
+             {"rows", report.value().rows},
+             {"imported", report.value().imported},
+             {"skipped", report.value().skipped},
+             {"committed", report.value().committed},
+             {"issues", issues}});
+}
+
+void export_all(App& app, const std::string& actor, const httplib::Request& req,
+                httplib::Response& res) {
+  const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+  Result<std::string> bytes =
+      format == "judgeme" ? export_judgeme_csv(*app.db)
+      : format == "json"  ? export_vouch_json(*app.db)
+                          : Result<std::string>(Error{"format", "expected judgeme or json"});
+  if (!bytes) {
+    send_error(res, bytes.error().path == "format" ? 400 : 500, "export_failed",
+               bytes.error().to_string());
+    return;
+  }
+  append_audit(*app.db, app.now(), actor, "export", "", format, "");
+  res.status = 200;
+  res.set_content(bytes.value(), format == "json" ? kJsonType : "text/csv; charset=utf-8");
+}
+
+}  // namespace
+
+void register_admin_routes(httplib::Server& server, App& app) {
+  server.Get("/api/v1/admin/reviews", admin(app, list));
+  server.Get(R"(/api/v1/admin/reviews/([^/]+))",
+             admin(app, [](App& a, const std::string&, const httplib::Request& req,
+                           httplib::Response& res) {
+               if (std::optional<StoredReview> review = load_review(a, req, res)) {
+                 send_json(res, 200, {{"review", admin_review_json(*review)}});
+               }
+             }));
+  for (const char* action : {"approve", "reject", "hide", "feature", "reply"}) {
+    const std::string name = action;
+    server.Post(R"(/api/v1/admin/reviews/([^/]+)/)" + name,
+                admin(app, [name](App& a, const std::string& actor, const httplib::Request& req,
+                                  httplib::Response& res) { moderate(a, actor, req, res, name); }));
+  }
+  server.Delete(R"(/api/v1/admin/reviews/([^/]+))", admin(app, remove));
+  server.Get("/api/v1/admin/audit", admin(app, audit));
+  server.Get("/api/v1/admin/reviewers", admin(app, reviewer_export));
+  server.Post("/api/v1/admin/reviewers/erase", admin(app, reviewer_erase));
+  server.Post("/api/v1/admin/import", admin(app, import));
+  server.Get("/api/v1/admin/export", admin(app, export_all));
+}
+
+}  // namespace vouch::server

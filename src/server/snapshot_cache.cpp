@@ -1,0 +1,49 @@
+#include "snapshot_cache.hpp"
+
+#include "crypto.hpp"
+#include "review_store.hpp"
+
+namespace vouch::server {
+
+Result<std::shared_ptr<const CachedSnapshot>> SnapshotCache::get(Database& db,
+                                                                 const std::string& product_id) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(product_id);
+    if (it != entries_.end()) return it->second;
+  }
+  std::lock_guard<std::recursive_mutex> db_lock(db.mutex());
+  {
+    // Another thread may have built it while we waited for the database.
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(product_id);
+    if (it != entries_.end()) return it->second;
+  }
+  Result<std::vector<Review>> reviews = published_reviews(db, product_id);
+  if (!reviews) return reviews.error();
+  Product product;
+  product.id = product_id;
+  Result<Snapshot> built = Snapshot::build(product, reviews.value());
+  if (!built) return built.error();
+  auto entry = std::make_shared<CachedSnapshot>();
+  entry->snapshot = built.value();
+  entry->summary = summarize(entry->snapshot);
+  entry->json = entry->snapshot.to_json();
+  entry->binary = entry->snapshot.to_binary();
+  entry->etag = hex(sha256(entry->json)).substr(0, 32);
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_[product_id] = entry;
+  return std::shared_ptr<const CachedSnapshot>(entry);
+}
+
+void SnapshotCache::invalidate(const std::string& product_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.erase(product_id);
+}
+
+void SnapshotCache::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.clear();
+}
+
+}  // namespace vouch::server

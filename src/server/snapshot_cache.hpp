@@ -1,0 +1,37 @@
+#pragma once
+// Built snapshots per product, kept in memory until a write to that product.
+// Building reads the database under its mutex and writers invalidate under the
+// same mutex, so a cached entry is never older than the last acknowledged write.
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "db.hpp"
+#include "vouch/snapshot.hpp"
+#include "vouch/summary.hpp"
+
+namespace vouch::server {
+
+struct CachedSnapshot {
+  Snapshot snapshot;
+  Summary summary;
+  std::string json;    // Snapshot::to_json()
+  std::string binary;  // Snapshot::to_binary()
+  std::string etag;    // hex of SHA-256 over the JSON, quoted per RFC 9110 by the route
+};
+
+class SnapshotCache {
+ public:
+  Result<std::shared_ptr<const CachedSnapshot>> get(Database& db, const std::string& product_id);
+  // Call while holding db.mutex(), after the write.
+  void invalidate(const std::string& product_id);
+  void clear();
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const CachedSnapshot>> entries_;
+};
+
+}  // namespace vouch::server

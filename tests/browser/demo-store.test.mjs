@@ -1,0 +1,239 @@
+// The demo store as `npm start` serves it, against a real vouch-server seeded
+// by scripts/seed-demo.mjs in a temp folder (the 20,000-review product
+// included, so this file's setup takes a minute): a shopper reads, filters by
+// 1★, searches a Chinese word, switches language, submits a review (first with
+// an error) and sees it pending; the admin approves it in the moderation page
+// and the shopper then sees it published. Screenshots of the product page
+// (light/dark × desktop/375×812) go to build/screenshots/, with zero
+// horizontal overflow on mobile.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { root } from '../node/support/core.mjs';
+import { distDir, launchBrowser } from './support/browser.mjs';
+import { ensureDemoConfig, seedDemo } from '../../scripts/seed-demo.mjs';
+
+const SERVER_CANDIDATES = [process.env.VOUCH_SERVER, join(root, 'build/native/src/server/vouch-server'), join(root, 'build/demo-native/src/server/vouch-server')];
+const serverBinary = SERVER_CANDIDATES.find((path) => path && existsSync(path));
+const screenshots = join(root, 'build', 'screenshots');
+const PRODUCT = '/products/linen-wrap-dress.html';
+
+let browser;
+let serverProcess;
+let baseUrl;
+let adminToken;
+const errors = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  assert.ok(serverBinary, 'vouch-server not built');
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-demo-'));
+  const config = join(dir, 'vouch.json');
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  ensureDemoConfig({ binary: serverBinary, config });
+  const seeded = seedDemo({ binary: serverBinary, db: join(dir, 'vouch.db'), config, dir, photoBase: `${baseUrl}/demo-photos`, log: () => {} });
+  assert.ok(seeded.seeded && seeded.imported > 20000, `seeded ${seeded.imported}`);
+  // A second seed keeps what is there (the marker): npm start's second run.
+  assert.equal(seedDemo({ binary: serverBinary, db: join(dir, 'vouch.db'), config, dir, log: () => {} }).seeded, false);
+  adminToken = JSON.parse(readFileSync(config, 'utf8')).admin_token;
+  serverProcess = spawn(serverBinary, [
+    'serve', '--db', join(dir, 'vouch.db'), '--config', config, '--host', '127.0.0.1', '--port', String(port),
+    '--mount', `/dist/=${distDir}`, '--mount', `/demo-photos/=${join(dir, 'demo-photos')}`, '--mount', `/=${join(root, 'demo')}`,
+  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100 && !(await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false)); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  browser = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  serverProcess?.kill('SIGTERM');
+});
+
+async function open(path, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+  page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && errors.push(`${path}: ${message.text()}`));
+  await page.goto(`${baseUrl}${path}`);
+  return page;
+}
+
+async function widget(page) {
+  await page.locator('#reviews').scrollIntoViewIfNeeded();
+  await page.locator('.v-summary').waitFor({ timeout: 20000 });
+  return page;
+}
+
+const status = (page) => page.locator('.v-status').textContent();
+
+test('collection page: a badge with a count on every product card, one summaries request', async () => {
+  const requests = [];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('request', (r) => r.url().includes('/api/v1/summaries') && requests.push(r.url()));
+  await page.goto(`${baseUrl}/`);
+  const cards = page.locator('.card');
+  assert.equal(await cards.count(), 5);
+  for (let i = 0; i < 5; i += 1) await cards.nth(i).locator('vouch-stars .v-badge-stars').waitFor({ timeout: 20000 });
+  assert.equal(requests.length, 1);
+  assert.match(await page.locator('vouch-stars[product="demo-capsule-box"]').textContent(), /20,?000/);
+  await page.close();
+});
+
+test('shopper: read, filter by 1 star, search a Chinese word, switch language', async () => {
+  const page = await widget(await open(PRODUCT));
+  const summary = await (await fetch(`${baseUrl}/api/v1/summaries?products=demo-linen-dress`)).json();
+  const count = summary.summaries['demo-linen-dress'].count;
+  assert.ok(count > 800, `linen dress has ${count} reviews`);
+  assert.match(await status(page), new RegExp(`of ${count}$`));
+  assert.equal(await page.locator('.v-card').count(), 10);
+
+  const oneStar = Number((await page.locator('[data-action="stars"][data-value="1"] .v-hist-pct').textContent()).match(/\((\d+)\)/)[1]);
+  await page.click('[data-action="stars"][data-value="1"]');
+  assert.match(await status(page), new RegExp(`of ${oneStar}$`));
+  const labels = await page.locator('.v-card .v-card-head .v-stars').evaluateAll((s) => s.map((x) => x.getAttribute('aria-label')));
+  assert.deepEqual(new Set(labels), new Set(['1 out of 5 stars']));
+  await page.click('[data-action="stars"][data-value="1"]');
+
+  await page.fill('input[data-action="search-input"]', '面料');
+  await page.press('input[data-action="search-input"]', 'Enter');
+  await page.locator('.v-card mark', { hasText: '面料' }).first().waitFor();
+  assert.match(await status(page), /of 3$/, 'three Simplified Chinese reviews of the dress mention 面料');
+  await page.close();
+
+  // The store's language picker reloads the page in German; the widget follows <html lang>.
+  const german = await widget(await open(PRODUCT));
+  await german.selectOption('#lang', 'de');
+  await german.waitForURL(/lang=de/);
+  await widget(german);
+  assert.equal(await german.evaluate(() => document.documentElement.lang), 'de');
+  assert.match(await german.locator('.v-summary').textContent(), /Bewertung/);
+  await german.close();
+});
+
+const TITLE = `Demo walk ${Date.now()}`;
+
+test('shopper: a review with an error, then a correct one, is pending', async () => {
+  const page = await widget(await open(`${PRODUCT}?lang=en`));
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  await page.check('input[name="rating"][value="4"]', { force: true });
+  await page.fill('input[name="title"]', TITLE);
+  await page.fill('textarea[name="body"]', 'Too short');
+  await page.fill('input[name="author"]', 'Demo Shopper');
+  await page.fill('input[name="email"]', 'shopper@example.com');
+  await page.check('input[name="consent"]');
+  await page.click('form.v-form button[type="submit"]');
+  await page.locator('[data-error-for="body"]').filter({ hasText: /10/ }).waitFor();
+  assert.equal(await page.getAttribute('textarea[name="body"]', 'aria-invalid'), 'true');
+
+  await page.fill('textarea[name="body"]', 'The linen is soft and the wrap closes well; I sized down as other reviews said.');
+  const response = page.waitForResponse((r) => r.url().endsWith('/api/v1/products/demo-linen-dress/reviews') && r.request().method() === 'POST');
+  await page.click('form.v-form button[type="submit"]');
+  const answer = await (await response).json();
+  assert.equal(answer.status, 'pending', 'the demo holds every review for moderation');
+  assert.match(await page.locator('[data-form-status]').textContent(), /\S/);
+  await page.close();
+});
+
+test('admin: approves the pending review in the moderation page; the shopper then sees it', async () => {
+  const page = await open('/admin.html');
+  await page.fill('#token', 'not-the-right-token-at-all');
+  await page.click('#login button[type="submit"]');
+  await page.locator('#admin-status', { hasText: '401' }).waitFor();
+
+  await page.fill('#token', adminToken);
+  await page.click('#login button[type="submit"]');
+  const item = page.locator('#queue li', { hasText: TITLE });
+  await item.waitFor();
+  assert.match(await page.locator('#list-heading').textContent(), /Pending reviews \(\d+\)/);
+  // The seed's two pending demo reviews are there too.
+  assert.ok(await page.locator('#queue li').count() >= 3);
+  await item.locator('button', { hasText: 'Approve' }).click();
+  await page.locator('#admin-status', { hasText: 'Approved' }).waitFor();
+  await page.locator('#queue li', { hasText: TITLE }).waitFor({ state: 'detached' });
+
+  // Reply to it and reject one of the seeded pending reviews with a reason.
+  await page.click('[data-status="published"]');
+  const published = page.locator('#queue li', { hasText: TITLE });
+  await published.waitFor();
+  await published.locator('textarea').fill('Thank you! Glad the sizing notes helped.');
+  await published.locator('button', { hasText: 'Save reply' }).click();
+  await page.locator('#admin-status', { hasText: 'Reply saved' }).waitFor();
+  await page.click('[data-status="pending"]');
+  const seeded = page.locator('#queue li', { hasText: 'No acertaron con mi estilo' });
+  await seeded.locator('select').selectOption('off_topic');
+  await seeded.locator('button', { hasText: 'Reject' }).click();
+  await page.locator('#admin-status', { hasText: 'Rejected' }).waitFor();
+
+  await page.click('[data-status="audit"]');
+  const log = page.locator('#audit-rows');
+  await log.locator('tr', { hasText: 'approve' }).first().waitFor();
+  assert.match(await log.textContent(), /reject.*off_topic|off_topic/s);
+  await page.close();
+
+  const shopper = await widget(await open(`${PRODUCT}?lang=en`));
+  await shopper.fill('input[data-action="search-input"]', 'Demo walk');
+  await shopper.press('input[data-action="search-input"]', 'Enter');
+  const card = shopper.locator('.v-card', { hasText: TITLE });
+  await card.waitFor();
+  assert.match(await card.textContent(), /Glad the sizing notes helped/);
+  await shopper.close();
+});
+
+test('20,000 reviews: filter and search answer on the capsule box page', async () => {
+  const page = await widget(await open('/products/capsule-wardrobe-box.html?lang=en'));
+  assert.match(await status(page), /of 20,?000$/);
+  await page.click('[data-action="stars"][data-value="2"]');
+  await page.fill('input[data-action="search-input"]', 'shrank');
+  await page.press('input[data-action="search-input"]', 'Enter');
+  await page.locator('.v-card mark').first().waitFor();
+  const labels = await page.locator('.v-card .v-card-head .v-stars').evaluateAll((s) => s.map((x) => x.getAttribute('aria-label')));
+  assert.deepEqual(new Set(labels), new Set(['2 out of 5 stars']));
+  await page.close();
+});
+
+test('screenshots: product page light/dark, desktop and 375×812, no horizontal overflow on mobile', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 375, height: 812 }]]) {
+      const page = await widget(await open(`${PRODUCT}?lang=en`, { viewport, colorScheme }));
+      await page.locator('.v-card').first().waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        widest: Math.max(...[...document.querySelectorAll('body *')].map((el) => el.getBoundingClientRect().right)) - document.documentElement.clientWidth,
+      }));
+      if (name === 'mobile') {
+        assert.equal(overflow.page, 0, `${colorScheme} mobile: page scrolls sideways by ${overflow.page}px`);
+        assert.ok(overflow.widest <= 0.5, `${colorScheme} mobile: an element sticks out by ${overflow.widest}px`);
+      }
+      await page.screenshot({ path: join(screenshots, `demo-product-${colorScheme}-${name}.png`), fullPage: true });
+      await page.close();
+    }
+  }
+});
+
+test('no page error or console error on the demo pages', async () => {
+  for (const path of ['/playground.html', '/admin.html']) {
+    const page = await open(path);
+    await page.waitForLoadState('load');
+    await page.close();
+  }
+  assert.deepEqual(errors.filter((e) => !/status of 4\d\d/.test(e)), []);
+});

@@ -1,0 +1,163 @@
+// The widget against the real vouch-server (SQLite in a temp folder, loopback,
+// free port): the form's submission with the server's 422 errors shown inline,
+// a successful submission, one batched summaries request for many badges, and
+// zero layout shift on the demo page.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { root } from '../node/support/core.mjs';
+import { distDir, launchBrowser } from './support/browser.mjs';
+
+// The server engineer's tree, or the lead's (npm test builds build/native).
+const SERVER_CANDIDATES = [process.env.VOUCH_SERVER, join(root, 'build/native/src/server/vouch-server'), join(root, 'build/server-native/src/server/vouch-server')];
+const serverBinary = SERVER_CANDIDATES.find((path) => path && existsSync(path));
+
+let browser;
+let serverProcess;
+let baseUrl;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url) {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`vouch-server did not answer on ${url}`);
+}
+
+before(async () => {
+  assert.ok(serverBinary, `vouch-server not built (looked in ${SERVER_CANDIDATES.filter(Boolean).join(', ')})`);
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-widget-server-'));
+  // The server's policy is stricter than the widget's default one on purpose:
+  // a body of 20 characters passes the form's check and fails the server's (422).
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ store_name: 'Widget test store', policy: { body: { required: true, min: 40, max: 5000 } } }));
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  serverProcess = spawn(serverBinary, [
+    'serve', '--db', join(dir, 'reviews.db'), '--config', join(dir, 'config.json'), '--host', '127.0.0.1', '--port', String(port),
+    '--mount', `/dist/=${distDir}`, '--mount', `/test-pages/=${join(root, 'tests/browser/pages')}`, '--mount', `/=${join(root, 'demo')}`,
+  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitForHealth(baseUrl);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  serverProcess?.kill('SIGTERM');
+});
+
+async function fillForm(page, body) {
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  await page.check('input[name="rating"][value="4"]', { force: true });
+  await page.fill('input[name="title"]', 'Good dress');
+  await page.fill('textarea[name="body"]', body);
+  await page.fill('input[name="author"]', 'Ana Tester');
+  await page.fill('input[name="email"]', 'ana@example.com');
+  await page.check('input[name="consent"]');
+}
+
+test('the form shows the core\'s messages while typing, and the server\'s 422 inline', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${baseUrl}/test-pages/server.html`);
+  await page.locator('.v-summary').waitFor({ timeout: 20000 });
+  await page.click('[data-action="write"]');
+  // Typing: debounced validation by the core, only for the touched field.
+  await page.fill('textarea[name="body"]', 'Too short');
+  const bodyError = page.locator('[data-error-for="body"]');
+  await bodyError.filter({ hasText: /\S/ }).waitFor();
+  assert.match(await bodyError.textContent(), /10/);
+  assert.equal(await page.locator('[data-error-for="email"]').textContent(), '');
+  assert.equal(await page.getAttribute('textarea[name="body"]', 'aria-invalid'), 'true');
+  assert.match(await page.locator('[data-count-for="body"]').textContent(), /^9 of 5000 characters/);
+  await page.click('[data-action="cancel"]');
+
+  // 20 characters: the form's policy (min 10) accepts, the server's (min 40) refuses.
+  await fillForm(page, 'Nice linen, fits ok.');
+  assert.equal(await bodyError.textContent(), '');
+  const response = page.waitForResponse((r) => r.url().endsWith('/api/v1/products/server-product/reviews'));
+  await page.click('form.v-form button[type="submit"]');
+  assert.equal((await response).status(), 422);
+  await bodyError.filter({ hasText: /40/ }).waitFor();
+  assert.equal(await page.getAttribute('textarea[name="body"]', 'aria-invalid'), 'true');
+  assert.match(await page.locator('[data-form-errors]').textContent(), /Please correct 1 field\./);
+  // Focus moved to the field in error; its message is linked by aria-describedby.
+  const described = await page.evaluate(() => {
+    const root = document.querySelector('[data-vouch-reviews]').shadowRoot;
+    const field = root.activeElement;
+    return field.name + ' ' + field.getAttribute('aria-describedby').split(' ').map((id) => root.getElementById(id)?.textContent).join(' | ');
+  });
+  assert.match(described, /^body .*40/);
+  await page.close();
+});
+
+test('a valid review is accepted: vouch:submitted fires and the thank-you is announced', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => document.addEventListener('vouch:submitted', (event) => { window.__submitted = event.detail; }));
+  await page.goto(`${baseUrl}/test-pages/server.html`);
+  await page.locator('.v-summary').waitFor({ timeout: 20000 });
+  await fillForm(page, 'The linen is soft, the wrap closes well and the colour is exactly as in the photos.');
+  await page.click('form.v-form button[type="submit"]');
+  await page.waitForFunction(() => window.__submitted);
+  const detail = await page.evaluate(() => window.__submitted);
+  assert.equal(detail.product, 'server-product');
+  assert.match(detail.id, /^r/);
+  assert.ok(['published', 'pending'].includes(detail.status));
+  assert.match(await page.locator('[data-form-status]').textContent(), /Thank you/);
+  assert.equal(await page.inputValue('textarea[name="body"]'), '');
+  await page.close();
+});
+
+test('many <vouch-stars> share one summaries request', async () => {
+  const page = await browser.newPage();
+  const summaryRequests = [];
+  page.on('request', (request) => request.url().includes('/api/v1/summaries') && summaryRequests.push(request.url()));
+  await page.addInitScript(() => {
+    window.__badges = [];
+    document.addEventListener('vouch:ready', (event) => event.target.localName === 'vouch-stars' && window.__badges.push(event.detail.product));
+  });
+  await page.goto(`${baseUrl}/test-pages/server.html`);
+  await page.waitForFunction(() => window.__badges.length === 3, null, { timeout: 20000 });
+  assert.deepEqual((await page.evaluate(() => window.__badges)).sort(), ['badge-a', 'badge-b', 'badge-c']);
+  assert.equal(summaryRequests.length, 1);
+  const ids = new URL(summaryRequests[0]).searchParams.get('products').split(',').sort();
+  assert.deepEqual(ids, ['badge-a', 'badge-b', 'badge-c']);
+  assert.match(await page.locator('vouch-stars[product="badge-a"]').evaluate((el) => el.shadowRoot.textContent), /0 reviews/);
+  await page.close();
+});
+
+test('the demo page: the widget loads with zero layout shift', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${baseUrl}/products/linen-wrap-dress.html`);
+  // Scrolling is not input: shifts after it still count.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.locator('.v-summary').waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__cls), 0);
+  await page.close();
+});

@@ -1,0 +1,290 @@
+// The renderer: one escaping function, URL rules, numbers/dates/stars, the
+// card's read-more cut and search marks, localized labels, and the widget
+// façade's validation of what JS sends.
+#include "vouch/render.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "review_store.hpp"
+#include "vouch/snapshot.hpp"
+#include "widget_api.hpp"
+
+using namespace vouch;
+using i18n::Locale;
+
+namespace {
+
+// Every '<' in `html` starts one of the renderer's own tags: user text can
+// never open a tag (the naughty-strings browser test checks execution).
+bool only_known_tags(const std::string& html) {
+  static const char* kTags[] = {
+      "section", "div",      "span",   "button",   "meter",  "p",         "ol",  "li",
+      "article", "h3",       "time",   "ul",       "dl",     "dt",        "dd",  "mark",
+      "img",     "form",     "label",  "input",    "select", "option",    "nav", "details",
+      "summary", "fieldset", "legend", "textarea", "figure", "figcaption"};
+  for (std::size_t pos = html.find('<'); pos != std::string::npos; pos = html.find('<', pos + 1)) {
+    std::size_t start = pos + 1 + (html[pos + 1] == '/');
+    std::size_t end = html.find_first_of(" >", start);
+    const std::string name = html.substr(start, end - start);
+    bool known = false;
+    for (const char* tag : kTags) known = known || name == tag;
+    if (!known) return false;
+  }
+  return true;
+}
+
+Review sample_review() {
+  Review review;
+  review.id = "r\"1";
+  review.rating = 4;
+  review.title = "<script>alert(1)</script>";
+  review.body = "Fits well. \"Quotes\" & 'apostrophes'\r\nsecond line";
+  review.author = "<img src=x onerror=alert(1)>";
+  review.created = 1767225600;  // 2026-01-01
+  review.verification = Verification::VerifiedPurchase;
+  review.incentivized = true;
+  review.media.push_back({Media::Kind::Photo, "javascript:alert(1)", 10, 10});
+  review.media.push_back({Media::Kind::Photo, "https://cdn.example.com/a.jpg?x=1&y=\"2\"", 10, 10});
+  review.reply.text = "</p><script>bad()</script>";
+  review.reply.time = 1767312000;
+  return review;
+}
+
+}  // namespace
+
+TEST_CASE("render: escape covers text and both attribute quotes", "[render]") {
+  CHECK(render::escape("<a href=\"x\" title='y'>&amp;</a>") ==
+        "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+  CHECK(render::escape("a\rb") == "a&#13;b");  // CR survives the HTML parser
+  CHECK(render::escape(std::string("a\0b", 3)) ==
+        "a\xEF\xBF\xBD"
+        "b");                                                           // NUL is visible
+  CHECK(render::escape("ok\xC0\xAF") == "ok\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong -> U+FFFD
+  CHECK(render::escape("中文 👍🏽 café") == "中文 👍🏽 café");
+}
+
+TEST_CASE("render: only absolute http(s) URLs are safe", "[render]") {
+  CHECK(render::is_safe_url("https://cdn.example.com/a.jpg"));
+  CHECK(render::is_safe_url("HTTP://example.com"));
+  CHECK_FALSE(render::is_safe_url("javascript:alert(1)"));
+  CHECK_FALSE(render::is_safe_url("data:image/png;base64,xx"));
+  CHECK_FALSE(render::is_safe_url("//evil.example.com/x"));
+  CHECK_FALSE(render::is_safe_url("/relative.png"));
+  CHECK_FALSE(render::is_safe_url("https://"));
+  CHECK_FALSE(render::is_safe_url("https:///path"));
+  CHECK_FALSE(render::is_safe_url("https://a.com/x y"));
+  CHECK_FALSE(render::is_safe_url("https://a.com/\n"));
+}
+
+TEST_CASE("render: one decimal, round half up, locale separator", "[render]") {
+  CHECK(render::format_one_decimal(4.25, Locale::En) == "4.3");
+  CHECK(render::format_one_decimal(4.24, Locale::En) == "4.2");
+  CHECK(render::format_one_decimal(5, Locale::De) == "5,0");
+  CHECK(render::format_one_decimal(3.05, Locale::Fr) == "3,1");
+  CHECK(render::format_one_decimal(0, Locale::Ja) == "0.0");
+  CHECK(render::format_one_decimal(-1, Locale::En) == "0.0");
+}
+
+TEST_CASE("render: ISO dates from Unix seconds", "[render]") {
+  CHECK(render::iso_date(0) == "1970-01-01");
+  CHECK(render::iso_date(951782400) == "2000-02-29");
+  CHECK(render::iso_date(1767225599) == "2025-12-31");
+  CHECK(render::iso_date(1767225600) == "2026-01-01");
+  CHECK(render::iso_date(-1) == "1969-12-31");
+}
+
+TEST_CASE("render: stars carry a text equivalent in every locale", "[render]") {
+  const std::string en = render::stars(4, Locale::En);
+  CHECK(en.find("role=\"img\" aria-label=\"4 out of 5 stars\"") != std::string::npos);
+  CHECK(en.find("v-fill-8") != std::string::npos);
+  CHECK(render::stars(4.3, Locale::De).find("aria-label=\"4,3 von 5 Sternen\"") !=
+        std::string::npos);
+  CHECK(render::stars(4.3, Locale::De).find("v-fill-9") != std::string::npos);  // 4.5 stars drawn
+  CHECK(render::stars(2, Locale::Ja).find("5つ星のうち2") != std::string::npos);
+  CHECK(render::stars(99, Locale::En).find("5 out of 5") != std::string::npos);
+}
+
+TEST_CASE("render: a hostile review card escapes every value and drops unsafe URLs", "[render]") {
+  render::CardInput card;
+  card.review = sample_review();
+  card.index = 3;
+  const std::string html = render::review_card(card, render::Options{});
+  CHECK(only_known_tags(html));
+  CHECK(html.find("javascript:") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("data-id=\"r&quot;1\"") != std::string::npos);
+  CHECK(html.find("src=\"https://cdn.example.com/a.jpg?x=1&amp;y=&quot;2&quot;\"") !=
+        std::string::npos);
+  CHECK(html.find("Photo 1 of 1 from the review by &lt;img") != std::string::npos);
+  CHECK(html.find("&#13;\nsecond line") != std::string::npos);
+  CHECK(html.find("datetime=\"2026-01-01\"") != std::string::npos);
+  CHECK(html.find("Verified purchase") != std::string::npos);
+  CHECK(html.find("Incentivized") != std::string::npos);
+  CHECK(html.find("Reply from the store") != std::string::npos);
+  CHECK(html.find("aria-describedby=\"v-q-3\"") != std::string::npos);
+}
+
+TEST_CASE("render: read more cuts at a grapheme boundary; marks are clipped", "[render]") {
+  render::CardInput card;
+  card.review = sample_review();
+  // 10 family emoji (one grapheme each, 25 bytes) then text.
+  std::string family =
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+      "\xE2\x80\x8D\xF0\x9F\x91\xA6";
+  card.review.body.clear();
+  for (int i = 0; i < 10; ++i) card.review.body += family;
+  card.review.body += " and the end";
+  render::Options options;
+  options.read_more_graphemes = 4;
+  card.body_marks = {{0, 4}, {1000, 2000}};  // the second is stale/out of range
+  const std::string html = render::review_card(card, options);
+  const std::string short_part = "data-part=\"short\"><mark>\xF0\x9F\x91\xA8</mark>";
+  CHECK(html.find(short_part) != std::string::npos);
+  // The short part holds exactly 4 whole families then the ellipsis.
+  const std::size_t start = html.find("data-part=\"short\">");
+  const std::size_t end = html.find("</p>", start);
+  const std::string shown = html.substr(start, end - start);
+  CHECK(shown.find(family.substr(4) + family + family + family + "\xE2\x80\xA6") !=
+        std::string::npos);
+  CHECK(html.find("data-action=\"expand\" aria-expanded=\"false\"") != std::string::npos);
+  CHECK(only_known_tags(html));
+}
+
+TEST_CASE("render: a search match past the cut opens the card expanded", "[render]") {
+  render::CardInput card;
+  card.review = sample_review();
+  card.review.body = std::string(400, 'a') + " needle";
+  card.body_marks = {{401, 407}};
+  const std::string html = render::review_card(card, render::Options{});
+  CHECK(html.find("data-part=\"short\" hidden") != std::string::npos);
+  CHECK(html.find("aria-expanded=\"true\"") != std::string::npos);
+  CHECK(html.find("<mark>needle</mark>") != std::string::npos);
+}
+
+TEST_CASE("render: labels exist in all seven locales", "[render]") {
+  for (const char* key : {"write_review", "note_heading", "sort_most_helpful", "badge_verified",
+                          "lightbox_close", "consent", "submitted", "fallback", "read_more"}) {
+    const std::string english = render::ui(key, {}, Locale::En);
+    CHECK(english != key);
+    for (Locale locale :
+         {Locale::ZhCN, Locale::ZhTW, Locale::Ja, Locale::Es, Locale::Fr, Locale::De}) {
+      INFO(key << " in " << i18n::locale_tag(locale));
+      CHECK(render::ui(key, {}, locale) != english);
+    }
+  }
+  CHECK(render::ui("review_count", {{"count", "1"}}, Locale::En) == "1 review");
+  CHECK(render::ui("review_count", {{"count", "0"}}, Locale::Fr) == "0 avis");
+  CHECK(render::ui("review_count", {{"count", "2"}}, Locale::De) == "2 Bewertungen");
+}
+
+TEST_CASE("render: the form is labelled and wired for errors", "[render]") {
+  Policy policy = default_policy();
+  render::Options options;
+  options.id_prefix = "w1";
+  const std::string html = render::review_form(policy, options);
+  CHECK(only_known_tags(html));
+  for (const char* field : {"rating", "title", "body", "author", "email", "photos", "consent"}) {
+    INFO(field);
+    CHECK(html.find(std::string("id=\"w1-err-") + field + "\" data-error-for=\"" + field + "\"") !=
+          std::string::npos);
+  }
+  CHECK(html.find("type=\"radio\" name=\"rating\" value=\"1\"") != std::string::npos);
+  CHECK(html.find("data-error-for=\"aspects.fit\"") != std::string::npos);
+  CHECK(html.find("data-template=\"{count} of 5000 characters (at least 10)\"") !=
+        std::string::npos);
+  CHECK(html.find("role=\"alert\"") != std::string::npos);
+  CHECK(html.find("name=\"website\" tabindex=\"-1\"") != std::string::npos);
+}
+
+TEST_CASE("render: the collection note follows the store's configuration", "[render]") {
+  render::StoreConfig config;
+  config.imported_from = {"judge.me", "<Yotpo>"};
+  config.offers_incentives = true;
+  const std::string html = render::collection_note(config, render::Options{});
+  CHECK(html.find("imported from judge.me, &lt;Yotpo&gt;") != std::string::npos);
+  CHECK(html.find("received an incentive") != std::string::npos);
+  CHECK(html.find("whatever its star rating") != std::string::npos);
+  config.verifies_purchases = false;
+  CHECK(render::collection_note(config, render::Options{}).find("Verified purchase") ==
+        std::string::npos);
+}
+
+TEST_CASE("widget façade: views are validated, queries rendered, pages counted", "[render]") {
+  Product product{"p1", "Dress", "", ""};
+  std::vector<Review> reviews;
+  for (int i = 0; i < 25; ++i) {
+    Review review;
+    review.id = "r" + std::to_string(i);
+    review.rating = static_cast<std::uint8_t>(1 + i % 5);
+    review.title = i == 7 ? "Needle in the title" : "Title";
+    review.body = "Body text long enough";
+    review.author = "A";
+    review.created = 1767225600 + i * 86400;
+    reviews.push_back(review);
+  }
+  auto snapshot = Snapshot::build(product, reviews);
+  REQUIRE(snapshot);
+  facade::ReviewStore store;
+  REQUIRE(store.load_binary_bytes(snapshot.value().to_binary()).ok);
+
+  facade::WidgetView view;
+  view.page_size = 10;
+  auto first = facade::render_view(store, view, "en", "t<1>");
+  REQUIRE(first.ok);
+  CHECK(first.total == 25);
+  CHECK(first.shown == 10);
+  CHECK(first.html.find("Showing 1–10 of 25") != std::string::npos);
+  CHECK(first.html.find("id=\"t-1--search\"") != std::string::npos);  // prefix sanitized
+  CHECK(first.html.find("aria-current=\"page\" aria-label=\"Page 1\"") != std::string::npos);
+
+  view.page = 2;
+  CHECK(facade::render_view(store, view, "en", "v").html.find("Showing 21–25 of 25") !=
+        std::string::npos);
+  view.show_more = true;  // pages 0..2 in one list
+  CHECK(facade::render_view(store, view, "en", "v").shown == 25);
+
+  view = facade::WidgetView{};
+  view.stars = 1 << 4;  // 5 stars only
+  auto five = facade::render_view(store, view, "fr", "v");
+  CHECK(five.total == 5);
+  CHECK(five.html.find("data-value=\"5\" aria-pressed=\"true\"") != std::string::npos);
+
+  view = facade::WidgetView{};
+  view.search = "needle";
+  auto found = facade::render_view(store, view, "en", "v");
+  CHECK(found.total == 1);
+  CHECK(found.html.find("<mark>") != std::string::npos);
+
+  view = facade::WidgetView{};
+  view.page_size = 0;
+  auto bad = facade::render_view(store, view, "en", "v");
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.message == "view.page_size: expected integer 1..100");
+  view = facade::WidgetView{};
+  view.sort = "random";
+  CHECK(facade::render_view(store, view, "en", "v").code == "invalid_view");
+  view = facade::WidgetView{};
+  view.stars = 99;
+  CHECK(facade::render_view(store, view, "en", "v").message ==
+        "view.stars: expected integer 0..31");
+}
+
+TEST_CASE("widget façade: static parts, badge, config errors", "[render]") {
+  auto ok = facade::render_static("{\"imported_from\":[\"judge.me\"]}", "", "zh-Hant", "v");
+  REQUIRE(ok.ok);
+  CHECK(ok.html.find("撰寫評論") != std::string::npos);
+  auto bad = facade::render_static("{\"imported_from\":[1]}", "", "en", "v");
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.message == "config.imported_from[0]: expected a string");
+  CHECK(facade::render_static("{\"offers_incentives\":\"yes\"}", "", "en", "v").message ==
+        "config.offers_incentives: expected true or false");
+  CHECK(facade::render_static("{", "", "en", "v").code == "invalid_config");
+  CHECK(facade::render_static("", "{\"body\":{\"max\":\"x\"}}", "en", "v").code ==
+        "invalid_policy");
+  const std::string badge = facade::render_badge(43, 12, "en");
+  CHECK(badge.find("aria-label=\"4.3 out of 5 stars\"") != std::string::npos);
+  CHECK(badge.find("4.3 <span class=\"v-muted\">(12 reviews)</span>") != std::string::npos);
+  CHECK(facade::ui_text("errors_summary", 2, "de") == "Bitte 2 Felder korrigieren.");
+  CHECK(facade::resolve_locale("zh-Hant-HK") == "zh-TW");
+}

@@ -1,0 +1,110 @@
+// Parity, native side: the verdicts for tests/fixtures/submissions.json must
+// equal tests/fixtures/submissions.expected.json, which tests/node/validate.test.mjs
+// also checks against the wasm build. Regenerate after a deliberate change with
+//   VOUCH_UPDATE_GOLDEN=1 ./build/native/vouch_core_tests "[golden]"
+// and review the diff.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "shared_data.hpp"
+#include "validate_api.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+// A string member of a fixture case (checked: a wrong type must not abort).
+std::string text_of(const json& c, const char* key) {
+  const auto it = c.find(key);
+  REQUIRE(it != c.end());
+  REQUIRE(it->is_string());
+  return it->get_ref<const std::string&>();
+}
+
+std::string from_hex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return out;
+}
+
+// The bytes a case submits: the same rule as tests/node/validate.test.mjs.
+std::string submission_text(const json& c) {
+  if (c.contains("raw")) return text_of(c, "raw");
+  if (c.contains("raw_hex")) return from_hex(text_of(c, "raw_hex"));
+  REQUIRE(c.contains("submission"));
+  return c.find("submission")->dump();
+}
+
+std::string optional_json(const json& c, const char* key) {
+  return c.contains(key) ? c.find(key)->dump() : std::string();
+}
+
+}  // namespace
+
+TEST_CASE("golden: native verdicts for the shared submission fixture", "[validate][golden]") {
+  const std::string fixture_path = vouch_test::source_path("tests/fixtures/submissions.json");
+  const std::string expected_path =
+      vouch_test::source_path("tests/fixtures/submissions.expected.json");
+  const std::string fixture_text = vouch_test::read_file(fixture_path);
+  const json fixture = json::parse(fixture_text.begin(), fixture_text.end(), nullptr, false);
+  REQUIRE(fixture.is_object());
+  REQUIRE(fixture.contains("cases"));
+  const json& cases = *fixture.find("cases");
+  REQUIRE(cases.is_array());
+  REQUIRE(cases.size() >= 50);
+
+  json actual = json::object();
+  std::set<std::string> codes;
+  for (const json& c : cases) {
+    const std::string name = text_of(c, "name");
+    REQUIRE(actual.count(name) == 0);  // names are unique
+    const std::string verdict =
+        vouch::facade::validate_submission(submission_text(c), optional_json(c, "policy"),
+                                           optional_json(c, "context"), text_of(c, "locale"));
+    actual[name] = json::parse(verdict);
+    for (const json& e : actual[name]["errors"]) codes.insert(text_of(e, "code"));
+    for (const json& f : actual[name]["flags"]) codes.insert(text_of(f, "code"));
+  }
+  // The fixture exercises every code the validator can produce.
+  for (const char* code : {"required",          "wrong_type",
+                           "too_short",         "too_long",
+                           "out_of_range",      "unknown_aspect",
+                           "bidi_control",      "impersonation",
+                           "invalid_email",     "invalid_language",
+                           "links_not_allowed", "too_many_photos",
+                           "photo_type",        "photo_too_large",
+                           "invalid_utf8",      "invalid_json",
+                           "invalid_policy",    "invalid_context",
+                           "contains_link",     "contains_email",
+                           "contains_phone",    "repeated_characters",
+                           "repeated_words",    "shouting",
+                           "profanity",         "honeypot",
+                           "too_fast",          "near_duplicate"}) {
+    INFO(code);
+    CHECK(codes.count(code) == 1);
+  }
+
+  const char* update = std::getenv("VOUCH_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::ofstream out(expected_path, std::ios::binary);
+    out << actual.dump(1, ' ', false, json::error_handler_t::replace) << "\n";
+    WARN("rewrote " << expected_path);
+    return;
+  }
+  const std::string expected_text = vouch_test::read_file(expected_path);
+  const json expected = json::parse(expected_text.begin(), expected_text.end(), nullptr, false);
+  REQUIRE(expected.is_object());
+  CHECK(expected.size() == actual.size());
+  for (auto it = actual.begin(); it != actual.end(); ++it) {
+    INFO("case " << it.key() << "\nactual:   " << it.value().dump() << "\nexpected: "
+                 << (expected.contains(it.key()) ? expected.find(it.key())->dump() : "<missing>"));
+    const auto found = expected.find(it.key());
+    CHECK(found != expected.end());
+    if (found != expected.end()) CHECK(*found == it.value());
+  }
+}

@@ -1,0 +1,114 @@
+// The store-owner docs cannot rot: every ```sh block of the pages below is run
+// in order (one bash session per page, like a reader following along) in an
+// empty folder with vouch-server on the PATH, against a real server on a free
+// loopback port (the docs' 8080 is replaced). Each block must exit 0; the
+// page's own expectations are asserted on the output. The Node signing
+// snippet is run and its token must verify a review; the PHP one too when
+// `php` is installed.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { root } from './support/core.mjs';
+
+const SERVER_CANDIDATES = [process.env.VOUCH_SERVER, join(root, 'build/native/src/server/vouch-server'), join(root, 'build/demo-native/src/server/vouch-server'), join(root, 'build/server-native/src/server/vouch-server')];
+const serverBinary = SERVER_CANDIDATES.find((path) => path && existsSync(path));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fenced blocks of one language, in document order. */
+export function fencedBlocks(markdown, language) {
+  const blocks = [];
+  const pattern = /^```([\w-]*)\n([\s\S]*?)^```$/gm;
+  for (let match = pattern.exec(markdown); match; match = pattern.exec(markdown)) {
+    if (match[1] === language) blocks.push(match[2]);
+  }
+  return blocks;
+}
+
+/** Runs the page's sh blocks in one bash; returns the output of each block. */
+function runPage(page, dir, port) {
+  const blocks = fencedBlocks(readFileSync(join(root, 'docs', page), 'utf8'), 'sh');
+  assert.ok(blocks.length > 0, `${page} has no sh blocks`);
+  const separator = '@@@vouch-docs-block@@@';
+  const script = [
+    'set -eo pipefail',
+    // Background servers started by the page end with it.
+    "trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null' EXIT",
+    ...blocks.map((block) => `${block.replaceAll('localhost:8080', `127.0.0.1:${port}`).replaceAll('--port 8080', `--port ${port}`)}\necho; echo ${separator}`),
+  ].join('\n');
+  const result = spawnSync('bash', ['-c', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${dirname(serverBinary)}:${process.env.PATH}` },
+    timeout: 120000,
+  });
+  assert.equal(result.status, 0, `${page}: a block failed:\n${result.stdout}\n${result.stderr}`);
+  const outputs = result.stdout.split(separator).map((s) => s.trim());
+  assert.equal(outputs.length - 1, blocks.length, `${page}: not every block ran`);
+  return outputs;
+}
+
+test('docs/quickstart.md: every shell command works as written', { skip: !serverBinary && 'vouch-server not built' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-docs-'));
+  const port = await freePort();
+  const out = runPage('quickstart.md', dir, port);
+  assert.match(out[0], /"ok":\s*true/);
+  assert.match(out[1], /"sku-123"/);
+  assert.match(out[2], /^https:\/\/myshop\.example\/products\/sku-123\?review_token=[\w-]+\.[\w-]+$/m);
+  assert.match(out[3], /"verified":\s*true/, 'the shell-signed token verifies the review');
+  assert.match(out[4], /"reviews"/);
+  assert.match(out[4], /"entries"/);
+});
+
+test('docs/quickstart.md: the Node and PHP signing snippets make tokens the server accepts', { skip: !serverBinary && 'vouch-server not built' }, async (t) => {
+  const markdown = readFileSync(join(root, 'docs', 'quickstart.md'), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-docs-sign-'));
+  const port = await freePort();
+  spawnSync(serverBinary, ['init-config', join(dir, 'vouch.json')], { encoding: 'utf8' });
+  const config = JSON.parse(readFileSync(join(dir, 'vouch.json'), 'utf8'));
+  writeFileSync(join(dir, 'sign-review-link.mjs'), fencedBlocks(markdown, 'js')[0]);
+  writeFileSync(join(dir, 'sign.php'), fencedBlocks(markdown, 'php')[0]);
+  const env = { ...process.env, VOUCH_HMAC_SECRET: config.hmac_secret };
+  const signers = [['node', ['sign-review-link.mjs', 'sku-node', '77']]];
+  const php = spawnSync('php', ['--version']);
+  if (php.status === 0) signers.push(['php', ['sign.php']]);
+  else t.diagnostic('php is not installed: the PHP snippet was not run');
+
+  const { spawn } = await import('node:child_process');
+  const server = spawn(serverBinary, ['serve', '--db', join(dir, 'r.db'), '--config', join(dir, 'vouch.json'), '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 100; i += 1) {
+      if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (const [command, args] of signers) {
+      const signed = spawnSync(command, args, { cwd: dir, env, encoding: 'utf8' });
+      assert.equal(signed.status, 0, `${command}: ${signed.stderr}`);
+      const token = signed.stdout.trim();
+      assert.match(token, /^[\w-]+\.[\w-]+$/);
+      const product = command === 'node' ? 'sku-node' : 'sku-123';
+      const submit = () => fetch(`http://127.0.0.1:${port}/api/v1/products/${product}/reviews`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rating: 4, title: 'Nice', body: `Signed by the ${command} snippet of the quick start.`, author: 'Docs Test', email: 'docs@example.com', token }),
+      }).then((r) => r.json());
+      assert.equal((await submit()).verified, true, `${command} token verifies`);
+      assert.equal((await submit()).verified, false, `${command} token is single-use`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+});

@@ -1,0 +1,214 @@
+// The built vouch-server binary as a child process: graceful SIGTERM (the
+// in-flight request finishes) and durability under SIGKILL (every review that
+// got a 201 is there after a restart, and the database passes integrity_check).
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "config.hpp"
+#include "db.hpp"
+#include "http_util.hpp"
+#include "shared_data.hpp"
+#include "test_server.hpp"
+
+using vouch::server::json;
+using namespace vouch_test;
+
+namespace {
+
+class ChildServer {
+ public:
+  explicit ChildServer(const std::string& dir) : dir_(dir) {
+    const std::string config = dir + "/vouch.json";
+    json settings = {
+        {"admin_token", kAdminToken},
+        {"hmac_secret", kHmacSecret},
+        {"moderation", "none"},
+        {"upload_dir", "uploads"},
+        {"limits", {{"submissions_per_ip", 100000}, {"submissions_per_product", 100000}}}};
+    REQUIRE(vouch::server::write_text_file(config, settings.dump()).ok());
+    log_ = dir + "/server-" + std::to_string(++starts_) + ".log";
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      FILE* log = std::freopen(log_.c_str(), "w", stderr);
+      if (!log) ::_exit(127);
+      const std::string db = dir + "/vouch.db";
+      ::execl(VOUCH_SERVER_BINARY, VOUCH_SERVER_BINARY, "serve", "--db", db.c_str(), "--config",
+              config.c_str(), "--port", "0", "--host", "127.0.0.1", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    // Wait for "listening on http://127.0.0.1:PORT" in the child's log.
+    for (int attempt = 0; attempt < 3000 && port_ == 0; ++attempt) {
+      const std::string text = read_log();
+      const std::size_t at = text.find("listening on http://127.0.0.1:");
+      if (at != std::string::npos && text.find('\n', at) != std::string::npos) {
+        port_ = std::stoi(text.substr(at + std::string("listening on http://127.0.0.1:").size()));
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+    }
+    INFO(read_log());
+    REQUIRE(port_ > 0);
+  }
+
+  ~ChildServer() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+
+  // Sends `signal` and waits for the exit; returns the wait status.
+  int signal_and_wait(int signal) {
+    ::kill(pid_, signal);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return status;
+  }
+
+  int port() const { return port_; }
+  std::string read_log() const {
+    FILE* file = std::fopen(log_.c_str(), "rb");
+    if (!file) return "";
+    std::string text;
+    char buffer[4096];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, got);
+    std::fclose(file);
+    return text;
+  }
+
+ private:
+  std::string dir_;
+  std::string log_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+  static inline int starts_ = 0;
+};
+
+std::string unique_body(int thread, int n) {
+  return "Durability check " + std::to_string(thread) + "-" + std::to_string(n) +
+         ": the seams held up and the colour stayed true after washing number " +
+         std::to_string(n * 7 + thread) + ".";
+}
+
+}  // namespace
+
+TEST_CASE("SIGTERM: the in-flight request finishes, then the server exits cleanly", "[process]") {
+  TempDir dir;
+  ChildServer server(dir.path());
+  const std::string body =
+      review_json(5, "Sent in two halves around a SIGTERM, and still stored in full.");
+
+  const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(sock >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  const std::string head =
+      "POST /api/v1/products/sku-term/reviews HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 20);
+  REQUIRE(::send(sock, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size()));
+  // Give the server a moment to start reading this request (ordering, not a timing assertion).
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const std::string rest = body.substr(20);
+  // SIGTERM while the request is half sent ...
+  int status = -1;
+  std::thread waiter([&] { status = server.signal_and_wait(SIGTERM); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // ... and the rest of the body arrives afterwards.
+  REQUIRE(::send(sock, rest.data(), rest.size(), 0) == static_cast<ssize_t>(rest.size()));
+  std::string response;
+  char buffer[4096];
+  ssize_t got = 0;
+  while ((got = ::recv(sock, buffer, sizeof buffer, 0)) > 0)
+    response.append(buffer, static_cast<std::size_t>(got));
+  ::close(sock);
+  waiter.join();
+  INFO(response);
+  CHECK(response.rfind("HTTP/1.1 201", 0) == 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  const std::string log = server.read_log();
+  CHECK(log.find("SIGTERM, finishing in-flight requests") != std::string::npos);
+  CHECK(log.find("vouch-server: stopped") != std::string::npos);
+  CHECK(log.find("POST /api/v1/products/sku-term/reviews 201") != std::string::npos);
+
+  auto db = vouch::server::Database::open(dir.path() + "/vouch.db");
+  REQUIRE(db.ok());
+  vouch::server::Statement count(db.value()->handle(),
+                                 "SELECT count(*) FROM reviews WHERE product_id = 'sku-term'");
+  REQUIRE(count.step());
+  CHECK(count.integer(0) == 1);
+}
+
+TEST_CASE("SIGKILL during concurrent submissions: every acknowledged review survives",
+          "[process][durability]") {
+  TempDir dir;
+  std::vector<std::string> acknowledged;
+  {
+    ChildServer server(dir.path());
+    std::mutex mutex;
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> writers;
+    for (int t = 0; t < 4; ++t) {
+      writers.emplace_back([&, t] {
+        httplib::Client client("127.0.0.1", server.port());
+        client.set_connection_timeout(5);
+        client.set_read_timeout(5);
+        for (int n = 0; !stop; ++n) {
+          auto res = client.Post("/api/v1/products/sku-crash/reviews",
+                                 review_json(1 + (n % 5), unique_body(t, n)), "application/json");
+          if (!res) break;  // the server is gone
+          if (res->status != 201) continue;
+          const json reply = json::parse(res->body, nullptr, false);
+          std::lock_guard<std::mutex> lock(mutex);
+          acknowledged.push_back(reply.value("id", ""));
+        }
+      });
+    }
+    // Kill once a good number of writes were acknowledged, with more in flight.
+    for (int wait = 0; wait < 6000; ++wait) {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (acknowledged.size() >= 60) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const int status = server.signal_and_wait(SIGKILL);
+    CHECK(WIFSIGNALED(status));
+    stop = true;
+    for (std::thread& writer : writers) writer.join();
+  }
+  REQUIRE(acknowledged.size() >= 60);
+
+  // Restart on the same file: it opens, recovers the WAL, and serves every review.
+  ChildServer restarted(dir.path());
+  httplib::Client client("127.0.0.1", restarted.port());
+  for (const std::string& id : acknowledged) {
+    auto res = client.Get(("/api/v1/admin/reviews/" + id).c_str(), admin_headers());
+    REQUIRE(res);
+    INFO(id);
+    CHECK(res->status == 200);
+  }
+  auto db = vouch::server::Database::open(dir.path() + "/vouch.db");
+  REQUIRE(db.ok());
+  vouch::server::Statement check(db.value()->handle(), "PRAGMA integrity_check");
+  REQUIRE(check.step());
+  CHECK(check.text(0) == "ok");
+}

@@ -1,0 +1,86 @@
+#include "test_server.hpp"
+
+#include <stdlib.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+
+#include "http_util.hpp"
+
+namespace vouch_test {
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base && *base ? base : "/tmp") + "/vouch-server-test-XXXXXX";
+  REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+vouch::server::Config test_config(const std::string& dir) {
+  vouch::server::Config config;
+  config.store_name = "Test Store";
+  config.public_url = "http://reviews.test";
+  config.allowed_origins = {kStoreOrigin};
+  config.admin_tokens = {{"alice", kAdminToken}, {"bob", kSecondAdminToken}};
+  config.hmac_secret = kHmacSecret;
+  config.moderation = vouch::server::ModerationMode::Flagged;
+  config.upload_dir = dir + "/uploads";
+  config.limits.submissions_per_ip = 1000;
+  config.limits.submissions_per_product = 1000;
+  config.threads = 4;
+  return config;
+}
+
+TestServer::TestServer() : TestServer(vouch::server::Config{}) {}
+
+TestServer::TestServer(vouch::server::Config config) {
+  if (config.admin_tokens.empty()) config = test_config(dir_.path());
+  if (config.upload_dir == "uploads") config.upload_dir = dir_.path() + "/uploads";
+  auto app = vouch::server::make_app(config, dir_.path() + "/vouch.db");
+  REQUIRE(app.ok());
+  app_ = std::move(app.value());
+  http_ = std::make_unique<vouch::server::HttpServer>(*app_, false);
+  auto bound = http_->bind("127.0.0.1", 0);
+  REQUIRE(bound.ok());
+  port_ = bound.value();
+  thread_ = std::thread([this] { http_->listen(); });
+  // stop() only stops a server that is running, so wait until it is.
+  while (!http_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+TestServer::~TestServer() {
+  http_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+httplib::Client TestServer::client() const {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_connection_timeout(10);
+  client.set_read_timeout(30);
+  return client;
+}
+
+std::string review_json(int rating, const std::string& body, const std::string& extra) {
+  vouch::server::json review = {{"rating", rating},
+                                {"title", "A title"},
+                                {"body", body},
+                                {"author", "Mia"},
+                                {"email", "mia@example.com"}};
+  std::string text = review.dump();
+  if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
+  return text;
+}
+
+httplib::Headers json_headers() { return {}; }
+
+httplib::Headers admin_headers(const char* token) {
+  return {{"Authorization", std::string("Bearer ") + token}};
+}
+
+}  // namespace vouch_test

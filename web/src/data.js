@@ -1,0 +1,136 @@
+// Network: the product's snapshot (from the review server or a static file),
+// summaries for star badges, submissions, votes and reports.
+import { vouchError } from './events.js';
+
+export const BINARY_TYPE = 'application/vnd.vouch.snapshot';
+
+/** Where the fragment (server-rendered reviews) lives: the fallback's link. */
+export function fragmentUrl(options) {
+  if (options.reviewsUrl) return options.reviewsUrl;
+  if (options.api) return `${options.api}/api/v1/products/${encodeURIComponent(options.product)}/fragment`;
+  return '';
+}
+
+/** @returns {Promise<{ bytes: Uint8Array, json: boolean }>} */
+export async function fetchSnapshot(options) {
+  const url = options.snapshot || `${options.api}/api/v1/products/${encodeURIComponent(options.product)}/snapshot`;
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: `${BINARY_TYPE}, application/json;q=0.5` }, credentials: 'omit' });
+  } catch (error) {
+    throw vouchError('network', `the reviews could not be loaded from ${url} (${error.message})`);
+  }
+  if (!response.ok) throw vouchError('snapshot_http', `the reviews could not be loaded: HTTP ${response.status} from ${url}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const type = (response.headers.get('Content-Type') || '').toLowerCase();
+  // A static host may not know our media type: '{' (after optional spaces) is JSON.
+  let first = 0;
+  while (first < bytes.length && bytes[first] <= 0x20) first += 1;
+  const json = type.includes('json') || (!type.includes(BINARY_TYPE) && bytes[first] === 0x7b);
+  return { bytes, json };
+}
+
+async function postJson(url, body, headers = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    credentials: 'omit',
+  });
+  let payload = null;
+  try {
+    payload = await response.json();
+  } catch (error) {
+    payload = null;
+  }
+  return { status: response.status, payload };
+}
+
+/** A random id for this browser (votes: one per visitor and review). */
+export function visitorId() {
+  const make = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+  try {
+    let id = localStorage.getItem('vouch-visitor');
+    if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+      id = make();
+      localStorage.setItem('vouch-visitor', id);
+    }
+    return id;
+  } catch (error) {
+    return make();
+  }
+}
+
+export function sendVote(options, reviewId, vote) {
+  return postJson(`${options.api}/api/v1/reviews/${encodeURIComponent(reviewId)}/votes`, { vote, visitor: visitorId() });
+}
+
+export function sendReport(options, reviewId, reason) {
+  return postJson(`${options.api}/api/v1/reviews/${encodeURIComponent(reviewId)}/reports`, { reason, visitor: visitorId() });
+}
+
+/**
+ * Posts a review: JSON, or multipart with a "review" part when there are photos.
+ * @returns {Promise<{ status: number, payload: any }>}
+ */
+export async function sendReview(options, submission, files, locale, idempotencyKey) {
+  const url = `${options.api}/api/v1/products/${encodeURIComponent(options.product)}/reviews`;
+  const headers = { 'Accept-Language': locale, 'Idempotency-Key': idempotencyKey };
+  if (!files.length) return postJson(url, submission, headers);
+  const body = new FormData();
+  body.append('review', new Blob([JSON.stringify(submission)], { type: 'application/json' }), 'review.json');
+  for (const file of files) body.append('photos', file, file.name);
+  const response = await fetch(url, { method: 'POST', headers, body, credentials: 'omit' });
+  let payload = null;
+  try {
+    payload = await response.json();
+  } catch (error) {
+    payload = null;
+  }
+  return { status: response.status, payload };
+}
+
+// ---- star badges: one request for every badge on the page ------------------
+const pending = new Map(); // api -> Map(product -> [resolve, reject][])
+let flushScheduled = false;
+
+/** The summary of `product` ({count, average_tenths, ...}), batched per API. */
+export function fetchSummary(api, product) {
+  return new Promise((resolve, reject) => {
+    if (!pending.has(api)) pending.set(api, new Map());
+    const waiting = pending.get(api);
+    if (!waiting.has(product)) waiting.set(product, []);
+    waiting.get(product).push([resolve, reject]);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      // A macrotask: every badge parsed in this turn joins the same request.
+      setTimeout(flushSummaries, 0);
+    }
+  });
+}
+
+function flushSummaries() {
+  flushScheduled = false;
+  for (const [api, waiting] of pending) {
+    pending.delete(api);
+    const ids = [...waiting.keys()];
+    for (let start = 0; start < ids.length; start += 100) {
+      const chunk = ids.slice(start, start + 100); // the server takes 100 ids per request
+      const url = `${api}/api/v1/summaries?products=${chunk.map(encodeURIComponent).join(',')}`;
+      fetch(url, { credentials: 'omit' })
+        .then((response) => {
+          if (!response.ok) throw vouchError('summary_http', `HTTP ${response.status} from ${url}`);
+          return response.json();
+        })
+        .then((payload) => {
+          for (const id of chunk) {
+            const summary = payload && payload.summaries && payload.summaries[id];
+            for (const [resolve] of waiting.get(id)) resolve(summary || { count: 0, average_tenths: 0 });
+          }
+        })
+        .catch((error) => {
+          for (const id of chunk) for (const [, reject] of waiting.get(id)) reject(error);
+        });
+    }
+  }
+}

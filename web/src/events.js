@@ -1,0 +1,23 @@
+// DOM events and errors: every event bubbles out of the shadow root
+// (composed) so a store listens on document or on the widget element.
+
+/**
+ * @param {EventTarget} target
+ * @param {'vouch:ready'|'vouch:query'|'vouch:submitted'|'vouch:error'} name
+ * @param {object} detail
+ */
+export function emit(target, name, detail) {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+/**
+ * A named Error with a machine-readable `code`, as every shim error is.
+ * @param {string} code
+ * @param {string} message
+ */
+export function vouchError(code, message) {
+  const error = new Error(`Vouch: ${message}`);
+  error.name = 'VouchError';
+  error.code = code;
+  return error;
+}

@@ -1,0 +1,217 @@
+// The write-a-review form (markup by the core, hidden until "Write a review").
+// While the shopper types, the core's validator (the same code the server
+// runs) checks the answers, debounced, and its messages go into the error slot
+// of each field the shopper has touched; on submit every field is checked, and
+// the server's 422 answer is shown the same way.
+import { sendReview } from './data.js';
+import { emit } from './events.js';
+
+const DEBOUNCE_MS = 350;
+
+function randomKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** User-perceived characters, counted by the core (the validator's own rule). */
+function graphemeCount(core, text) {
+  if (typeof core.graphemeCount === 'function') return core.graphemeCount(text);
+  // A core built without the validation bindings: the browser's segmenter agrees on all but rare clusters.
+  if (typeof Intl === 'object' && Intl.Segmenter) return [...new Intl.Segmenter().segment(text)].length;
+  return [...text].length;
+}
+
+/** "photos[2]" -> "photos": the slot that shows an error for `field`. */
+function slotFor(field, slots) {
+  if (slots.has(field)) return field;
+  const base = field.replace(/\[\d+\]$/, '');
+  return slots.has(base) ? base : '';
+}
+
+export class ReviewForm {
+  /**
+   * @param {object} widget the owning widget (core, options, locale, host)
+   * @param {HTMLFormElement} form
+   */
+  constructor(widget, form) {
+    this.widget = widget;
+    this.form = form;
+    this.touched = new Set();
+    this.timer = 0;
+    this.openedAt = 0;
+    this.busy = false;
+  }
+
+  open() {
+    this.form.hidden = false;
+    if (!this.openedAt) this.openedAt = Date.now();
+    const first = this.form.querySelector('input[name="rating"]');
+    if (first) first.focus();
+  }
+
+  close() {
+    this.form.hidden = true;
+    clearTimeout(this.timer);
+  }
+
+  destroy() {
+    clearTimeout(this.timer);
+  }
+
+  /** The field a control belongs to: "rating", "aspects.fit", "body", ... */
+  fieldOf(control) {
+    const name = control.name || '';
+    if (name.startsWith('aspect-')) return `aspects.${name.slice(7)}`;
+    return name;
+  }
+
+  onInput(event) {
+    const control = event.target;
+    if (!control || !control.name) return;
+    this.touched.add(this.fieldOf(control));
+    if (control.name === 'body') this.updateCount();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.validate(false), DEBOUNCE_MS);
+  }
+
+  updateCount() {
+    const counter = this.form.querySelector('[data-count-for="body"]');
+    if (!counter) return;
+    const count = graphemeCount(this.widget.core, this.form.elements.body.value);
+    counter.textContent = counter.dataset.template.replace('{count}', String(count));
+  }
+
+  /** The submission JSON the validator and the server read. */
+  submission() {
+    const elements = this.form.elements;
+    const data = {
+      title: elements.title ? elements.title.value : '',
+      body: elements.body.value,
+      author: elements.author ? elements.author.value : '',
+      email: elements.email ? elements.email.value : '',
+      language: this.widget.locale,
+      aspects: {},
+      photos: [],
+    };
+    const rating = this.form.querySelector('input[name="rating"]:checked');
+    if (rating) data.rating = Number(rating.value);
+    for (const checked of this.form.querySelectorAll('input[name^="aspect-"]:checked')) {
+      data.aspects[checked.name.slice(7)] = Number(checked.value);
+    }
+    const photoInput = elements.photos;
+    if (photoInput && photoInput.files) {
+      for (const file of photoInput.files) data.photos.push({ type: file.type, bytes: file.size, name: file.name });
+    }
+    const honeypot = this.form.querySelector('[data-honeypot]');
+    if (honeypot) data[honeypot.name] = honeypot.value;
+    if (this.openedAt) data.elapsed_ms = Date.now() - this.openedAt;
+    return data;
+  }
+
+  /** Runs the core's validator; shows errors of touched fields (all when `all`). */
+  validate(all) {
+    const { core, options, locale } = this.widget;
+    const context = JSON.stringify({ mode: 'form', elapsed_ms: this.openedAt ? Date.now() - this.openedAt : -1 });
+    let verdict = { errors: [] };
+    try {
+      // Without the validator in this core build, the server's 422 is the only check.
+      if (typeof core.validateSubmission === 'function') verdict = JSON.parse(core.validateSubmission(JSON.stringify(this.submission()), options.policy, context, locale));
+    } catch (error) {
+      // The server still checks everything; report, keep the form usable.
+      emit(this.widget.host, 'vouch:error', { code: 'validation_unavailable', message: `Vouch: ${error.message}` });
+    }
+    const errors = (verdict.errors || []).slice();
+    const consent = this.form.elements.consent;
+    if (consent && !consent.checked && (all || this.touched.has('consent'))) {
+      errors.push({ field: 'consent', code: 'required', message: consent.dataset.requiredMessage });
+    }
+    this.showErrors(errors, all);
+    return errors;
+  }
+
+  showErrors(errors, all) {
+    const slots = new Map([...this.form.querySelectorAll('[data-error-for]')].map((slot) => [slot.dataset.errorFor, slot]));
+    const messages = new Map();
+    const unplaced = [];
+    for (const error of errors) {
+      const key = slotFor(error.field || '', slots);
+      if (!key) {
+        unplaced.push(error.message || error.code);
+        continue;
+      }
+      if (!all && !this.touched.has(key)) continue;
+      if (!messages.has(key)) messages.set(key, error.message || error.code);
+    }
+    for (const [key, slot] of slots) {
+      const message = messages.get(key) || '';
+      if (slot.textContent !== message) slot.textContent = message;
+      for (const control of this.controlsFor(key)) {
+        if (message) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
+      }
+    }
+    const summary = this.form.querySelector('[data-form-errors]');
+    if (all) {
+      const count = messages.size + unplaced.length;
+      summary.textContent = count ? [this.widget.core.uiText('errors_summary', count, this.widget.locale), ...unplaced].join(' ') : '';
+    } else if (!errors.length) {
+      summary.textContent = '';
+    }
+    return messages;
+  }
+
+  controlsFor(field) {
+    const name = field.startsWith('aspects.') ? `aspect-${field.slice(8)}` : field;
+    return [...this.form.elements].filter((control) => control.name === name);
+  }
+
+  async onSubmit(event) {
+    event.preventDefault();
+    if (this.busy) return;
+    clearTimeout(this.timer);
+    const status = this.form.querySelector('[data-form-status]');
+    status.textContent = '';
+    const errors = this.validate(true);
+    if (errors.length) {
+      this.focusFirstInvalid();
+      return;
+    }
+    const { options, locale, host } = this.widget;
+    this.busy = true;
+    const submitButton = this.form.querySelector('button[type="submit"]');
+    submitButton.disabled = true;
+    try {
+      const files = this.form.elements.photos && this.form.elements.photos.files ? [...this.form.elements.photos.files] : [];
+      const submission = this.submission();
+      if (files.length) delete submission.photos; // the server reads the files themselves
+      const { status: code, payload } = await sendReview(options, submission, files, locale, randomKey());
+      if (code === 201 || code === 200) {
+        status.textContent = status.dataset.sent;
+        this.form.reset();
+        this.touched.clear();
+        this.openedAt = Date.now();
+        this.updateCount();
+        this.showErrors([], false);
+        emit(host, 'vouch:submitted', { product: options.product, id: payload && payload.id, status: payload && payload.status });
+      } else if (code === 422 && payload && Array.isArray(payload.errors)) {
+        this.showErrors(payload.errors, true);
+        this.focusFirstInvalid();
+      } else {
+        status.textContent = status.dataset.failed;
+        const message = (payload && payload.error && payload.error.message) || (payload && payload.message) || `HTTP ${code}`;
+        emit(host, 'vouch:error', { code: 'submit_failed', message: `Vouch: the review could not be sent (${message})` });
+      }
+    } catch (error) {
+      status.textContent = status.dataset.failed;
+      emit(host, 'vouch:error', { code: 'submit_failed', message: `Vouch: the review could not be sent (${error.message})` });
+    } finally {
+      this.busy = false;
+      submitButton.disabled = false;
+    }
+  }
+
+  focusFirstInvalid() {
+    const invalid = this.form.querySelector('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else this.form.querySelector('[data-form-errors]').focus?.();
+  }
+}

@@ -1,0 +1,23 @@
+// Resolves when `element` comes within `margin` of the viewport, so the wasm
+// and the snapshot load only for shoppers who scroll towards the reviews.
+// Without IntersectionObserver (old browsers) it resolves at once.
+
+/**
+ * @param {Element} element
+ * @param {string} [margin]
+ * @returns {{ promise: Promise<void>, cancel: () => void }}
+ */
+export function whenNearViewport(element, margin = '600px') {
+  if (typeof IntersectionObserver !== 'function') return { promise: Promise.resolve(), cancel() {} };
+  let observer;
+  const promise = new Promise((resolve) => {
+    observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        resolve();
+      }
+    }, { rootMargin: margin });
+    observer.observe(element);
+  });
+  return { promise, cancel: () => observer.disconnect() };
+}

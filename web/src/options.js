@@ -1,0 +1,101 @@
+// Widget options from the three ways of embedding: the script tag's data-*
+// attributes, a custom element's attributes, or the object given to
+// Vouch.mount(). All end up as one normalised WidgetOptions.
+import { vouchError } from './events.js';
+
+/** attribute name (custom element) -> option name */
+const ATTRIBUTES = {
+  product: 'product',
+  api: 'api',
+  snapshot: 'snapshot',
+  locale: 'locale',
+  theme: 'theme',
+  'page-size': 'pageSize',
+  sort: 'sort',
+  paging: 'paging',
+  'reviews-url': 'reviewsUrl',
+  config: 'config',
+  policy: 'policy',
+  'hash-state': 'hashState',
+};
+
+export const OPTION_ATTRIBUTES = Object.keys(ATTRIBUTES);
+
+/** Raw options from `data-*` (script tag, [data-vouch-reviews]) or plain attributes. */
+export function optionsFromElement(element, { data }) {
+  const raw = {};
+  for (const [attribute, option] of Object.entries(ATTRIBUTES)) {
+    const value = element.getAttribute(data ? `data-${attribute}` : attribute);
+    if (value !== null) raw[option] = value;
+  }
+  return raw;
+}
+
+function parseJsonOption(name, value) {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'object') return value;
+  try {
+    return JSON.parse(String(value));
+  } catch (error) {
+    throw vouchError('invalid_option', `${name} must be JSON (${error.message})`);
+  }
+}
+
+/** http(s) URL resolved against the page, or '' (never javascript:, data: ...). */
+export function safeUrl(value) {
+  if (!value) return '';
+  try {
+    const url = new URL(String(value), document.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
+  } catch (error) {
+    return '';
+  }
+}
+
+/** The page's language for `element`: the nearest lang attribute, else <html lang>. */
+function pageLanguage(element) {
+  const withLang = element && element.closest && element.closest('[lang]');
+  return (withLang && withLang.getAttribute('lang')) || document.documentElement.lang || 'en';
+}
+
+/**
+ * @param {object} raw options as given (strings from attributes or typed values)
+ * @param {Element} host where the widget renders (for the page language)
+ */
+export function normalizeOptions(raw, host) {
+  const product = raw.product === undefined ? '' : String(raw.product).trim();
+  if (!product) throw vouchError('invalid_option', 'product is required (data-product="your-product-id")');
+  const pageSize = raw.pageSize === undefined ? 10 : Number(raw.pageSize);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+    throw vouchError('invalid_option', `page size must be an integer 1..100, not "${raw.pageSize}"`);
+  }
+  const theme = raw.theme || 'auto';
+  if (!['auto', 'light', 'dark'].includes(theme)) {
+    throw vouchError('invalid_option', `theme must be auto, light or dark, not "${theme}"`);
+  }
+  const paging = raw.paging || 'pages';
+  if (!['pages', 'more'].includes(paging)) {
+    throw vouchError('invalid_option', `paging must be "pages" or "more", not "${paging}"`);
+  }
+  const api = raw.api ? safeUrl(raw.api).replace(/\/+$/, '') : '';
+  const snapshot = safeUrl(raw.snapshot);
+  if (!api && !snapshot) {
+    throw vouchError('invalid_option', 'set data-api (the review server) or data-snapshot (a static snapshot file)');
+  }
+  const config = parseJsonOption('config', raw.config);
+  const policy = parseJsonOption('policy', raw.policy);
+  return {
+    product,
+    api,
+    snapshot,
+    locale: raw.locale || pageLanguage(host),
+    theme,
+    pageSize,
+    sort: raw.sort || 'newest',
+    paging,
+    reviewsUrl: safeUrl(raw.reviewsUrl),
+    config: config === undefined ? '' : JSON.stringify(config),
+    policy: policy === undefined ? '' : JSON.stringify(policy),
+    hashState: raw.hashState === undefined ? true : raw.hashState !== false && raw.hashState !== 'false',
+  };
+}

@@ -1,0 +1,56 @@
+// <vouch-stars product="sku-1" api="..."> : a compact average + count badge
+// for product cards. Many badges share one wasm instance (loadCore is
+// memoised) and one summaries request per API (data.js batches them).
+import { fetchSummary } from './data.js';
+import { emit, vouchError } from './events.js';
+import { loadCore } from './core-loader.js';
+import { safeUrl } from './options.js';
+import { attachStyles } from './shadow.js';
+import { setCoreHTML } from './trusted-html.js';
+import { whenNearViewport } from './lazy.js';
+
+export function defineStarsElement(env) {
+  if (customElements.get('vouch-stars')) return;
+  class VouchStars extends HTMLElement {
+    static get observedAttributes() {
+      return ['product', 'api', 'locale'];
+    }
+
+    connectedCallback() {
+      this.render();
+    }
+
+    attributeChangedCallback() {
+      if (this.isConnected) this.render();
+    }
+
+    disconnectedCallback() {
+      if (this.lazy) this.lazy.cancel();
+    }
+
+    async render() {
+      const root = attachStyles(this);
+      const frame = document.createElement('span');
+      frame.className = 'vouch vouch-badge';
+      root.replaceChildren(...root.querySelectorAll(':scope > style'), frame);
+      const product = (this.getAttribute('product') || '').trim();
+      const api = safeUrl(this.getAttribute('api') || env.defaultApi || '').replace(/\/+$/, '');
+      if (this.lazy) this.lazy.cancel();
+      this.lazy = whenNearViewport(this);
+      await this.lazy.promise;
+      try {
+        if (!product || !api) throw vouchError('invalid_option', 'vouch-stars needs product and api attributes');
+        const [core, summary] = await Promise.all([loadCore(env.wasmUrl), fetchSummary(api, product)]);
+        const locale = core.resolveLocale(this.getAttribute('locale') || (this.closest('[lang]') || document.documentElement).lang || 'en');
+        frame.lang = locale;
+        setCoreHTML(frame, core.renderBadge(Number(summary.average_tenths) || 0, Number(summary.count) || 0, locale));
+        emit(this, 'vouch:ready', { product, count: summary.count });
+      } catch (error) {
+        // A badge is decoration: leave it empty-but-present and say why in the event.
+        frame.textContent = '';
+        emit(this, 'vouch:error', { product, code: error.code || 'unexpected', message: error.message });
+      }
+    }
+  }
+  customElements.define('vouch-stars', VouchStars);
+}

@@ -1,0 +1,411 @@
+// One reviews widget: a Shadow DOM on `host`, filled with the core's markup.
+// Lifecycle: reserve space -> wait until near the viewport -> load the core
+// (shared) and the snapshot -> render -> react to delegated events.
+// The only C++ handle is the Store, freed by destroy().
+import { fetchSnapshot, fragmentUrl, sendReport, sendVote } from './data.js';
+import { emit, vouchError } from './events.js';
+import { showFallback } from './fallback.js';
+import { ReviewForm } from './form.js';
+import { readHash, writeHash } from './hash-state.js';
+import { whenNearViewport } from './lazy.js';
+import { Lightbox } from './lightbox.js';
+import { loadCore } from './core-loader.js';
+import { attachStyles } from './shadow.js';
+import { setCoreHTML } from './trusted-html.js';
+
+let widgetCount = 0;
+let hashOwner = null; // the first widget on the page keeps its view in the URL hash
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** data-action + data-value + data-review: finds "the same control" after a re-render. */
+function controlKey(element) {
+  if (!element || !element.dataset || !element.dataset.action) return '';
+  return [element.dataset.action, element.dataset.value || '', element.dataset.review || ''].join('|');
+}
+
+export class ReviewsWidget {
+  /**
+   * @param {HTMLElement} host
+   * @param {object} options normalised (options.js)
+   * @param {{ wasmUrl: string }} env
+   */
+  constructor(host, options, env) {
+    this.host = host;
+    this.options = options;
+    this.env = env;
+    this.idPrefix = `vouch${(widgetCount += 1)}`;
+    this.core = null;
+    this.store = null;
+    this.destroyed = false;
+    this.searchTimer = 0;
+    this.listeners = [];
+    this.root = attachStyles(host);
+    this.lightbox = new Lightbox(this.root);
+    this.form = null;
+    this.start();
+  }
+
+  get locale() {
+    return this.core ? this.core.resolveLocale(this.options.locale) : this.options.locale;
+  }
+
+  defaults() {
+    return { stars: 0, verified: false, media: false, topic: '', search: '', sort: this.options.sort, page: 0 };
+  }
+
+  /** Reserved, readable placeholder: the host page does not move when reviews arrive. */
+  renderSkeleton() {
+    const box = document.createElement('div');
+    box.className = 'vouch vouch-loading';
+    box.setAttribute('aria-busy', 'true');
+    box.dataset.theme = this.options.theme;
+    const line = document.createElement('p');
+    line.className = 'v-skeleton';
+    box.append(line);
+    this.root.replaceChildren(...this.root.querySelectorAll(':scope > style'), box);
+  }
+
+  async start() {
+    this.renderSkeleton();
+    this.lazy = whenNearViewport(this.host);
+    await this.lazy.promise;
+    if (this.destroyed) return;
+    const generation = (this.generation = (this.generation || 0) + 1);
+    const snapshotPromise = fetchSnapshot(this.options);
+    snapshotPromise.catch(() => {}); // reported below, after the core (its failure explains more)
+    try {
+      const core = await loadCore(this.env.wasmUrl);
+      const snapshot = await snapshotPromise;
+      if (this.destroyed || generation !== this.generation) return;
+      this.core = core;
+      this.loadStore(snapshot);
+      this.state = { ...this.defaults(), ...this.initialState() };
+      this.renderShell();
+      this.renderView({ focus: false });
+      emit(this.host, 'vouch:ready', { product: this.options.product, version: core.version(), reviews: this.store.size() });
+    } catch (error) {
+      if (!this.destroyed && generation === this.generation) this.fail(error);
+    }
+  }
+
+  loadStore({ bytes, json }) {
+    const core = this.core;
+    if (!this.store) this.store = new core.Store();
+    const pointer = core._malloc(bytes.length || 1);
+    let status;
+    try {
+      core.HEAPU8.set(bytes, pointer); // read HEAPU8 after _malloc: memory may have grown
+      status = json ? this.store.loadJson(pointer, bytes.length) : this.store.loadBinary(pointer, bytes.length);
+    } finally {
+      core._free(pointer);
+    }
+    if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
+  }
+
+  initialState() {
+    if (!this.options.hashState || (hashOwner && hashOwner !== this)) return {};
+    hashOwner = this;
+    const fromHash = readHash(this.options.product) || {};
+    if (fromHash.sort === undefined) delete fromHash.sort;
+    return fromHash;
+  }
+
+  /** The widget's frame: the view (re-rendered per query) and the static parts. */
+  renderShell() {
+    const frame = document.createElement('div');
+    frame.className = 'vouch';
+    frame.lang = this.locale;
+    frame.dataset.theme = this.options.theme;
+    const view = document.createElement('div');
+    view.dataset.region = 'view';
+    const statics = document.createElement('div');
+    statics.dataset.region = 'static';
+    const live = document.createElement('p');
+    live.className = 'v-sr';
+    live.setAttribute('aria-live', 'polite');
+    live.dataset.live = '';
+    frame.append(view, statics, live);
+    this.root.replaceChildren(...this.root.querySelectorAll(':scope > style'), frame);
+    this.frame = frame;
+    this.view = view;
+    this.live = live;
+    const rendered = this.core.renderStatic(this.options.config, this.options.policy, this.locale, this.idPrefix);
+    if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
+    setCoreHTML(statics, rendered.html);
+    this.formatDates(statics);
+    const form = statics.querySelector('form[data-action="submit"]');
+    if (this.form) this.form.destroy();
+    this.form = form ? new ReviewForm(this, form) : null;
+    if (this.form) this.form.updateCount();
+    this.listen();
+  }
+
+  listen() {
+    for (const [type, handler] of this.listeners) this.root.removeEventListener(type, handler);
+    this.listeners = [
+      ['click', (event) => this.onClick(event)],
+      ['change', (event) => this.onChange(event)],
+      ['input', (event) => this.onInput(event)],
+      ['submit', (event) => this.onSubmit(event)],
+      ['focusout', (event) => this.onFocusOut(event)],
+    ];
+    for (const [type, handler] of this.listeners) this.root.addEventListener(type, handler);
+  }
+
+  /** Runs the query for this.state and replaces the view region. */
+  renderView({ focus = true } = {}) {
+    const active = this.root.activeElement;
+    const key = focus && active && this.view.contains(active) ? controlKey(active) : '';
+    const selection = key && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
+    const view = {
+      stars: this.state.stars,
+      verified: this.state.verified,
+      media: this.state.media,
+      topic: this.state.topic,
+      search: this.state.search,
+      sort: this.state.sort,
+      page: this.state.page,
+      pageSize: this.options.pageSize,
+      showMore: this.options.paging === 'more',
+    };
+    let rendered = this.core.renderView(this.store, view, this.locale, this.idPrefix);
+    if (!rendered.ok && rendered.code === 'invalid_view') {
+      // A hand-edited hash (unknown sort, page out of range): fall back to the default view.
+      this.state = this.defaults();
+      view.sort = this.state.sort;
+      Object.assign(view, this.state, { pageSize: this.options.pageSize, showMore: this.options.paging === 'more' });
+      rendered = this.core.renderView(this.store, view, this.locale, this.idPrefix);
+    }
+    if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
+    setCoreHTML(this.view, rendered.html);
+    this.formatDates(this.view);
+    if (key) {
+      const again = [...this.view.querySelectorAll('[data-action]')].find((el) => controlKey(el) === key);
+      if (again) {
+        again.focus();
+        if (selection && 'setSelectionRange' in again) again.setSelectionRange(selection[0], selection[1]);
+      }
+    }
+    const status = this.view.querySelector('.v-status');
+    if (status && focus) this.live.textContent = status.textContent;
+    if (this.options.hashState && hashOwner === this) writeHash(this.options.product, this.state, this.defaults());
+    emit(this.host, 'vouch:query', { product: this.options.product, state: { ...this.state }, total: rendered.total, shown: rendered.shown });
+  }
+
+  /** <time datetime="2026-03-01"> -> "1 March 2026" in the page's locale (the core emits ISO dates). */
+  formatDates(container) {
+    if (typeof Intl !== 'object') return;
+    let format;
+    try {
+      format = new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    } catch (error) {
+      return;
+    }
+    for (const time of container.querySelectorAll('time[datetime]')) {
+      const date = new Date(`${time.getAttribute('datetime')}T00:00:00Z`);
+      if (!Number.isNaN(date.getTime())) time.textContent = format.format(date);
+    }
+  }
+
+  setState(change, options) {
+    this.state = { ...this.state, ...change };
+    this.renderView(options);
+  }
+
+  onClick(event) {
+    const target = event.target.closest ? event.target.closest('[data-action]') : null;
+    if (!target || !this.root.contains(target) || !this.core) return;
+    const { action, value } = target.dataset;
+    const state = this.state;
+    switch (action) {
+      case 'stars':
+        this.setState({ stars: state.stars ^ (1 << (Number(value) - 1)), page: 0 });
+        break;
+      case 'verified':
+        this.setState({ verified: !state.verified, page: 0 });
+        break;
+      case 'media':
+        this.setState({ media: !state.media, page: 0 });
+        break;
+      case 'topic':
+        this.setState({ topic: state.topic === value ? '' : value, page: 0 });
+        break;
+      case 'clear':
+        this.setState({ ...this.defaults(), sort: state.sort });
+        this.focusStatus();
+        break;
+      case 'page':
+        this.setState({ page: Number(value) });
+        this.focusStatus();
+        break;
+      case 'more':
+        this.setState({ page: state.page + 1 });
+        break;
+      case 'expand':
+        this.toggleExpand(target);
+        break;
+      case 'photo':
+        this.lightbox.open(target);
+        break;
+      case 'lightbox-close':
+        this.lightbox.close();
+        break;
+      case 'lightbox-prev':
+        this.lightbox.step(-1);
+        break;
+      case 'lightbox-next':
+        this.lightbox.step(1);
+        break;
+      case 'vote':
+        this.vote(target);
+        break;
+      case 'report':
+        this.report(target);
+        break;
+      case 'write':
+        target.setAttribute('aria-expanded', 'true');
+        if (this.form) this.form.open();
+        break;
+      case 'cancel': {
+        if (this.form) this.form.close();
+        const write = this.root.querySelector('[data-action="write"]');
+        if (write) {
+          write.setAttribute('aria-expanded', 'false');
+          write.focus();
+        }
+        break;
+      }
+      default:
+    }
+  }
+
+  focusStatus() {
+    const status = this.view.querySelector('.v-status');
+    if (!status) return;
+    status.tabIndex = -1;
+    status.focus();
+  }
+
+  toggleExpand(button) {
+    const body = button.closest('.v-body');
+    const expand = button.getAttribute('aria-expanded') !== 'true';
+    body.querySelector('[data-part="short"]').hidden = expand;
+    body.querySelector('[data-part="full"]').hidden = !expand;
+    button.setAttribute('aria-expanded', String(expand));
+    button.textContent = expand ? button.dataset.less : button.dataset.more;
+  }
+
+  reviewId(button) {
+    const card = button.closest('.v-card');
+    return card ? card.dataset.id : '';
+  }
+
+  async vote(button) {
+    if (!this.options.api) return;
+    const id = this.reviewId(button);
+    button.disabled = true;
+    try {
+      const { status, payload } = await sendVote(this.options, id, button.dataset.value);
+      if (status !== 200) throw vouchError('vote_failed', (payload && payload.error && payload.error.message) || `HTTP ${status}`);
+      button.setAttribute('aria-pressed', 'true');
+    } catch (error) {
+      button.disabled = false;
+      emit(this.host, 'vouch:error', { code: 'vote_failed', message: error.message });
+    }
+  }
+
+  async report(button) {
+    if (!this.options.api) return;
+    const id = this.reviewId(button);
+    button.disabled = true;
+    try {
+      const { status, payload } = await sendReport(this.options, id, 'other');
+      if (status !== 201) throw vouchError('report_failed', (payload && payload.error && payload.error.message) || `HTTP ${status}`);
+    } catch (error) {
+      button.disabled = false;
+      emit(this.host, 'vouch:error', { code: 'report_failed', message: error.message });
+    }
+  }
+
+  onChange(event) {
+    const target = event.target;
+    if (target.dataset && target.dataset.action === 'sort') {
+      this.setState({ sort: target.value, page: 0 });
+    } else if (this.form && this.form.form.contains(target)) {
+      this.form.onInput(event);
+    }
+  }
+
+  onInput(event) {
+    const target = event.target;
+    if (target.dataset && target.dataset.action === 'search-input') {
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => {
+        if (!this.destroyed && target.value !== this.state.search) this.setState({ search: target.value, page: 0 });
+      }, SEARCH_DEBOUNCE_MS);
+    } else if (this.form && this.form.form.contains(target)) {
+      this.form.onInput(event);
+    }
+  }
+
+  onFocusOut(event) {
+    if (this.form && this.form.form.contains(event.target) && event.target.name) {
+      this.form.onInput(event);
+    }
+  }
+
+  onSubmit(event) {
+    const form = event.target;
+    if (form.dataset.action === 'search') {
+      event.preventDefault();
+      clearTimeout(this.searchTimer);
+      this.setState({ search: form.elements.q.value, page: 0 });
+    } else if (this.form && form === this.form.form) {
+      this.form.onSubmit(event);
+    }
+  }
+
+  /** Shows the readable fallback and reports the error; never throws. */
+  fail(error) {
+    const detail = { product: this.options.product, code: error.code || 'unexpected', message: error.message };
+    try {
+      this.releaseStore();
+      showFallback(this.root, { locale: this.options.locale, link: fragmentUrl(this.options) });
+    } finally {
+      emit(this.host, 'vouch:error', detail);
+    }
+  }
+
+  releaseStore() {
+    if (this.store) {
+      this.store.delete();
+      this.store = null;
+    }
+  }
+
+  /** New options: re-render, or reload when the data source changed. */
+  update(options) {
+    const reload = ['product', 'api', 'snapshot'].some((key) => options[key] !== this.options[key]);
+    this.options = options;
+    if (!this.core || reload) {
+      if (this.lazy) this.lazy.cancel();
+      this.releaseStore();
+      this.start();
+      return;
+    }
+    this.renderShell();
+    this.renderView({ focus: false });
+  }
+
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearTimeout(this.searchTimer);
+    if (this.lazy) this.lazy.cancel();
+    if (this.form) this.form.destroy();
+    for (const [type, handler] of this.listeners) this.root.removeEventListener(type, handler);
+    this.releaseStore();
+    if (hashOwner === this) hashOwner = null;
+    this.root.replaceChildren();
+  }
+}
