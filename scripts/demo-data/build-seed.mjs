@@ -204,7 +204,8 @@ export function buildSeed({ clothingCsv, photoBase, now }) {
   });
 
   const counts = {};
-  for (const review of reviews) counts[review.product_id] = (counts[review.product_id] || 0) + 1;
+  // Targets count published reviews: that is the number shoppers see.
+  for (const review of reviews) if (review.status === 'published') counts[review.product_id] = (counts[review.product_id] || 0) + 1;
   let generated = 0;
   for (const product of products) {
     const want = product.target || (clothingCsv ? 0 : 40);

@@ -46,7 +46,7 @@ function runPage(page, dir, port) {
   const script = [
     'set -eo pipefail',
     // Background servers started by the page end with it.
-    "trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null' EXIT",
+    "trap 'jobs -p | xargs -r kill 2>/dev/null; wait 2>/dev/null; true' EXIT",
     ...blocks.map((block) => `${block.replaceAll('localhost:8080', `127.0.0.1:${port}`).replaceAll('--port 8080', `--port ${port}`)}\necho; echo ${separator}`),
   ].join('\n');
   const result = spawnSync('bash', ['-c', script], {
@@ -71,6 +71,16 @@ test('docs/quickstart.md: every shell command works as written', { skip: !server
   assert.match(out[3], /"verified":\s*true/, 'the shell-signed token verifies the review');
   assert.match(out[4], /"reviews"/);
   assert.match(out[4], /"entries"/);
+});
+
+test('docs/static-hosting.md: the import + static export example works', { skip: !serverBinary && 'vouch-server not built' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-docs-static-'));
+  const [out] = runPage('static-hosting.md', dir, await freePort());
+  assert.match(out, /format judgeme: 2 rows, 2 imported, 0 skipped/);
+  assert.match(out, /summaries\.json/);
+  assert.match(out, /sku-123\.bin/);
+  const summaries = JSON.parse(readFileSync(join(dir, 'site', 'summaries.json'), 'utf8'));
+  assert.equal(summaries.summaries['sku-123'].count, 2);
 });
 
 test('docs/quickstart.md: the Node and PHP signing snippets make tokens the server accepts', { skip: !serverBinary && 'vouch-server not built' }, async (t) => {

@@ -7,7 +7,10 @@
  * @param {string} [margin]
  * @returns {{ promise: Promise<void>, cancel: () => void }}
  */
-export function whenNearViewport(element, margin = '600px') {
+// 1250px is the distance Chromium's own loading="lazy" starts at: far enough that
+// a shopper scrolling normally finds the reviews rendered, so the box grows while
+// it (and what follows it) is still off screen and nothing visible shifts.
+export function whenNearViewport(element, margin = '1250px') {
   if (typeof IntersectionObserver !== 'function') return { promise: Promise.resolve(), cancel() {} };
   let observer;
   const promise = new Promise((resolve) => {

@@ -2,7 +2,7 @@
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeFixtures } from './fixtures.mjs';
 import { root } from '../../node/support/core.mjs';
 import { startStaticServer } from '../../../scripts/lib/static-server.mjs';
@@ -24,7 +24,7 @@ export function launchBrowser() {
 }
 
 /** The bundle under test: dist/ (npm test), or a developer's own (VOUCH_DIST_DIR). */
-export const distDir = process.env.VOUCH_DIST_DIR || join(root, 'dist');
+export const distDir = process.env.VOUCH_DIST_DIR ? resolve(process.env.VOUCH_DIST_DIR) : join(root, 'dist');
 
 /** Strict CSP as store pages send it: no eval, wasm allowed, trusted types enforced. */
 export const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'";
@@ -58,7 +58,12 @@ export function startTestServer({ fixturesDir } = {}) {
 export async function startFixtureServer() {
   const fixturesDir = mkdtempSync(join(tmpdir(), 'vouch-fixtures-'));
   const server = await startTestServer({ fixturesDir });
-  await writeFixtures(`${server.url}/fixtures`, fixturesDir);
+  try {
+    await writeFixtures(`${server.url}/fixtures`, fixturesDir);
+  } catch (error) {
+    await server.close(); // else the open server keeps the test process alive after the failure
+    throw error;
+  }
   return Object.assign(server, { fixturesDir });
 }
 

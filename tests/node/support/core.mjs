@@ -2,12 +2,13 @@
 // as wasmBinary: Node 20's fetch() cannot read the file path the loader builds.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // VOUCH_WASM_DIR lets a developer test a wasm build of their own tree.
-const buildDir = process.env.VOUCH_WASM_DIR || join(root, 'build', 'wasm', 'node');
+// Resolved here: require() takes a relative path without "./" for a package name.
+const buildDir = process.env.VOUCH_WASM_DIR ? resolve(process.env.VOUCH_WASM_DIR) : join(root, 'build', 'wasm', 'node');
 const require = createRequire(import.meta.url);
 
 let corePromise;
