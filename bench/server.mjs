@@ -4,35 +4,13 @@
 // started here on free ports and stopped at the end.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './lib/stats.mjs';
+import { freePort, startVouchServer, waitForOk } from '../scripts/lib/server-process.mjs';
 
 const BINARY_TYPE = 'application/vnd.vouch.snapshot';
 const sleep = (msec) => new Promise((resolve) => setTimeout(resolve, msec));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url, headers = {}) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const response = await fetch(url, { headers });
-      if (response.ok) return response;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 const csvField = (text) => `"${String(text).replace(/"/g, '""')}"`;
 
@@ -62,11 +40,10 @@ export async function benchServer({ nativeDir, jsonPath, quick }) {
     const db = join(work, 'vouch.db');
     const imported = execFileSync(binary, ['import', '--db', db, '--config', join(work, 'config.json'), '--format', 'judgeme', '--partial', join(work, 'reviews.csv')], { encoding: 'utf8' });
 
-    const vouchPort = await freePort();
-    const vouch = spawn(binary, ['serve', '--db', db, '--config', join(work, 'config.json'), '--host', '127.0.0.1', '--port', String(vouchPort)], { stdio: 'ignore' }); // it logs every request
-    children.push(vouch);
-    const snapshotUrl = `http://127.0.0.1:${vouchPort}/api/v1/products/${snapshot.product.id}/snapshot`;
-    const first = await waitFor(snapshotUrl, { Accept: BINARY_TYPE });
+    const vouch = await startVouchServer({ binary, args: ['--db', db, '--config', join(work, 'config.json')] });
+    children.push(vouch.child);
+    const snapshotUrl = `${vouch.url}/api/v1/products/${snapshot.product.id}/snapshot`;
+    const first = await waitForOk(snapshotUrl, { Accept: BINARY_TYPE });
     const bytes = new Uint8Array(await first.arrayBuffer());
     if (!(first.headers.get('content-type') || '').includes(BINARY_TYPE)) throw new Error(`snapshot came back as ${first.headers.get('content-type')}`);
 
@@ -93,7 +70,7 @@ http {
     const nginx = spawn('nginx', ['-c', join(work, 'nginx.conf'), '-p', work], { stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(nginx);
     const nginxUrl = `http://127.0.0.1:${nginxPort}/snapshot.bin`;
-    await waitFor(nginxUrl);
+    await waitForOk(nginxUrl);
 
     const seconds = quick ? 3 : 8;
     const runs = quick ? 1 : 3;
@@ -111,7 +88,7 @@ http {
     let accepted = 0;
     let sequence = 0;
     const words = ['linen', 'soft', 'fits', 'colour', 'summer', 'stitching', 'sleeves', 'pockets', 'length', 'washes', 'breathes', 'waist'];
-    const postUrl = `http://127.0.0.1:${vouchPort}/api/v1/products/${snapshot.product.id}/reviews`;
+    const postUrl = `${vouch.url}/api/v1/products/${snapshot.product.id}/reviews`;
     const started = performance.now();
     await Promise.all(Array.from({ length: clients }, async () => {
       while (performance.now() - started < postSeconds * 1000) {

@@ -3,7 +3,9 @@
 // deliberately absent; they live only in the server's database.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vouch {
@@ -16,6 +18,30 @@ enum class Verification : std::uint8_t {
   Imported = 2,          // imported from another app; `source` names it
   Staff = 3,             // written by the store's staff
 };
+
+// The names the snapshot format gives these values (docs/snapshot-format.md):
+// unverified_web, verified_purchase, imported, staff.
+inline std::string_view verification_name(Verification v) {
+  switch (v) {
+    case Verification::VerifiedPurchase:
+      return "verified_purchase";
+    case Verification::Imported:
+      return "imported";
+    case Verification::Staff:
+      return "staff";
+    case Verification::UnverifiedWeb:
+      break;
+  }
+  return "unverified_web";
+}
+
+inline std::optional<Verification> parse_verification(std::string_view name) {
+  if (name == "unverified_web") return Verification::UnverifiedWeb;
+  if (name == "verified_purchase") return Verification::VerifiedPurchase;
+  if (name == "imported") return Verification::Imported;
+  if (name == "staff") return Verification::Staff;
+  return std::nullopt;
+}
 
 enum class Recommends : std::uint8_t { Unset = 0, Yes = 1, No = 2 };
 

@@ -8,6 +8,7 @@
 #include "text_tokens.hpp"
 #include "vouch/email.hpp"
 #include "vouch/text.hpp"
+#include "vouch/url.hpp"
 #include "vouch/utf8.hpp"
 
 namespace vouch::detail {
@@ -29,13 +30,6 @@ bool ascii_alnum(char c) {
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_ci(std::string_view text, std::size_t at, std::string_view prefix) {
-  if (text.size() - at < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(text[at + i]) != prefix[i]) return false;
-  return true;
-}
 
 // Whitespace-separated chunks with surrounding punctuation removed.
 std::vector<std::string_view> chunks(std::string_view text) {
@@ -91,7 +85,7 @@ std::string find_link(std::string_view text) {
       if (begin < scheme) return std::string(chunk.substr(begin));
     }
     for (std::size_t at = 0; at < chunk.size(); ++at) {
-      if ((at == 0 || !ascii_alnum(chunk[at - 1])) && starts_with_ci(chunk, at, "www."))
+      if ((at == 0 || !ascii_alnum(chunk[at - 1])) && url::starts_with_ci(chunk.substr(at), "www."))
         return std::string(chunk.substr(at));
     }
     if (chunk.find('@') == std::string_view::npos && is_bare_domain(chunk))

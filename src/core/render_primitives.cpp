@@ -4,7 +4,9 @@
 #include <charconv>
 #include <cmath>
 
+#include "vouch/civil_date.hpp"
 #include "vouch/render.hpp"
+#include "vouch/url.hpp"
 #include "vouch/utf8.hpp"
 
 namespace vouch::render {
@@ -63,16 +65,6 @@ std::string escape(std::string_view text) {
 
 namespace {
 
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
 void append_uint(std::string& out, std::uint64_t value) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -87,18 +79,10 @@ void append_two_digits(std::string& out, unsigned value) {
 }  // namespace
 
 bool is_safe_url(std::string_view url) {
-  std::size_t rest = 0;
-  if (starts_with_ci(url, "https://"))
-    rest = 8;
-  else if (starts_with_ci(url, "http://"))
-    rest = 7;
-  else
-    return false;
-  if (url.size() == rest || url[rest] == '/') return false;  // no host
-  for (char c : url) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F) return false;
-  }
+  // The loaders' rule, plus: a host must follow the scheme ("https:///x" is
+  // refused here only, so snapshots that hold one still load; they just get no link).
+  if (!url::is_http_url(url)) return false;
+  if (url[url::http_scheme_length(url)] == '/') return false;  // no host
   return utf8::is_valid(url);
 }
 
@@ -116,18 +100,8 @@ std::string format_one_decimal(double value, i18n::Locale locale) {
 }
 
 std::string iso_date(std::int64_t epoch_seconds) {
-  // Howard Hinnant's days_from_civil inverse (public domain algorithm).
-  std::int64_t days = epoch_seconds / 86400;
-  if (epoch_seconds % 86400 < 0) --days;
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
+  const CivilDate date = civil_from_days(days_from_unix_seconds(epoch_seconds));
+  std::int64_t year = date.year;
   std::string out;
   if (year < 0) {
     out += '-';
@@ -136,9 +110,9 @@ std::string iso_date(std::int64_t epoch_seconds) {
   if (year < 1000) out += year < 10 ? "000" : year < 100 ? "00" : "0";
   append_uint(out, static_cast<std::uint64_t>(year));
   out += '-';
-  append_two_digits(out, month);
+  append_two_digits(out, date.month);
   out += '-';
-  append_two_digits(out, day);
+  append_two_digits(out, date.day);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "json_text.hpp"
 #include "snapshot_data.hpp"
 #include "snapshot_names.hpp"
+#include "vouch/civil_date.hpp"
 
 namespace vouch {
 
@@ -266,29 +267,6 @@ std::string Snapshot::to_json() const {
 
 namespace {
 
-// Days since 1970-01-01 from a civil date, and back (Howard Hinnant's algorithms).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-}
-
 void append_digits(std::string& out, std::int64_t value, int width) {
   char buffer[8];
   for (int k = width - 1; k >= 0; --k) {
@@ -313,22 +291,16 @@ bool read_digits(std::string_view text, std::size_t at, int width, unsigned& val
 std::string format_utc(std::int64_t t) {
   if (t < kMinTimeForFormat) t = kMinTimeForFormat;
   if (t > kMaxTimeForFormat) t = kMaxTimeForFormat;
-  std::int64_t days = t / 86400;
-  std::int64_t seconds = t % 86400;
-  if (seconds < 0) {
-    seconds += 86400;
-    days -= 1;
-  }
-  std::int64_t y;
-  unsigned m, d;
-  civil_from_days(days, y, m, d);
+  const std::int64_t days = days_from_unix_seconds(t);
+  const std::int64_t seconds = t - days * 86400;
+  const CivilDate date = civil_from_days(days);
   std::string out;
   out.reserve(20);
-  append_digits(out, y, 4);
+  append_digits(out, date.year, 4);
   out += '-';
-  append_digits(out, m, 2);
+  append_digits(out, date.month, 2);
   out += '-';
-  append_digits(out, d, 2);
+  append_digits(out, date.day, 2);
   out += 'T';
   append_digits(out, seconds / 3600, 2);
   out += ':';

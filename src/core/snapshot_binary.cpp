@@ -207,7 +207,7 @@ class ContentValidator {
       const StrRef url = data_.ref_at(kMediaUrl, m);
       if (!ref_ok(url))
         return fail(review_path(i, field + ".url"), "string reference out of bounds");
-      if (!is_http_url(data_.str(url)))
+      if (!vouch::url::is_http_url(data_.str(url)))
         return fail(review_path(i, field + ".url"), "expected an http(s) URL");
     }
     for (std::uint32_t a = data_.u32(kAspectStart, i); a < data_.u32(kAspectStart, i + 1); ++a) {

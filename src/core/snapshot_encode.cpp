@@ -85,7 +85,7 @@ std::optional<Error> check_review(const Review& r, std::size_t i, const Product&
     const std::string field = "media[" + std::to_string(m) + "]";
     if (static_cast<unsigned>(r.media[m].kind) > 1)
       return field_error(i, field + ".kind", "expected photo or video");
-    if (!utf8::is_valid(r.media[m].url) || !detail::is_http_url(r.media[m].url))
+    if (!utf8::is_valid(r.media[m].url) || !vouch::url::is_http_url(r.media[m].url))
       return field_error(i, field + ".url", "expected an http(s) URL");
   }
   for (std::size_t a = 0; a < r.aspects.size(); ++a) {

@@ -482,7 +482,7 @@ class SnapshotSax {
       case kLanguage:
         return want_string(v, field, r.language);
       case kVerification: {
-        auto parsed = v.type == Value::String ? detail::parse_verification(*v.text) : std::nullopt;
+        auto parsed = v.type == Value::String ? parse_verification(*v.text) : std::nullopt;
         if (!parsed)
           return fail_here(
               field,

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "vouch/civil_date.hpp"
+
 namespace vouch::server {
 
 enum class SlashOrder { DayFirst, MonthFirst };
@@ -15,7 +17,8 @@ enum class SlashOrder { DayFirst, MonthFirst };
 // names an impossible date (31/02/2020, 25:00).
 std::optional<std::int64_t> parse_import_date(std::string_view text, SlashOrder order);
 
-// Days since 1970-01-01 of a proleptic Gregorian date (no range checks).
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
+// The core's calendar arithmetic (vouch/civil_date.hpp), re-exported for the
+// importer and its tests.
+using vouch::days_from_civil;
 
 }  // namespace vouch::server

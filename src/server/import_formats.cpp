@@ -5,6 +5,8 @@
 #include <charconv>
 #include <variant>
 
+#include "vouch/url.hpp"
+
 namespace vouch::server {
 
 namespace {
@@ -169,11 +171,6 @@ std::string product_from(std::string_view raw) {
   constexpr std::string_view kGid = "gid://shopify/Product/";
   if (id.rfind(kGid, 0) == 0) id = id.substr(kGid.size());
   return id;
-}
-
-bool is_http_url(std::string_view url) {
-  const std::string head = lower(url.substr(0, 8));
-  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 
 }  // namespace
@@ -359,7 +356,8 @@ std::variant<ImportedRow, RowProblem> RowMapper::map(const std::vector<std::stri
     const std::string url = trim(current);
     current.clear();
     if (url.empty()) return;
-    if (!is_http_url(url))
+    // The snapshot loaders' own rule: a photo they would refuse is dropped here, with a note.
+    if (!url::is_http_url(url))
       row.notes.push_back(photos_column + ": dropped \"" + url + "\" (not an http(s) URL)");
     else if (row.photos.size() >= 10)
       row.notes.push_back(photos_column + ": more than 10 photos, dropped " + url);

@@ -216,10 +216,9 @@ Result<ImportReport> import_vouch_json(App& app, std::string_view bytes,
       if (auto rec = item.find("recommends"); rec != item.end() && rec->is_boolean())
         row.recommends = rec->get<bool>() ? 1 : 2;
       const std::string verification = string_member(item, "verification");
-      const Verification kind = verification == "verified_purchase" ? Verification::VerifiedPurchase
-                                : verification == "imported"        ? Verification::Imported
-                                : verification == "staff"           ? Verification::Staff
-                                                                    : Verification::UnverifiedWeb;
+      // The export's "unverified" and anything unknown: from the store's page.
+      const Verification kind =
+          parse_verification(verification).value_or(Verification::UnverifiedWeb);
       RestoredState restored;
       restored.language = string_member(item, "language");
       restored.featured = flag("featured");

@@ -4,18 +4,12 @@
 
 namespace vouch::server {
 
-std::string_view verification_name(Verification verification) {
-  switch (verification) {
-    case Verification::UnverifiedWeb:
-      return "unverified";
-    case Verification::VerifiedPurchase:
-      return "verified_purchase";
-    case Verification::Imported:
-      return "imported";
-    case Verification::Staff:
-      return "staff";
-  }
-  return "unverified";
+std::string_view api_verification_name(Verification verification) {
+  // The admin API and the export have always said "unverified" where the
+  // snapshot format says "unverified_web" (import accepts both); the rest are
+  // the core's names.
+  if (verification == Verification::UnverifiedWeb) return "unverified";
+  return vouch::verification_name(verification);
 }
 
 json admin_review_json(const StoredReview& stored) {
@@ -38,7 +32,7 @@ json admin_review_json(const StoredReview& stored) {
               {"author", r.author},
               {"email", stored.email},
               {"language", r.language},
-              {"verification", verification_name(r.verification)},
+              {"verification", api_verification_name(r.verification)},
               {"source", r.source},
               {"source_verified", stored.source_verified},
               {"incentivized", r.incentivized},

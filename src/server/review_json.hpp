@@ -8,6 +8,8 @@
 namespace vouch::server {
 
 json admin_review_json(const StoredReview& stored);
-std::string_view verification_name(Verification verification);
+// The name the admin view and the export give a verification state: "unverified",
+// "verified_purchase", "imported", "staff".
+std::string_view api_verification_name(Verification verification);
 
 }  // namespace vouch::server

@@ -1,23 +1,13 @@
 // axe-core over the widget in its main states, light and dark: 0 violations.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, runAxe, startFixtureServer } from './support/browser.mjs';
+import { test } from 'node:test';
+import { openPage, runAxe, useFixtureServerAndBrowser } from './support/browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await startFixtureServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useFixtureServerAndBrowser();
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe: list, filtered, form with errors, lightbox (${colorScheme})`, async () => {
-    const { page } = await openPage(browser, `${server.url}/test-pages/widget.html`, { colorScheme });
+    const { page } = await openPage(env.browser, `${env.server.url}/test-pages/widget.html`, { colorScheme });
     await page.locator('.v-card').first().waitFor({ timeout: 20000 });
     if (colorScheme === 'dark') {
       assert.equal(await page.locator('.vouch').first().evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(22, 23, 26)');

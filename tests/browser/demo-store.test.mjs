@@ -7,37 +7,24 @@
 // (light/dark × desktop/375×812) go to build/screenshots/, with zero
 // horizontal overflow on mobile.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../node/support/core.mjs';
 import { distDir, launchBrowser } from './support/browser.mjs';
 import { ensureDemoConfig, seedDemo } from '../../scripts/seed-demo.mjs';
+import { findServerBinary, freePort, startVouchServer } from '../../scripts/lib/server-process.mjs';
 
-const SERVER_CANDIDATES = [process.env.VOUCH_SERVER, join(root, 'build/native/src/server/vouch-server'), join(root, 'build/demo-native/src/server/vouch-server')];
-const serverBinary = SERVER_CANDIDATES.find((path) => path && existsSync(path));
+const serverBinary = findServerBinary();
 const screenshots = join(root, 'build', 'screenshots');
 const PRODUCT = '/products/linen-wrap-dress.html';
 
 let browser;
-let serverProcess;
+let server;
 let baseUrl;
 let adminToken;
 const errors = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   assert.ok(serverBinary, 'vouch-server not built');
@@ -51,20 +38,20 @@ before(async () => {
   // A second seed keeps what is there (the marker): npm start's second run.
   assert.equal(seedDemo({ binary: serverBinary, db: join(dir, 'vouch.db'), config, dir, log: () => {} }).seeded, false);
   adminToken = JSON.parse(readFileSync(config, 'utf8')).admin_token;
-  serverProcess = spawn(serverBinary, [
-    'serve', '--db', join(dir, 'vouch.db'), '--config', config, '--host', '127.0.0.1', '--port', String(port),
-    '--mount', `/dist/=${distDir}`, '--mount', `/demo-photos/=${join(dir, 'demo-photos')}`, '--mount', `/=${join(root, 'demo')}`,
-  ], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false)); i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // The port was chosen before seeding: the seeded photo URLs name it.
+  server = await startVouchServer({
+    binary: serverBinary,
+    port,
+    args: ['--db', join(dir, 'vouch.db'), '--config', config,
+      '--mount', `/dist/=${distDir}`, '--mount', `/demo-photos/=${join(dir, 'demo-photos')}`, '--mount', `/=${join(root, 'demo')}`],
+  });
   browser = await launchBrowser();
   mkdirSync(screenshots, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
-  serverProcess?.kill('SIGTERM');
+  server?.stop();
 });
 
 async function open(path, options = {}) {

@@ -2,30 +2,20 @@
 // and window.Vouch.mount() with update() and destroy(); options, locales,
 // themes and the DOM events.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, startFixtureServer } from './support/browser.mjs';
+import { test } from 'node:test';
+import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await startFixtureServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useFixtureServerAndBrowser();
 
 test('<vouch-reviews> takes its options from attributes: page language, dark theme, "show more"', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.addInitScript(() => {
     window.__events = [];
     for (const name of ['vouch:ready', 'vouch:query', 'vouch:error']) {
       document.addEventListener(name, (event) => window.__events.push([name, event.detail.product]));
     }
   });
-  await page.goto(`${server.url}/test-pages/elements.html`);
+  await page.goto(`${env.server.url}/test-pages/elements.html`);
   const element = page.locator('#reviews');
   await element.locator('.v-card').first().waitFor({ timeout: 20000 });
   // <html lang="de">: German labels and decimal comma.
@@ -50,7 +40,7 @@ test('<vouch-reviews> takes its options from attributes: page language, dark the
 });
 
 test('Vouch.mount() returns update() and destroy(); destroy frees the store and empties the box', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/test-pages/elements.html`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/test-pages/elements.html`);
   await page.waitForFunction(() => window.Vouch && window.Vouch.mount);
   const readyDetail = await page.evaluate(() => new Promise((resolve) => {
     const target = document.querySelector('#mount-here');
@@ -83,8 +73,8 @@ test('Vouch.mount() returns update() and destroy(); destroy frees the store and 
 });
 
 test('a missing snapshot shows the readable fallback and fires vouch:error', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/test-pages/elements.html`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.server.url}/test-pages/elements.html`);
   await page.waitForFunction(() => window.Vouch && window.Vouch.mount);
   const detail = await page.evaluate(() => new Promise((resolve) => {
     // At the top of the page: the widget loads only near the viewport.

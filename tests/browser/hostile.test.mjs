@@ -2,22 +2,12 @@
 // embeds) looks exactly as on a blank page, and the host page looks the same
 // with and without the widget outside the widget's box.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { launchBrowser, openPage, startFixtureServer } from './support/browser.mjs';
+import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await startFixtureServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useFixtureServerAndBrowser();
 
 const KEY_ELEMENTS = ['.vouch', '.v-average-number', '.v-hist-row', '.v-chip', 'select[data-action="sort"]',
   'input[data-action="search-input"]', '.v-card', '.v-title', '.v-text', '.v-badge', '.v-primary', '.v-page', 'mark'];
@@ -25,7 +15,7 @@ const PROPERTIES = ['color', 'background-color', 'font-family', 'font-size', 'fo
   'display', 'visibility', 'padding-top', 'padding-left', 'margin-top', 'border-top-width', 'border-top-style', 'width', 'height', 'filter'];
 
 async function widgetPage(path) {
-  const { page, problems } = await openPage(browser, server.url + path);
+  const { page, problems } = await openPage(env.browser, env.server.url + path);
   await page.locator('.v-card').first().waitFor({ timeout: 20000 });
   // Same view on both pages, with a search match so <mark> is styled too.
   await page.fill('input[data-action="search-input"]', 'fabric');
@@ -76,7 +66,7 @@ test('the widget looks the same on a hostile Bootstrap page as on a blank page',
 
 test('the host page looks the same with and without the widget, outside its box', async () => {
   const { page: withWidget } = await widgetPage('/test-pages/hostile.html');
-  const { page: without } = await openPage(browser, `${server.url}/test-pages/hostile-no-widget.html`);
+  const { page: without } = await openPage(env.browser, `${env.server.url}/test-pages/hostile-no-widget.html`);
   const hostStyles = (page) => page.evaluate(() => Object.fromEntries(['#host-title', '#host-lead', '#host-button', '#host-after', 'body'].map((s) => {
     const c = getComputedStyle(document.querySelector(s));
     return [s, ['color', 'font-family', 'font-size', 'display', 'margin-top', 'padding-top', 'letter-spacing', 'background-color'].map((p) => c.getPropertyValue(p)).join(';')];

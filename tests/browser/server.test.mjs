@@ -3,67 +3,49 @@
 // a successful submission, one batched summaries request for many badges, and
 // zero layout shift on the demo page.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../node/support/core.mjs';
 import { distDir, launchBrowser } from './support/browser.mjs';
+import { findServerBinary, SERVER_CANDIDATES, startVouchServer } from '../../scripts/lib/server-process.mjs';
 
-// The server engineer's tree, or the lead's (npm test builds build/native).
-const SERVER_CANDIDATES = [process.env.VOUCH_SERVER, join(root, 'build/native/src/server/vouch-server'), join(root, 'build/server-native/src/server/vouch-server')];
-const serverBinary = SERVER_CANDIDATES.find((path) => path && existsSync(path));
+const serverBinary = findServerBinary();
 
 let browser;
-let serverProcess;
+let server;
 let baseUrl;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url) {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      const response = await fetch(`${url}/api/v1/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`vouch-server did not answer on ${url}`);
-}
-
 before(async () => {
-  assert.ok(serverBinary, `vouch-server not built (looked in ${SERVER_CANDIDATES.filter(Boolean).join(', ')})`);
+  assert.ok(serverBinary, `vouch-server not built (looked in ${SERVER_CANDIDATES.join(', ')})`);
   const dir = mkdtempSync(join(tmpdir(), 'vouch-widget-server-'));
   // The server's policy is stricter than the widget's default one on purpose:
   // a body of 20 characters passes the form's check and fails the server's (422).
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ store_name: 'Widget test store', policy: { body: { required: true, min: 40, max: 5000 } } }));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  serverProcess = spawn(serverBinary, [
-    'serve', '--db', join(dir, 'reviews.db'), '--config', join(dir, 'config.json'), '--host', '127.0.0.1', '--port', String(port),
-    '--mount', `/dist/=${distDir}`, '--mount', `/test-pages/=${join(root, 'tests/browser/pages')}`, '--mount', `/=${join(root, 'demo')}`,
-  ], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitForHealth(baseUrl);
+  server = await startVouchServer({
+    binary: serverBinary,
+    args: ['--db', join(dir, 'reviews.db'), '--config', join(dir, 'config.json'),
+      '--mount', `/dist/=${distDir}`, '--mount', `/test-pages/=${join(root, 'tests/browser/pages')}`, '--mount', `/=${join(root, 'demo')}`],
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  baseUrl = server.url;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  serverProcess?.kill('SIGTERM');
+  server?.stop();
 });
+
+/** The server test page, rendered; vouch:submitted details land in window.__submitted. */
+async function openFormPage() {
+  const page = await browser.newPage();
+  await page.addInitScript(() => document.addEventListener('vouch:submitted', (event) => { window.__submitted = event.detail; }));
+  await page.goto(`${baseUrl}/test-pages/server.html`);
+  await page.locator('.v-summary').waitFor({ timeout: 20000 });
+  return page;
+}
 
 async function fillForm(page, body) {
   await page.click('[data-action="write"]');
@@ -114,10 +96,7 @@ test('the form shows the core\'s messages while typing, and the server\'s 422 in
 });
 
 test('a valid review is accepted: vouch:submitted fires and the thank-you is announced', async () => {
-  const page = await browser.newPage();
-  await page.addInitScript(() => document.addEventListener('vouch:submitted', (event) => { window.__submitted = event.detail; }));
-  await page.goto(`${baseUrl}/test-pages/server.html`);
-  await page.locator('.v-summary').waitFor({ timeout: 20000 });
+  const page = await openFormPage();
   await fillForm(page, 'The linen is soft, the wrap closes well and the colour is exactly as in the photos.');
   await page.click('form.v-form button[type="submit"]');
   await page.waitForFunction(() => window.__submitted);
@@ -127,6 +106,23 @@ test('a valid review is accepted: vouch:submitted fires and the thank-you is ann
   assert.ok(['published', 'pending'].includes(detail.status));
   assert.match(await page.locator('[data-form-status]').textContent(), /Thank you/);
   assert.equal(await page.inputValue('textarea[name="body"]'), '');
+  await page.close();
+});
+
+test('a lone surrogate (half an emoji from a broken paste) is not invalid_json: the review goes through with U+FFFD', async () => {
+  const page = await openFormPage();
+  await fillForm(page, 'replaced below');
+  // Set as a paste would (typing cannot produce a lone surrogate).
+  await page.locator('textarea[name="body"]').evaluate((el) => {
+    el.value = 'Half an emoji \uD83D from a broken paste; otherwise the linen dress fits well.';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/products/server-product/reviews') && r.method() === 'POST');
+  await page.click('form.v-form button[type="submit"]');
+  assert.match((await request).postData(), /Half an emoji \uFFFD from a broken paste/);
+  await page.waitForFunction(() => window.__submitted);
+  assert.match((await page.evaluate(() => window.__submitted)).id, /^r/);
+  assert.equal(await page.locator('[data-form-errors]').textContent(), '');
   await page.close();
 });
 
@@ -145,6 +141,17 @@ test('many <vouch-stars> share one summaries request', async () => {
   const ids = new URL(summaryRequests[0]).searchParams.get('products').split(',').sort();
   assert.deepEqual(ids, ['badge-a', 'badge-b', 'badge-c']);
   assert.match(await page.locator('vouch-stars[product="badge-a"]').evaluate((el) => el.shadowRoot.textContent), /0 reviews/);
+  await page.close();
+});
+
+test('<vouch-stars> on a dark page: no box of its own, dark-theme text colours', async () => {
+  const page = await browser.newPage({ colorScheme: 'dark' });
+  await page.goto(`${baseUrl}/test-pages/server.html`);
+  const badge = page.locator('vouch-stars[product="badge-a"] .vouch-badge');
+  await badge.locator('.v-badge-stars').waitFor({ timeout: 20000 });
+  const style = await badge.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, color: getComputedStyle(el).color }));
+  assert.equal(style.background, 'rgba(0, 0, 0, 0)');
+  assert.equal(style.color, 'rgb(236, 236, 240)'); // --v-text of the dark theme
   await page.close();
 });
 

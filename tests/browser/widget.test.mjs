@@ -1,23 +1,13 @@
 // What a shopper does with the widget: read, sort, filter, search, page, share
 // a link to the same view, read more, open photos, all from the keyboard too.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, startFixtureServer } from './support/browser.mjs';
+import { test } from 'node:test';
+import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await startFixtureServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useFixtureServerAndBrowser();
 
 async function openWidget(path = '/test-pages/widget.html') {
-  const { page, problems } = await openPage(browser, server.url + path);
+  const { page, problems } = await openPage(env.browser, env.server.url + path);
   await page.locator('.v-card').first().waitFor({ timeout: 20000 });
   return { page, problems };
 }

@@ -7,26 +7,14 @@
 // `php` is installed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { root } from './support/core.mjs';
+import { findServerBinary, freePort, startVouchServer } from '../../scripts/lib/server-process.mjs';
 
-const SERVER_CANDIDATES = [process.env.VOUCH_SERVER, join(root, 'build/native/src/server/vouch-server'), join(root, 'build/demo-native/src/server/vouch-server'), join(root, 'build/server-native/src/server/vouch-server')];
-const serverBinary = SERVER_CANDIDATES.find((path) => path && existsSync(path));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
+const serverBinary = findServerBinary();
 
 /** Fenced blocks of one language, in document order. */
 export function fencedBlocks(markdown, language) {
@@ -86,7 +74,6 @@ test('docs/static-hosting.md: the import + static export example works', { skip:
 test('docs/quickstart.md: the Node and PHP signing snippets make tokens the server accepts', { skip: !serverBinary && 'vouch-server not built' }, async (t) => {
   const markdown = readFileSync(join(root, 'docs', 'quickstart.md'), 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'vouch-docs-sign-'));
-  const port = await freePort();
   spawnSync(serverBinary, ['init-config', join(dir, 'vouch.json')], { encoding: 'utf8' });
   const config = JSON.parse(readFileSync(join(dir, 'vouch.json'), 'utf8'));
   writeFileSync(join(dir, 'sign-review-link.mjs'), fencedBlocks(markdown, 'js')[0]);
@@ -97,20 +84,15 @@ test('docs/quickstart.md: the Node and PHP signing snippets make tokens the serv
   if (php.status === 0) signers.push(['php', ['sign.php']]);
   else t.diagnostic('php is not installed: the PHP snippet was not run');
 
-  const { spawn } = await import('node:child_process');
-  const server = spawn(serverBinary, ['serve', '--db', join(dir, 'r.db'), '--config', join(dir, 'vouch.json'), '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  const server = await startVouchServer({ binary: serverBinary, args: ['--db', join(dir, 'r.db'), '--config', join(dir, 'vouch.json')] });
   try {
-    for (let i = 0; i < 100; i += 1) {
-      if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     for (const [command, args] of signers) {
       const signed = spawnSync(command, args, { cwd: dir, env, encoding: 'utf8' });
       assert.equal(signed.status, 0, `${command}: ${signed.stderr}`);
       const token = signed.stdout.trim();
       assert.match(token, /^[\w-]+\.[\w-]+$/);
       const product = command === 'node' ? 'sku-node' : 'sku-123';
-      const submit = () => fetch(`http://127.0.0.1:${port}/api/v1/products/${product}/reviews`, {
+      const submit = () => fetch(`${server.url}/api/v1/products/${product}/reviews`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ rating: 4, title: 'Nice', body: `Signed by the ${command} snippet of the quick start.`, author: 'Docs Test', email: 'docs@example.com', token }),
@@ -119,6 +101,6 @@ test('docs/quickstart.md: the Node and PHP signing snippets make tokens the serv
       assert.equal((await submit()).verified, false, `${command} token is single-use`);
     }
   } finally {
-    server.kill('SIGTERM');
+    server.stop();
   }
 });

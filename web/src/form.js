@@ -20,6 +20,31 @@ function graphemeCount(core, text) {
   return [...text].length;
 }
 
+/**
+ * Lone UTF-16 surrogates (half an emoji from a broken paste) -> U+FFFD, as
+ * TextEncoder does. Left alone, JSON.stringify writes them as "\ud800" escapes,
+ * which the core's JSON parser (in the browser and on the server) refuses: the
+ * shopper would get invalid_json for a typo they cannot see.
+ */
+function wellFormed(text) {
+  return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (match) => (match.length === 2 ? match : '\uFFFD'));
+}
+
+/**
+ * The core's validator over UTF-8 bytes: Embind 3.1.6 mangles lone surrogates
+ * in JS strings, so the submission travels as bytes (see docs/validation.md).
+ */
+function validateSubmission(core, submission, policy, context, locale) {
+  const bytes = new TextEncoder().encode(JSON.stringify(submission));
+  const pointer = core._malloc(bytes.length || 1);
+  try {
+    core.HEAPU8.set(bytes, pointer); // read HEAPU8 after _malloc: memory may have grown
+    return core.validateSubmissionBytes(pointer, bytes.length, policy, context, locale);
+  } finally {
+    core._free(pointer);
+  }
+}
+
 /** "photos[2]" -> "photos": the slot that shows an error for `field`. */
 function slotFor(field, slots) {
   if (slots.has(field)) return field;
@@ -84,10 +109,10 @@ export class ReviewForm {
   submission() {
     const elements = this.form.elements;
     const data = {
-      title: elements.title ? elements.title.value : '',
-      body: elements.body.value,
-      author: elements.author ? elements.author.value : '',
-      email: elements.email ? elements.email.value : '',
+      title: elements.title ? wellFormed(elements.title.value) : '',
+      body: wellFormed(elements.body.value),
+      author: elements.author ? wellFormed(elements.author.value) : '',
+      email: elements.email ? wellFormed(elements.email.value) : '',
       language: this.widget.locale,
       aspects: {},
       photos: [],
@@ -114,7 +139,7 @@ export class ReviewForm {
     let verdict = { errors: [] };
     try {
       // Without the validator in this core build, the server's 422 is the only check.
-      if (typeof core.validateSubmission === 'function') verdict = JSON.parse(core.validateSubmission(JSON.stringify(this.submission()), options.policy, context, locale));
+      if (typeof core.validateSubmissionBytes === 'function') verdict = JSON.parse(validateSubmission(core, this.submission(), options.policy, context, locale));
     } catch (error) {
       // The server still checks everything; report, keep the form usable.
       emit(this.widget.host, 'vouch:error', { code: 'validation_unavailable', message: `Vouch: ${error.message}` });

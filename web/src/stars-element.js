@@ -13,7 +13,7 @@ export function defineStarsElement(env) {
   if (customElements.get('vouch-stars')) return;
   class VouchStars extends HTMLElement {
     static get observedAttributes() {
-      return ['product', 'api', 'locale'];
+      return ['product', 'api', 'locale', 'theme'];
     }
 
     connectedCallback() {
@@ -32,6 +32,9 @@ export function defineStarsElement(env) {
       const root = attachStyles(this);
       const frame = document.createElement('span');
       frame.className = 'vouch vouch-badge';
+      // Text and star colours follow the page like the widget's (auto, light, dark).
+      const theme = this.getAttribute('theme') || 'auto';
+      frame.dataset.theme = ['auto', 'light', 'dark'].includes(theme) ? theme : 'auto';
       root.replaceChildren(...root.querySelectorAll(':scope > style'), frame);
       const product = (this.getAttribute('product') || '').trim();
       const api = safeUrl(this.getAttribute('api') || env.defaultApi || '').replace(/\/+$/, '');

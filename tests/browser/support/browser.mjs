@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core; never a downloaded browser.
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,6 +66,25 @@ export async function startFixtureServer() {
     throw error;
   }
   return Object.assign(server, { fixturesDir });
+}
+
+/**
+ * For a test file that needs a fixture server and a browser: starts both in
+ * before() and closes both in after(). Read `.server` and `.browser` inside
+ * tests (they are set once before() has run).
+ * @returns {{ server?: Awaited<ReturnType<typeof startFixtureServer>>, browser?: import('playwright-core').Browser }}
+ */
+export function useFixtureServerAndBrowser() {
+  const context = {};
+  before(async () => {
+    context.server = await startFixtureServer();
+    context.browser = await launchBrowser();
+  });
+  after(async () => {
+    await context.browser?.close();
+    await context.server?.close();
+  });
+  return context;
 }
 
 /** Opens a page and records console errors, page errors and CSP violations. */
