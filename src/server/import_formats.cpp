@@ -350,7 +350,9 @@ std::variant<ImportedRow, RowProblem> RowMapper::map(const std::vector<std::stri
   row.moderation_reason = parsed_status->second;
 
   // Image lists: commas, semicolons or line breaks inside one cell.
-  const auto [photos, photos_column] = value(fields, "photos");
+  const auto [photos, photos_column_binding] = value(fields, "photos");
+  // A named copy: C++17 lambdas cannot capture structured bindings (clang refuses).
+  const std::string photos_column = photos_column_binding;
   std::string current;
   const auto flush = [&] {
     const std::string url = trim(current);

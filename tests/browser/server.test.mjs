@@ -3,6 +3,7 @@
 // a successful submission, one batched summaries request for many badges, and
 // zero layout shift on the demo page.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,13 +17,14 @@ const serverBinary = findServerBinary();
 let browser;
 let server;
 let baseUrl;
+let configPath;
 
 before(async () => {
   assert.ok(serverBinary, `vouch-server not built (looked in ${SERVER_CANDIDATES.join(', ')})`);
   const dir = mkdtempSync(join(tmpdir(), 'vouch-widget-server-'));
   // The server's policy is stricter than the widget's default one on purpose:
   // a body of 20 characters passes the form's check and fails the server's (422).
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ store_name: 'Widget test store', policy: { body: { required: true, min: 40, max: 5000 } } }));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ store_name: 'Widget test store', hmac_secret: 'widget-test-secret-0123456789abcdef', policy: { body: { required: true, min: 40, max: 5000 } } }));
   server = await startVouchServer({
     binary: serverBinary,
     args: ['--db', join(dir, 'reviews.db'), '--config', join(dir, 'config.json'),
@@ -30,6 +32,7 @@ before(async () => {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   baseUrl = server.url;
+  configPath = join(dir, 'config.json');
   browser = await launchBrowser();
 });
 
@@ -39,10 +42,10 @@ after(async () => {
 });
 
 /** The server test page, rendered; vouch:submitted details land in window.__submitted. */
-async function openFormPage() {
+async function openFormPage(query = '') {
   const page = await browser.newPage();
   await page.addInitScript(() => document.addEventListener('vouch:submitted', (event) => { window.__submitted = event.detail; }));
-  await page.goto(`${baseUrl}/test-pages/server.html`);
+  await page.goto(`${baseUrl}/test-pages/server.html${query}`);
   await page.locator('.v-summary').waitFor({ timeout: 20000 });
   return page;
 }
@@ -107,6 +110,25 @@ test('a valid review is accepted: vouch:submitted fires and the thank-you is ann
   assert.match(await page.locator('[data-form-status]').textContent(), /Thank you/);
   assert.equal(await page.inputValue('textarea[name="body"]'), '');
   await page.close();
+});
+
+test('a shopper arriving by a signed review link (?review_token=) gets a verified-purchase review, once', async () => {
+  const token = execFileSync(serverBinary, ['sign-link', '--config', configPath, '--product', 'server-product', '--order', 'A-1001'],
+    { encoding: 'utf8' }).trim();
+  const submitOnce = async () => {
+    const page = await openFormPage(`?review_token=${encodeURIComponent(token)}`);
+    await fillForm(page, 'Bought it in May: the linen softened after two washes and the wrap still closes well.');
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/v1/products/server-product/reviews'));
+    await page.click('form.v-form button[type="submit"]');
+    const answer = await (await response).json();
+    await page.close();
+    return answer;
+  };
+  assert.equal((await submitOnce()).verified, true);
+  // The same order cannot verify a second review: accepted, but unverified, with no error leak.
+  const second = await submitOnce();
+  assert.equal(second.verified, false);
+  assert.match(second.id, /^r/);
 });
 
 test('a lone surrogate (half an emoji from a broken paste) is not invalid_json: the review goes through with U+FFFD', async () => {
