@@ -67,6 +67,8 @@ const tiers = [
   { name: 'build: wasm + bundle', run: step(async () => { trees.wasm(); await bundle(); }) },
   { name: 'wasm (node --test)', run: nodeTests('node'), needs: 'build: wasm + bundle' },
   { name: 'browser (Chromium)', run: nodeTests('browser'), needs: 'build: wasm + bundle' },
+  // C++ style (Google base, .clang-format) as the style notes require.
+  { name: 'format (clang-format --dry-run)', run: () => runCaptured('bash', ['scripts/format.sh', '--check']) },
   // The widget's public types (web/vouch.d.ts) as an integrator uses them.
   { name: 'types (tsc --noEmit)', run: () => runCaptured(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tests/types/tsconfig.json']) },
 ];

@@ -49,6 +49,7 @@ struct Message {
 
 // The text of `key` in `locale` from a catalog table, English when the locale
 // has none, the key itself when the table has no such row.
-std::string_view lookup(const Message* table, std::size_t size, std::string_view key, Locale locale);
+std::string_view lookup(const Message* table, std::size_t size, std::string_view key,
+                        Locale locale);
 
 }  // namespace vouch::i18n

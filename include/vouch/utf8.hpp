@@ -21,7 +21,9 @@ void append(std::string& out, char32_t cp);
 
 // Byte offset of the first malformed sequence, or npos when `text` is valid UTF-8.
 std::size_t first_invalid(std::string_view text);
-inline bool is_valid(std::string_view text) { return first_invalid(text) == std::string_view::npos; }
+inline bool is_valid(std::string_view text) {
+  return first_invalid(text) == std::string_view::npos;
+}
 
 // Number of code points (of valid UTF-8).
 std::size_t count_code_points(std::string_view text);

@@ -11,8 +11,8 @@ bool Reader::next(Row& row) {
   if (failed_ || pos_ >= text_.size()) return false;
   row.line = line_;
   std::string field;
-  bool quoted = false;        // inside a quoted field
-  bool was_quoted = false;    // the current field began with a quote
+  bool quoted = false;      // inside a quoted field
+  bool was_quoted = false;  // the current field began with a quote
   while (pos_ < text_.size()) {
     const char c = text_[pos_++];
     if (quoted) {

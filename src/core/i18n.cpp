@@ -10,7 +10,8 @@ namespace {
 std::string lower_tag(std::string_view tag) {
   std::string out;
   out.reserve(tag.size());
-  for (char c : tag) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : tag)
+    out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -44,7 +45,7 @@ Locale resolve_locale(std::string_view raw_tag) {
 
 std::string_view locale_tag(Locale locale) {
   static constexpr std::array<const char*, kLocaleCount> kTags = {"en", "zh-CN", "zh-TW", "ja",
-                                                                   "es", "fr",    "de"};
+                                                                  "es", "fr",    "de"};
   return kTags[static_cast<std::size_t>(locale)];
 }
 
@@ -138,8 +139,10 @@ std::string format(std::string_view pattern, const Params& params, Locale locale
       const std::int64_t n = std::strtoll(value->c_str(), nullptr, 10);
       const std::string_view branch = plural_branch(branches, plural_category(locale, n));
       for (char c : branch) {
-        if (c == '#') out += *value;
-        else out += c;
+        if (c == '#')
+          out += *value;
+        else
+          out += c;
       }
     }
     pos = close + 1;
@@ -147,7 +150,8 @@ std::string format(std::string_view pattern, const Params& params, Locale locale
   return out;
 }
 
-std::string_view lookup(const Message* table, std::size_t size, std::string_view key, Locale locale) {
+std::string_view lookup(const Message* table, std::size_t size, std::string_view key,
+                        Locale locale) {
   for (std::size_t i = 0; i < size; ++i) {
     if (key != table[i].key) continue;
     const char* text = table[i].text[static_cast<std::size_t>(locale)];

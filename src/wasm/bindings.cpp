@@ -2,9 +2,9 @@
 // (src/facade/) and nothing else: conversions live in the façade, logic in the core.
 #include <emscripten/bind.h>
 
-#include "widget_api.hpp"
 #include "review_store.hpp"  // review core (issue 3)
 #include "validate_api.hpp"  // validation (issue 4)
+#include "widget_api.hpp"
 
 EMSCRIPTEN_BINDINGS(vouch_core) {
   namespace api = vouch::facade;
@@ -82,10 +82,15 @@ EMSCRIPTEN_BINDINGS(vouch_review_store) {
       .function("productId", &api::ReviewStore::product_id)
       .function("productName", &api::ReviewStore::product_name)
       .function("query", &api::ReviewStore::query)
-      .function("pageView", +[](const api::ReviewStore& s) { return u32_view(s.page()); })
-      .function("highlightsView", +[](const api::ReviewStore& s) { return u32_view(s.highlights()); })
-      .function("topicFacetsView", +[](const api::ReviewStore& s) { return u32_view(s.topic_facets()); })
-      .function("summaryTopicCountsView", +[](const api::ReviewStore& s) { return u32_view(s.summary_topic_counts()); })
+      .function(
+          "pageView", +[](const api::ReviewStore& s) { return u32_view(s.page()); })
+      .function(
+          "highlightsView", +[](const api::ReviewStore& s) { return u32_view(s.highlights()); })
+      .function(
+          "topicFacetsView", +[](const api::ReviewStore& s) { return u32_view(s.topic_facets()); })
+      .function(
+          "summaryTopicCountsView",
+          +[](const api::ReviewStore& s) { return u32_view(s.summary_topic_counts()); })
       .function("summary", &api::ReviewStore::summary)
       .function("aspect", &api::ReviewStore::aspect)
       .function("topicCount", &api::ReviewStore::topic_count)

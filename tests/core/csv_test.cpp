@@ -1,12 +1,15 @@
+#include "vouch/csv.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "shared_data.hpp"
-#include "vouch/csv.hpp"
 
 using vouch::csv::read_all;
 
 TEST_CASE("csv: quoted fields, doubled quotes, embedded line breaks, CRLF, BOM") {
-  const auto rows = read_all("\xEF\xBB\xBF" "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n,,\n");
+  const auto rows = read_all(
+      "\xEF\xBB\xBF"
+      "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n,,\n");
   REQUIRE(rows.ok());
   REQUIRE(rows.value().size() == 3);
   CHECK(rows.value()[0].fields == std::vector<std::string>{"a", "b", "c"});

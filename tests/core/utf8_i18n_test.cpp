@@ -9,11 +9,11 @@ using namespace vouch;
 TEST_CASE("utf8: strict decoding rejects overlongs, surrogates, truncation") {
   CHECK(utf8::is_valid("plain ascii"));
   CHECK(utf8::is_valid("中文 日本語 café 👍🏽"));
-  CHECK(utf8::first_invalid("ok\xC0\xAF") == 2);          // overlong '/'
-  CHECK(utf8::first_invalid("\xED\xA0\x80") == 0);        // UTF-16 surrogate
-  CHECK(utf8::first_invalid("ab\xE4\xB8") == 2);          // truncated 3-byte sequence
-  CHECK(utf8::first_invalid("\xF4\x90\x80\x80") == 0);    // above U+10FFFF
-  CHECK(utf8::first_invalid("\x80") == 0);                // lone continuation byte
+  CHECK(utf8::first_invalid("ok\xC0\xAF") == 2);        // overlong '/'
+  CHECK(utf8::first_invalid("\xED\xA0\x80") == 0);      // UTF-16 surrogate
+  CHECK(utf8::first_invalid("ab\xE4\xB8") == 2);        // truncated 3-byte sequence
+  CHECK(utf8::first_invalid("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(utf8::first_invalid("\x80") == 0);              // lone continuation byte
   CHECK(utf8::count_code_points("中文👍") == 3);
 }
 
@@ -45,7 +45,8 @@ TEST_CASE("i18n: plural-aware formatting") {
   CHECK(i18n::format(pattern, {{"count", "1"}, {"who", "Ana"}}, Locale::En) == "1 review by Ana");
   CHECK(i18n::format(pattern, {{"count", "0"}, {"who", "Ana"}}, Locale::En) == "0 reviews by Ana");
   CHECK(i18n::format(pattern, {{"count", "0"}, {"who", "Ana"}}, Locale::Fr) == "0 review by Ana");
-  CHECK(i18n::format("请至少输入 {min} 个字", {{"min", "10"}}, Locale::ZhCN) == "请至少输入 10 个字");
+  CHECK(i18n::format("请至少输入 {min} 个字", {{"min", "10"}}, Locale::ZhCN) ==
+        "请至少输入 10 个字");
   CHECK(i18n::format("missing {name}", {}, Locale::En) == "missing {name}");
   CHECK(i18n::format("unclosed {brace", {}, Locale::En) == "unclosed {brace");
 }
