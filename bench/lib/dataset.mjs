@@ -8,21 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../scripts/lib/run.mjs';
+import { seededRandom } from '../../scripts/lib/random.mjs';
 
 export const sharedData = join(root, '..', 'shared', 'data');
 export const clothingCsv = join(sharedData, 'reviews', 'en_womens_clothing_ecommerce_reviews.first20000.csv');
-
-/** mulberry32: small, fast, seeded; the same seed gives the same data everywhere. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
 export function parseCsv(text) {
@@ -79,7 +68,7 @@ const iso = (seconds) => new Date(seconds * 1000).toISOString().replace('.000Z',
  * @returns {string}
  */
 export function snapshotJson(count, english, { seed = 20261123, product = 'bench-dress' } = {}) {
-  const random = rng(seed ^ count);
+  const random = seededRandom(seed ^ count);
   const newest = Date.UTC(2026, 10, 1) / 1000;
   const span = 3 * 365 * 86400;
   const lines = [];

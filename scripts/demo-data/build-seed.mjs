@@ -18,7 +18,7 @@
 //     product a few dozen reviews.
 // Everything is deterministic (seeded PRNG) except "now".
 import { readFileSync } from 'node:fs';
-import { random } from './garments.mjs';
+import { seededRandom } from '../lib/random.mjs';
 import { products } from './products.mjs';
 
 const DAY = 86400;
@@ -136,7 +136,7 @@ function generatedReview(next, product, index) {
  * @returns {{ reviews: object[], photos: { file: string, product: object, seed: number }[], counts: Record<string, number>, realRows: number }}
  */
 export function buildSeed({ clothingCsv, photoBase, now }) {
-  const next = random(20261123);
+  const next = seededRandom(20261123);
   const reviews = [];
   const photos = [];
   let realRows = 0;

@@ -2,6 +2,7 @@
 // (demo/img/, committed) and the shoppers' "photos" attached to demo reviews
 // (written to var/demo-photos/ when the demo is seeded). No real photos exist
 // for the demo's products, so every image is drawn here, deterministically.
+import { seededRandom } from '../lib/random.mjs';
 
 /** The outline of each garment on a 400×500 canvas. */
 const SHAPES = {
@@ -26,18 +27,6 @@ const DETAILS = {
   box: '<path d="M80 170 L200 220 L320 170 M200 220 L200 430" fill="none" stroke-width="5"/><path d="M140 145 L260 195" stroke-width="14"/>',
 };
 
-/** Deterministic pseudo-random numbers (mulberry32): same seed, same picture. */
-export function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * @param {{ kind: keyof SHAPES, fabric: string, shade: string, backdrop: string, seed?: number, label?: string }} options
  * fabric/shade/backdrop are CSS colours; seed varies the angle and the scattered props,
@@ -45,7 +34,7 @@ export function random(seed) {
  */
 export function garmentSvg({ kind, fabric, shade, backdrop, seed = 0, label = '' }) {
   if (!SHAPES[kind]) throw new Error(`garmentSvg: unknown kind ${kind}`);
-  const next = random(seed);
+  const next = seededRandom(seed);  // same seed, same picture
   const tilt = seed === 0 ? 0 : Math.round((next() - 0.5) * 16);
   const props = [];
   // A few soft round shapes (a plant pot, a stone, light spots) make the

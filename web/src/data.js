@@ -37,6 +37,11 @@ async function postJson(url, body, headers = {}) {
     body: JSON.stringify(body),
     credentials: 'omit',
   });
+  return statusAndPayload(response);
+}
+
+/** The status and the JSON body (null when the body is not JSON, e.g. a proxy's HTML error page). */
+async function statusAndPayload(response) {
   let payload = null;
   try {
     payload = await response.json();
@@ -95,14 +100,7 @@ export async function sendReview(options, submission, files, locale, idempotency
   const body = new FormData();
   body.append('review', new Blob([JSON.stringify(submission)], { type: 'application/json' }), 'review.json');
   for (const file of files) body.append('photos', file, file.name);
-  const response = await fetch(url, { method: 'POST', headers, body, credentials: 'omit' });
-  let payload = null;
-  try {
-    payload = await response.json();
-  } catch (error) {
-    payload = null;
-  }
-  return { status: response.status, payload };
+  return statusAndPayload(await fetch(url, { method: 'POST', headers, body, credentials: 'omit' }));
 }
 
 // ---- star badges: one request for every badge on the page ------------------

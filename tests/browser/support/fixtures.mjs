@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { loadCore } from '../../node/support/core.mjs';
+import { seededRandom } from '../../../scripts/lib/random.mjs';
 
 const TEXTS = [
   ['en', 'Lovely linen', 'The fabric is soft after the first wash and the wrap closes well. Runs a little large, so I sized down.'],
@@ -21,23 +22,11 @@ const TEXTS = [
 const TOPICS = ['fit', 'fabric', 'colour', 'delivery'];
 const ASPECTS = ['quality', 'fit', 'value'];
 
-/** Small deterministic PRNG (mulberry32), so every run serves the same reviews. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const iso = (seconds) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** `count` reviews of one product; photo URLs point at `photoBase`. */
 export function generateReviews(count, photoBase, seed = 7) {
-  const next = random(seed);
+  const next = seededRandom(seed);  // same seed, same reviews on every run
   const pick = (list) => list[Math.floor(next() * list.length)];
   const start = Date.UTC(2025, 0, 1) / 1000;
   const reviews = [];
