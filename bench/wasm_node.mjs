@@ -9,8 +9,9 @@ import { median } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 
-export async function loadNodeCore(wasmNodeDir) {
-  return require(join(wasmNodeDir, 'vouch-core.js'))({ wasmBinary: readFileSync(join(wasmNodeDir, 'vouch-core.wasm')) });
+/** One of the two modules (vouch-core: the first render; vouch-form: validation, JSON snapshots). */
+export async function loadNodeCore(wasmNodeDir, name = 'vouch-core') {
+  return require(join(wasmNodeDir, `${name}.js`))({ wasmBinary: readFileSync(join(wasmNodeDir, `${name}.wasm`)) });
 }
 
 const view = (q) => ({ stars: q.stars, verified: false, media: false, topic: '', search: q.search, sort: q.sort, page: q.page, pageSize: 20, showMore: false });
@@ -18,12 +19,27 @@ const view = (q) => ({ stars: q.stars, verified: false, media: false, topic: '',
 /** { op: median ms }, the same op names as timeNative(). */
 export async function timeWasmNode(wasmNodeDir, binPath, jsonPath, runs) {
   const core = await loadNodeCore(wasmNodeDir);
+  const form = await loadNodeCore(wasmNodeDir, 'vouch-form');
   const store = new core.Store();
+  // The widget's path: JSON is converted by the form module, then loaded as binary.
+  const toBinary = (bytes) => {
+    const converter = new form.SnapshotConverter();
+    const pointer = form._malloc(bytes.length);
+    try {
+      form.HEAPU8.set(bytes, pointer);
+      const status = converter.convert(pointer, bytes.length);
+      if (!status.ok) throw new Error(status.message);
+      return converter.binaryView().slice();
+    } finally {
+      form._free(pointer);
+      converter.delete();
+    }
+  };
   const load = (bytes, json) => {
-    const pointer = core._malloc(bytes.length);
-    core.HEAPU8.set(bytes, pointer);
-    const status = json ? store.loadJson(pointer, bytes.length) : store.loadBinary(pointer, bytes.length);
-    core._free(pointer);
+    const binary = json ? toBinary(bytes) : bytes;
+    const pointer = store.reserveBinary(binary.length);
+    core.HEAPU8.set(binary, pointer);
+    const status = store.loadReserved();
     if (!status.ok) throw new Error(status.message);
   };
   const time = (f) => {

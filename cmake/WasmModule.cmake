@@ -1,9 +1,12 @@
-# vouch_wasm_module(<target> OUTPUT_DIR <dir> ENVIRONMENT <env>)
+# vouch_wasm_module(<target> PART <VIEW|FORM> OUTPUT_NAME <name> EXPORT_NAME <factory>
+#                   OUTPUT_DIR <dir> ENVIRONMENT <env>)
 #
-# Links the Embind bindings + façade + core into vouch-core.js / vouch-core.wasm.
-# Two artifacts come from the same objects: ENVIRONMENT=web for the browser bundle
-# (a web,node build contains require("fs"), which bundlers choke on) and web,node
-# for the Node test tier.
+# Links the Embind bindings (one part of them, see src/wasm/bindings.cpp) +
+# façade + core into <name>.js / <name>.wasm. Two modules: vouch-core (PART VIEW,
+# the first render) and vouch-form (PART FORM, loaded when the form opens); LTO
+# keeps in each only what its part registers. Each comes in two artifacts from
+# the same objects: ENVIRONMENT=web for the browser bundle (a web,node build
+# contains require("fs"), which bundlers choke on) and web,node for Node tests.
 set(VOUCH_WASM_OPT "-Oz" CACHE STRING "Optimisation level of the shipped wasm (see bench/RESULTS.md)")
 option(VOUCH_WASM_CLOSURE "Minify the JS glue with Closure (npm google-closure-compiler, pinned)" ON)
 set(VOUCH_CLOSURE_COMPILER "${PROJECT_SOURCE_DIR}/node_modules/.bin/google-closure-compiler"
@@ -16,18 +19,19 @@ set(VOUCH_WASM_COMPILE_FLAGS
   -fno-exceptions)     # a throw would otherwise escape to JS as a bare number and corrupt memory
 
 function(vouch_wasm_module target)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR;ENVIRONMENT" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "" "PART;OUTPUT_NAME;EXPORT_NAME;OUTPUT_DIR;ENVIRONMENT" "SOURCES" ${ARGN})
   add_executable(${target} ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE vouch_facade)
   target_compile_options(${target} PRIVATE ${VOUCH_WASM_COMPILE_FLAGS})
+  target_compile_definitions(${target} PRIVATE VOUCH_WASM_PART_${ARG_PART})
   set_target_properties(${target} PROPERTIES
-    OUTPUT_NAME vouch-core
+    OUTPUT_NAME ${ARG_OUTPUT_NAME}
     RUNTIME_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIR}")
   target_link_options(${target} PRIVATE
     ${VOUCH_WASM_COMPILE_FLAGS}
     -lembind
     "SHELL:-s MODULARIZE=1"                       # a factory function, no globals on the host page
-    "SHELL:-s EXPORT_NAME=createVouchCore"
+    "SHELL:-s EXPORT_NAME=${ARG_EXPORT_NAME}"
     "SHELL:-s ENVIRONMENT=${ARG_ENVIRONMENT}"
     "SHELL:-s DYNAMIC_EXECUTION=0"                # no eval/new Function: works under CSP without 'unsafe-eval'
     "SHELL:-s FILESYSTEM=0"                       # the core does no I/O

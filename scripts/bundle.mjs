@@ -1,5 +1,7 @@
-// Bundles web/ into dist/: vouch.js (shim + Emscripten glue + minified CSS,
-// minified) and vouch-core.wasm beside it, where the shim looks for it.
+// Bundles web/ into dist/: the first render's vouch.js (shim + Emscripten glue
+// + minified CSS, minified, a classic script) and vouch-core.wasm beside it,
+// where the shim looks for it; and the form module the shim imports on demand,
+// vouch-form.js (an ES module: glue + form controller) and vouch-form.wasm.
 // Options let a developer bundle their own wasm build into their own folder
 // (e.g. the browser tests of one engineer) without touching dist/.
 import { build } from 'esbuild';
@@ -11,8 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * @param {{ wasmDir?: string, outDir?: string }} [options]
- *   wasmDir: folder holding the ENVIRONMENT=web vouch-core.js/.wasm (default build/wasm/web)
- *   outDir: where vouch.js and vouch-core.wasm go (default dist/)
+ *   wasmDir: folder holding the ENVIRONMENT=web vouch-{core,form}.js/.wasm (default build/wasm/web)
+ *   outDir: where vouch.js, vouch-form.js and the two .wasm go (default dist/)
  */
 export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = join(root, 'dist') } = {}) {
   mkdirSync(outDir, { recursive: true });
@@ -27,15 +29,28 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
   });
   const minifiedCss = css.outputFiles[0].text;
   const glue = resolve(wasmDir, 'vouch-core.js');
+  const formGlue = resolve(wasmDir, 'vouch-form.js');
+  const common = { bundle: true, minify: true, target: 'es2019', legalComments: 'none', logLevel: 'warning' };
+  await build({
+    ...common,
+    entryPoints: [join(root, 'web/form-module.js')],
+    outfile: join(outDir, 'vouch-form.js'),
+    format: 'esm',
+    target: 'es2020', // an ES module: import() reached it, so the browser has ES2020
+    plugins: [
+      {
+        name: 'vouch-form-inputs',
+        setup(builder) {
+          builder.onResolve({ filter: /build\/wasm\/web\/vouch-form\.js$/ }, () => ({ path: formGlue }));
+        },
+      },
+    ],
+  });
   await build({
     entryPoints: [join(root, 'web/vouch.js')],
+    ...common,
     outfile: join(outDir, 'vouch.js'),
-    bundle: true,
-    minify: true,
     format: 'iife',
-    target: 'es2019',
-    legalComments: 'none',
-    logLevel: 'warning',
     plugins: [
       {
         name: 'vouch-inputs',
@@ -47,7 +62,7 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
       },
     ],
   });
-  copyFileSync(join(wasmDir, 'vouch-core.wasm'), join(outDir, 'vouch-core.wasm'));
+  for (const name of ['vouch-core.wasm', 'vouch-form.wasm']) copyFileSync(join(wasmDir, name), join(outDir, name));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bundle();

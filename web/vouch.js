@@ -18,6 +18,9 @@ const ownScript = document.currentScript;
 const scriptBase = (ownScript && ownScript.src) || document.baseURI;
 const env = {
   wasmUrl: new URL('vouch-core.wasm', scriptBase).href,
+  // The form module (web/src/form-module.js): fetched when a shopper reaches for the form.
+  formUrl: new URL('vouch-form.js', scriptBase).href,
+  formWasmUrl: new URL('vouch-form.wasm', scriptBase).href,
   // The script tag's data-api also serves <vouch-stars>/<vouch-reviews> without their own.
   defaultApi: ownScript ? ownScript.getAttribute('data-api') || '' : '',
   defaults: {},

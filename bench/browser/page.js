@@ -1,13 +1,15 @@
 // Runs inside headless Chromium (driven by bench/browser.mjs). Two ways to get
 // from snapshot bytes to a rendered first page, timed the same way (event or
 // bytes in hand -> DOM updated and laid out, forced with offsetHeight):
-//   wasm:     _malloc + HEAPU8.set + Store.loadBinary/loadJson + renderView + innerHTML
+//   wasm:     Store.reserveBinary + HEAPU8.set + loadReserved (JSON: the form
+//             module's SnapshotConverter first) + renderView + innerHTML
 //   baseline: plain JS, what a hand-written widget does: TextDecoder + JSON.parse
 //             + filter + sort + take 20 + summary + DOM APIs (createElement/textContent)
 'use strict';
 (function () {
   const out = document.getElementById('out');
   let core = null;
+  let form = null; // the form module: JSON snapshots are converted there
   let store = null;
   let reviews = null; // the baseline's parsed reviews
 
@@ -17,6 +19,7 @@
 
   window.benchInit = async function () {
     core = await createVouchCore({ locateFile: (name) => `/wasm/${name}` });
+    form = await createVouchForm({ locateFile: (name) => `/wasm/${name}` });
     store = new core.Store();
     return core.version();
   };
@@ -42,12 +45,26 @@
     return rendered.total;
   }
 
+  // The widget's path (web/src/widget.js loadStore, web/src/form-module.js jsonToBinary).
+  function toBinary(bytes) {
+    const converter = new form.SnapshotConverter();
+    const pointer = form._malloc(bytes.length);
+    try {
+      form.HEAPU8.set(bytes, pointer);
+      const status = converter.convert(pointer, bytes.length);
+      if (!status.ok) throw new Error(status.message);
+      return converter.binaryView().slice();
+    } finally {
+      form._free(pointer);
+      converter.delete();
+    }
+  }
+
   function wasmLoad(json) {
-    const bytes = json ? bytesOf.json : bytesOf.binary;
-    const pointer = core._malloc(bytes.length);
+    const bytes = json ? toBinary(bytesOf.json) : bytesOf.binary;
+    const pointer = store.reserveBinary(bytes.length);
     core.HEAPU8.set(bytes, pointer);
-    const status = json ? store.loadJson(pointer, bytes.length) : store.loadBinary(pointer, bytes.length);
-    core._free(pointer);
+    const status = store.loadReserved();
     if (!status.ok) throw new Error(status.message);
   }
 

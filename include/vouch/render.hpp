@@ -129,6 +129,9 @@ std::string lightbox_shell(const Options& options);
 std::string badge(std::uint32_t average_tenths, std::uint32_t count, const Options& options);
 // The "Write a review" button that opens the form (aria-controls = the form).
 std::string write_button(const Options& options);
+// Where the form goes once the shopper asks for it: an empty, hidden element
+// with the form's id (the form module renders review_form() into its place).
+std::string form_slot(const Options& options);
 
 // The crawlable whole: summary + controls + list + note + "write a review"
 // button. The shim renders the same pieces; the server's fragment route serves

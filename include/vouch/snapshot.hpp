@@ -63,11 +63,20 @@ class Snapshot {
   static Result<Snapshot> from_binary(std::string_view bytes) {
     return from_binary(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   }
+  // The same without the copy: adopts `words`, whose first `size` bytes hold the
+  // snapshot (the wasm shim writes fetched bytes straight into a buffer the
+  // store reserved, so a 36 MB snapshot is not held twice while loading).
+  static Result<Snapshot> adopt_binary(std::vector<std::uint64_t> words, std::size_t size);
 
   // Canonical encodings. to_json() always writes every member in a fixed order,
   // so JSON -> snapshot -> binary -> snapshot -> JSON gives identical text.
   std::string to_json() const;
   std::string to_binary() const;  // the adopted buffer itself, as bytes
+
+  // Builds the search index now; otherwise the first text search builds it.
+  // The widget calls this when a shopper reaches for the search box, so the
+  // cost is paid while they type, not after. Idempotent and thread-safe.
+  void prepare_search() const;
 
   std::size_t size() const;  // number of reviews
   bool empty() const { return size() == 0; }

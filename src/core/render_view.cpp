@@ -290,6 +290,13 @@ std::string write_button(const Options& options) {
   return out;
 }
 
+std::string form_slot(const Options& options) {
+  std::string out = "<div id=\"";
+  append_escaped(out, options.id_prefix);
+  out += "-form\" data-form-slot hidden></div>";
+  return out;
+}
+
 std::string widget(const Summary& summary_data, const ListFacets& facets,
                    const std::vector<CardInput>& cards, const ViewState& state,
                    const StoreConfig& config, const Options& options) {

@@ -257,10 +257,17 @@ namespace vouch {
 
 Result<Snapshot> Snapshot::from_binary(const std::uint8_t* bytes, std::size_t size) {
   if (size > 0xFFFFFFFFu) return Error{"header", "larger than 4 GiB"};
+  std::vector<std::uint64_t> words((size + 7) / 8, 0);
+  if (size != 0) std::memcpy(words.data(), bytes, size);
+  return adopt_binary(std::move(words), size);
+}
+
+Result<Snapshot> Snapshot::adopt_binary(std::vector<std::uint64_t> words, std::size_t size) {
+  if (size > 0xFFFFFFFFu) return Error{"header", "larger than 4 GiB"};
+  if (words.size() < (size + 7) / 8) return Error{"header", "buffer shorter than its stated size"};
   auto data = std::make_shared<detail::SnapshotData>();
-  data->storage.assign((size + 7) / 8, 0);
+  data->storage = std::move(words);
   data->byte_size = size;
-  if (size != 0) std::memcpy(data->storage.data(), bytes, size);
   const detail::AdoptResult adopted = detail::adopt_buffer(*data, /*trusted=*/false);
   if (!adopted.ok) return Error{adopted.path, adopted.message};
   return Snapshot(std::move(data));

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "snapshot_data.hpp"
+#include "vouch/snapshot.hpp"
 
 namespace vouch {
 
@@ -100,3 +101,9 @@ const search::SearchIndex& SnapshotData::search_index() const {
 }
 
 }  // namespace vouch::detail
+
+namespace vouch {
+
+void Snapshot::prepare_search() const { data_->search_index(); }
+
+}  // namespace vouch

@@ -21,13 +21,20 @@ bool whole_number(double value, double max) {
 
 }  // namespace
 
+StoreStatus json_load_failure(const Error& e) {
+  // Malformed JSON is a different problem for the store owner than a
+  // well-formed file that breaks the format.
+  const bool syntax = e.path.empty() && e.message.rfind("invalid JSON", 0) == 0;
+  return failure(syntax ? "invalid_json" : "invalid_snapshot", e.to_string());
+}
+
 StoreStatus ReviewStore::adopt(Result<Snapshot> loaded, const char* failure_code) {
+  reserved_ = {};  // a reservation is for one load only
+  reserved_size_ = 0;
   if (!loaded.ok()) {
-    const Error& e = loaded.error();
-    // Malformed JSON is a different problem for the store owner than a
-    // well-formed file that breaks the format.
-    const bool syntax = e.path.empty() && e.message.rfind("invalid JSON", 0) == 0;
-    return failure(syntax ? "invalid_json" : failure_code, e.to_string());
+    if (std::string_view(failure_code) == "invalid_snapshot")
+      return json_load_failure(loaded.error());
+    return failure(failure_code, loaded.error().to_string());
   }
   snapshot_ = std::move(loaded).value();
   summary_ = summarize(snapshot_);
@@ -45,6 +52,31 @@ StoreStatus ReviewStore::load_binary_bytes(std::string_view bytes) {
 
 StoreStatus ReviewStore::load_json_bytes(std::string_view bytes) {
   return adopt(Snapshot::from_json(bytes), "invalid_snapshot");
+}
+
+std::uintptr_t ReviewStore::reserve_binary(double length) {
+  reserved_ = {};
+  reserved_size_ = 0;
+  if (!whole_number(length, 4294967295.0)) return 0;
+  const auto size = static_cast<std::size_t>(length);
+  // 8-byte words: the binary reader needs aligned storage. Without exceptions a
+  // failed allocation aborts, so ask for no more than the heap can grow to.
+  const std::size_t words = (size + 7) / 8;
+  if (words > reserved_.max_size()) return 0;
+  reserved_.resize(words == 0 ? 1 : words);
+  reserved_size_ = size;
+  return reinterpret_cast<std::uintptr_t>(reserved_.data());
+}
+
+StoreStatus ReviewStore::load_reserved() {
+  if (reserved_.empty())
+    return failure("invalid_argument",
+                   "load_reserved: nothing reserved (call reserve_binary first)");
+  std::vector<std::uint64_t> words = std::move(reserved_);
+  reserved_ = {};
+  const std::size_t size = reserved_size_;
+  reserved_size_ = 0;
+  return adopt(Snapshot::adopt_binary(std::move(words), size), "invalid_binary");
 }
 
 StoreStatus ReviewStore::load_binary(std::uintptr_t pointer, std::size_t length) {

@@ -87,6 +87,10 @@ struct StoreAspect {
   std::string average_text;
 };
 
+// The status for a JSON snapshot the strict loader refused: "invalid_json"
+// (malformed JSON) or "invalid_snapshot" (well-formed, breaks the format).
+StoreStatus json_load_failure(const Error& e);
+
 class ReviewStore {
  public:
   ReviewStore() = default;
@@ -94,6 +98,13 @@ class ReviewStore {
   // Replace the snapshot. On failure the previous snapshot stays loaded.
   StoreStatus load_binary(std::uintptr_t pointer, std::size_t length);
   StoreStatus load_json(std::uintptr_t pointer, std::size_t length);
+  // Loading without a second copy (the widget's path): reserve_binary(n) gives
+  // the address of an n-byte buffer the store owns (0 when n is over 4 GiB or
+  // memory runs out); the caller writes the snapshot there (HEAPU8.set) and
+  // calls load_reserved(), which adopts the buffer as the snapshot. Reserving
+  // again, or loading any other way, drops an unused reservation.
+  std::uintptr_t reserve_binary(double length);
+  StoreStatus load_reserved();
   // Native convenience (tests, server): the same with bytes.
   StoreStatus load_binary_bytes(std::string_view bytes);
   StoreStatus load_json_bytes(std::string_view bytes);
@@ -103,6 +114,8 @@ class ReviewStore {
   std::string product_name() const { return snapshot_.product().name; }
 
   QueryAnswer query(const QueryOptions& options);
+  // Builds the search index ahead of the first search (Snapshot::prepare_search).
+  void prepare_search() const { snapshot_.prepare_search(); }
   // Results of the last successful query (empty before one / after a load).
   const std::vector<std::uint32_t>& page() const { return page_; }
   // Flattened highlight quadruples: review index, field (0 title, 1 body),
@@ -129,6 +142,8 @@ class ReviewStore {
   StoreStatus adopt(Result<Snapshot> loaded, const char* failure_code);
 
   vouch::Snapshot snapshot_;
+  std::vector<std::uint64_t> reserved_;  // reserve_binary()'s buffer until load_reserved()
+  std::size_t reserved_size_ = 0;
   vouch::Summary summary_;  // computed at load (cheap, used by every render)
   std::vector<std::uint32_t> page_;
   std::vector<std::uint32_t> highlights_;

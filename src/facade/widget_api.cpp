@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vouch/policy.hpp"
 #include "vouch/utf8.hpp"
 #include "vouch/version.hpp"
 
@@ -20,21 +19,6 @@ std::string sanitize_prefix(const std::string& raw) {
     if (!ok) c = '-';
   }
   return prefix;
-}
-
-render::Options make_options(const std::string& locale, const std::string& id_prefix) {
-  render::Options options;
-  options.locale = i18n::resolve_locale(locale);
-  options.id_prefix = sanitize_prefix(id_prefix);
-  return options;
-}
-
-WidgetRender failure(std::string code, std::string message) {
-  WidgetRender answer;
-  answer.ok = false;
-  answer.code = std::move(code);
-  answer.message = std::move(message);
-  return answer;
 }
 
 struct Rendered {
@@ -101,6 +85,21 @@ bool read_bool(const Json& object, const char* key, bool& target, Error& error) 
 
 std::string core_version() { return vouch::version(); }
 
+render::Options make_render_options(const std::string& locale, const std::string& id_prefix) {
+  render::Options options;
+  options.locale = i18n::resolve_locale(locale);
+  options.id_prefix = sanitize_prefix(id_prefix);
+  return options;
+}
+
+WidgetRender render_failure(std::string code, std::string message) {
+  WidgetRender answer;
+  answer.ok = false;
+  answer.code = std::move(code);
+  answer.message = std::move(message);
+  return answer;
+}
+
 Result<render::ViewState> to_view_state(const WidgetView& view) {
   if (view.stars < 0 || view.stars > 31) return Error{"view.stars", "expected integer 0..31"};
   if (view.page < 0 || view.page > 100000) return Error{"view.page", "expected integer 0..100000"};
@@ -156,10 +155,10 @@ Result<render::StoreConfig> parse_store_config(const std::string& json_text) {
 WidgetRender render_view(ReviewStore& store, const WidgetView& view, const std::string& locale,
                          const std::string& id_prefix) {
   auto state = to_view_state(view);
-  if (!state) return failure("invalid_view", state.error().to_string());
+  if (!state) return render_failure("invalid_view", state.error().to_string());
   auto rendered = query_for(store, state.value());
-  if (!rendered) return failure("invalid_query", rendered.error().to_string());
-  const render::Options options = make_options(locale, id_prefix);
+  if (!rendered) return render_failure("invalid_query", rendered.error().to_string());
+  const render::Options options = make_render_options(locale, id_prefix);
   WidgetRender answer;
   answer.total = static_cast<int>(rendered.value().facets.total);
   answer.shown = static_cast<int>(rendered.value().cards.size());
@@ -170,21 +169,36 @@ WidgetRender render_view(ReviewStore& store, const WidgetView& view, const std::
   return answer;
 }
 
-WidgetRender render_static(const std::string& config_json, const std::string& policy_json,
-                           const std::string& locale, const std::string& id_prefix) {
-  auto config = parse_store_config(config_json);
-  if (!config) return failure("invalid_config", config.error().to_string());
-  Policy policy = default_policy();
-  if (!policy_json.empty()) {
-    auto parsed = parse_policy(policy_json);
-    if (!parsed) return failure("invalid_policy", parsed.error().to_string());
-    policy = std::move(parsed.value());
+WidgetRender render_shell(const ShellConfig& shell, const std::string& locale,
+                          const std::string& id_prefix) {
+  render::StoreConfig config;
+  config.verifies_purchases = shell.verifies_purchases;
+  config.moderates_before_publishing = shell.moderates_before_publishing;
+  config.accepts_unverified = shell.accepts_unverified;
+  config.offers_incentives = shell.offers_incentives;
+  if (!utf8::is_valid(shell.imported_from)) {
+    return render_failure("invalid_config", "config.imported_from: not valid UTF-8");
   }
-  const render::Options options = make_options(locale, id_prefix);
+  std::size_t start = 0;
+  while (start < shell.imported_from.size()) {
+    std::size_t end = shell.imported_from.find('\n', start);
+    if (end == std::string::npos) end = shell.imported_from.size();
+    if (end - start > 100) {
+      return render_failure("invalid_config", "config.imported_from[" +
+                                                  std::to_string(config.imported_from.size()) +
+                                                  "]: longer than 100 bytes");
+    }
+    if (end > start) config.imported_from.emplace_back(shell.imported_from, start, end - start);
+    start = end + 1;
+  }
+  if (config.imported_from.size() > 20) {
+    return render_failure("invalid_config", "config.imported_from: more than 20 apps");
+  }
+  const render::Options options = make_render_options(locale, id_prefix);
   WidgetRender answer;
-  answer.html = render::collection_note(config.value(), options);
+  answer.html = render::collection_note(config, options);
   answer.html += render::write_button(options);
-  answer.html += render::review_form(policy, options);
+  answer.html += render::form_slot(options);
   answer.html += render::lightbox_shell(options);
   return answer;
 }
@@ -192,12 +206,12 @@ WidgetRender render_static(const std::string& config_json, const std::string& po
 WidgetRender render_fragment(ReviewStore& store, const WidgetView& view,
                              const std::string& config_json, const std::string& locale) {
   auto state = to_view_state(view);
-  if (!state) return failure("invalid_view", state.error().to_string());
+  if (!state) return render_failure("invalid_view", state.error().to_string());
   auto config = parse_store_config(config_json);
-  if (!config) return failure("invalid_config", config.error().to_string());
+  if (!config) return render_failure("invalid_config", config.error().to_string());
   auto rendered = query_for(store, state.value());
-  if (!rendered) return failure("invalid_query", rendered.error().to_string());
-  const render::Options options = make_options(locale, "v");
+  if (!rendered) return render_failure("invalid_query", rendered.error().to_string());
+  const render::Options options = make_render_options(locale, "v");
   WidgetRender answer;
   answer.total = static_cast<int>(rendered.value().facets.total);
   answer.shown = static_cast<int>(rendered.value().cards.size());
@@ -209,7 +223,7 @@ WidgetRender render_fragment(ReviewStore& store, const WidgetView& view,
 std::string render_badge(int average_tenths, int count, const std::string& locale) {
   const auto tenths = static_cast<std::uint32_t>(average_tenths < 0 ? 0 : average_tenths);
   const auto reviews = static_cast<std::uint32_t>(count < 0 ? 0 : count);
-  return render::badge(tenths, reviews, make_options(locale, "v"));
+  return render::badge(tenths, reviews, make_render_options(locale, "v"));
 }
 
 std::string ui_text(const std::string& key, int count, const std::string& locale) {

@@ -48,14 +48,24 @@ struct WidgetRender {
 WidgetRender render_view(ReviewStore& store, const WidgetView& view, const std::string& locale,
                          const std::string& id_prefix);
 
-// The parts that do not change with the view: the collection note, the
-// "write a review" button, the (hidden) form and the lightbox shell.
-// config_json: {"verifies_purchases":true, "moderates_before_publishing":true,
-// "accepts_unverified":true, "imported_from":["judge.me"], "offers_incentives":false}
-// (every key optional); policy_json: a vouch::Policy ("" = defaults).
-// Bad JSON gives ok=false with the path of the bad key.
-WidgetRender render_static(const std::string& config_json, const std::string& policy_json,
-                           const std::string& locale, const std::string& id_prefix);
+// The store's collection facts the note states (an Embind value_object; the
+// shim checks the types of its data-config JSON before filling it in).
+struct ShellConfig {
+  bool verifies_purchases = true;  // signed review links after an order
+  bool moderates_before_publishing = true;
+  bool accepts_unverified = true;  // the on-page form is open to anyone
+  bool offers_incentives = false;
+  std::string imported_from;  // apps reviews were imported from, one per line
+};
+
+// The parts that do not change with the view and come with the first render:
+// the collection note, the "write a review" button, an empty slot for the form
+// (it has the form's id, so the button's aria-controls always resolves; the
+// form itself comes from the form module, form_api.hpp) and the lightbox shell.
+// Gives ok=false ("invalid_config") when imported_from is not valid UTF-8 or
+// names more than 20 apps or an app longer than 100 bytes.
+WidgetRender render_shell(const ShellConfig& config, const std::string& locale,
+                          const std::string& id_prefix);
 
 // The star badge of <vouch-stars> from a summary (average in tenths 0..50, count).
 std::string render_badge(int average_tenths, int count, const std::string& locale);
@@ -70,6 +80,11 @@ std::string ui_text(const std::string& key, int count, const std::string& locale
 
 // The supported locale for a BCP 47 tag ("zh-Hant-HK" -> "zh-TW", "pt" -> "en").
 std::string resolve_locale(const std::string& tag);
+
+// Shared by the façade's renderers (widget_api.cpp, form_api.cpp): the
+// resolved locale and a safe id prefix (letters, digits, '-'), and a failure.
+render::Options make_render_options(const std::string& locale, const std::string& id_prefix);
+WidgetRender render_failure(std::string code, std::string message);
 
 // Parsing helpers, exposed for tests and the server.
 Result<render::StoreConfig> parse_store_config(const std::string& json);

@@ -1,7 +1,20 @@
 // The only file that includes Emscripten headers. It registers the façade
 // (src/facade/) and nothing else: conversions live in the façade, logic in the core.
+//
+// Compiled twice, once per wasm module (cmake/WasmModule.cmake sets the part):
+//   VOUCH_WASM_PART_VIEW  vouch-core.wasm, the first render: Store (binary
+//                         snapshots), the view, the shell, the badge, UI text;
+//   VOUCH_WASM_PART_FORM  vouch-form.wasm, loaded when the form opens or a
+//                         snapshot is JSON: the form, validation, JSON -> binary.
+// Each module keeps only what its part registers (LTO drops the rest), which is
+// how the first render stays small (bench/RESULTS.md, "Payload").
 #include <emscripten/bind.h>
 
+#if defined(VOUCH_WASM_PART_VIEW) == defined(VOUCH_WASM_PART_FORM)
+#error "define exactly one of VOUCH_WASM_PART_VIEW, VOUCH_WASM_PART_FORM"
+#endif
+
+#include "form_api.hpp"
 #include "review_store.hpp"  // review core (issue 3)
 #include "validate_api.hpp"  // validation (issue 4)
 #include "widget_api.hpp"
@@ -10,6 +23,24 @@ EMSCRIPTEN_BINDINGS(vouch_core) {
   namespace api = vouch::facade;
   emscripten::function("version", &api::core_version);
 }
+
+// Both parts: {ok, code, message} of loads and conversions, and rendered markup.
+EMSCRIPTEN_BINDINGS(vouch_status) {
+  namespace api = vouch::facade;
+  emscripten::value_object<api::StoreStatus>("StoreStatus")
+      .field("ok", &api::StoreStatus::ok)
+      .field("code", &api::StoreStatus::code)
+      .field("message", &api::StoreStatus::message);
+  emscripten::value_object<api::WidgetRender>("WidgetRender")
+      .field("ok", &api::WidgetRender::ok)
+      .field("code", &api::WidgetRender::code)
+      .field("message", &api::WidgetRender::message)
+      .field("html", &api::WidgetRender::html)
+      .field("total", &api::WidgetRender::total)
+      .field("shown", &api::WidgetRender::shown);
+}
+
+#ifdef VOUCH_WASM_PART_VIEW
 
 // ---- review core (issue 3): class Store over vouch::facade::ReviewStore -------
 // One Store per widget, owned by the JS widget and freed with .delete() in its
@@ -33,10 +64,6 @@ EMSCRIPTEN_BINDINGS(vouch_review_store) {
       .element(emscripten::index<2>())
       .element(emscripten::index<3>())
       .element(emscripten::index<4>());
-  value_object<api::StoreStatus>("StoreStatus")
-      .field("ok", &api::StoreStatus::ok)
-      .field("code", &api::StoreStatus::code)
-      .field("message", &api::StoreStatus::message);
   value_object<api::QueryOptions>("QueryOptions")
       .field("stars", &api::QueryOptions::stars)
       .field("verifiedOnly", &api::QueryOptions::verified_only)
@@ -77,11 +104,13 @@ EMSCRIPTEN_BINDINGS(vouch_review_store) {
   emscripten::class_<api::ReviewStore>("Store")
       .constructor<>()
       .function("loadBinary", &api::ReviewStore::load_binary)
-      .function("loadJson", &api::ReviewStore::load_json)
+      .function("reserveBinary", &api::ReviewStore::reserve_binary)
+      .function("loadReserved", &api::ReviewStore::load_reserved)
       .function("size", &api::ReviewStore::size)
       .function("productId", &api::ReviewStore::product_id)
       .function("productName", &api::ReviewStore::product_name)
       .function("query", &api::ReviewStore::query)
+      .function("prepareSearch", &api::ReviewStore::prepare_search)
       .function(
           "pageView", +[](const api::ReviewStore& s) { return u32_view(s.page()); })
       .function(
@@ -102,8 +131,8 @@ EMSCRIPTEN_BINDINGS(vouch_review_store) {
 // ---- widget (issue 5): markup rendered by the core ----------------------------
 // renderView(store, view, locale, idPrefix) runs the view's query on the
 // widget's Store and returns {ok, code, message, html, total, shown};
-// renderStatic(configJson, policyJson, locale, idPrefix) the note, button, form
-// and lightbox; renderBadge(averageTenths, count, locale) a <vouch-stars> badge.
+// renderShell(config, locale, idPrefix) the note, button, form slot and
+// lightbox; renderBadge(averageTenths, count, locale) a <vouch-stars> badge.
 // No handles: the Store passed in stays owned by the widget.
 EMSCRIPTEN_BINDINGS(vouch_widget) {
   namespace api = vouch::facade;
@@ -117,21 +146,41 @@ EMSCRIPTEN_BINDINGS(vouch_widget) {
       .field("page", &api::WidgetView::page)
       .field("pageSize", &api::WidgetView::page_size)
       .field("showMore", &api::WidgetView::show_more);
-  emscripten::value_object<api::WidgetRender>("WidgetRender")
-      .field("ok", &api::WidgetRender::ok)
-      .field("code", &api::WidgetRender::code)
-      .field("message", &api::WidgetRender::message)
-      .field("html", &api::WidgetRender::html)
-      .field("total", &api::WidgetRender::total)
-      .field("shown", &api::WidgetRender::shown);
+  emscripten::value_object<api::ShellConfig>("ShellConfig")
+      .field("verifiesPurchases", &api::ShellConfig::verifies_purchases)
+      .field("moderatesBeforePublishing", &api::ShellConfig::moderates_before_publishing)
+      .field("acceptsUnverified", &api::ShellConfig::accepts_unverified)
+      .field("offersIncentives", &api::ShellConfig::offers_incentives)
+      .field("importedFrom", &api::ShellConfig::imported_from);
   emscripten::function("renderView", &api::render_view);
-  emscripten::function("renderStatic", &api::render_static);
+  emscripten::function("renderShell", &api::render_shell);
   emscripten::function("renderBadge", &api::render_badge);
   emscripten::function("uiText", &api::ui_text);
   emscripten::function("resolveLocale", &api::resolve_locale);
 }
 // ---- end widget (issue 5) ------------------------------------------------------
+#endif  // VOUCH_WASM_PART_VIEW
 
+#ifdef VOUCH_WASM_PART_FORM
+// ---- form module: the form's markup and JSON snapshots -------------------------
+// renderForm(policyJson, locale, idPrefix) -> {ok, code, message, html};
+// SnapshotConverter: convert(pointer, length) -> {ok, code, message}, then
+// binaryView() is a typed_memory_view over the binary snapshot, valid until the
+// converter's next call or .delete(): the widget copies it into the view
+// module's Store at once. One converter per JSON snapshot, owned by the caller.
+EMSCRIPTEN_BINDINGS(vouch_form) {
+  namespace api = vouch::facade;
+  emscripten::function("renderForm", &api::render_form);
+  emscripten::class_<api::SnapshotConverter>("SnapshotConverter")
+      .constructor<>()
+      .function("convert", &api::SnapshotConverter::convert)
+      .function(
+          "binaryView", +[](const api::SnapshotConverter& c) {
+            const std::string& bytes = c.binary();
+            return emscripten::val(emscripten::typed_memory_view(
+                bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data())));
+          });
+}
 // ---- validation (issue 4): vouch::facade validate_api.hpp ---------------------
 // Stateless, strings in and out: validateSubmission(submissionJson, policyJson,
 // contextJson, locale) -> verdict JSON {ok, errors, flags, normalized};
@@ -148,3 +197,4 @@ EMSCRIPTEN_BINDINGS(vouch_validation) {
   emscripten::function("textFingerprint", &api::text_fingerprint_json);
 }
 // ---- end validation (issue 4) --------------------------------------------------
+#endif  // VOUCH_WASM_PART_FORM

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "form_api.hpp"
 #include "review_store.hpp"
 #include "vouch/snapshot.hpp"
 #include "widget_api.hpp"
@@ -270,18 +271,37 @@ TEST_CASE("widget façade: views are validated, queries rendered, pages counted"
         "view.stars: expected integer 0..31");
 }
 
-TEST_CASE("widget façade: static parts, badge, config errors", "[render]") {
-  auto ok = facade::render_static("{\"imported_from\":[\"judge.me\"]}", "", "zh-Hant", "v");
+TEST_CASE("widget façade: shell, form, badge, config errors", "[render]") {
+  facade::ShellConfig config;
+  config.imported_from = "judge.me\nYotpo";
+  auto ok = facade::render_shell(config, "zh-Hant", "v");
   REQUIRE(ok.ok);
   CHECK(ok.html.find("撰寫評論") != std::string::npos);
-  auto bad = facade::render_static("{\"imported_from\":[1]}", "", "en", "v");
-  CHECK_FALSE(bad.ok);
-  CHECK(bad.message == "config.imported_from[0]: expected a string");
-  CHECK(facade::render_static("{\"offers_incentives\":\"yes\"}", "", "en", "v").message ==
+  CHECK(ok.html.find("judge.me") != std::string::npos);
+  CHECK(ok.html.find("Yotpo") != std::string::npos);
+  // The form is not in the first render: an empty slot with its id holds its place.
+  CHECK(ok.html.find("<form") == std::string::npos);
+  CHECK(ok.html.find("aria-controls=\"v-form\"") != std::string::npos);
+  CHECK(ok.html.find("<div id=\"v-form\" data-form-slot hidden></div>") != std::string::npos);
+  config.imported_from = "\xff";
+  CHECK(facade::render_shell(config, "en", "v").message == "config.imported_from: not valid UTF-8");
+  config.imported_from = std::string(101, 'a');
+  CHECK(facade::render_shell(config, "en", "v").message ==
+        "config.imported_from[0]: longer than 100 bytes");
+  config.imported_from.clear();
+  for (int i = 0; i < 21; ++i) config.imported_from += "app\n";
+  CHECK(facade::render_shell(config, "en", "v").code == "invalid_config");
+
+  auto form = facade::render_form("", "de", "v");
+  REQUIRE(form.ok);
+  CHECK(form.html.rfind("<form class=\"v-form\" id=\"v-form\"", 0) == 0);
+  CHECK(facade::render_form("{\"body\":{\"max\":\"x\"}}", "en", "v").code == "invalid_policy");
+  CHECK(facade::render_form("{", "en", "v").code == "invalid_policy");
+  // The server's fragment still reads the config as JSON.
+  CHECK(facade::parse_store_config("{\"imported_from\":[1]}").error().to_string() ==
+        "config.imported_from[0]: expected a string");
+  CHECK(facade::parse_store_config("{\"offers_incentives\":\"yes\"}").error().to_string() ==
         "config.offers_incentives: expected true or false");
-  CHECK(facade::render_static("{", "", "en", "v").code == "invalid_config");
-  CHECK(facade::render_static("", "{\"body\":{\"max\":\"x\"}}", "en", "v").code ==
-        "invalid_policy");
   const std::string badge = facade::render_badge(43, 12, "en");
   CHECK(badge.find("aria-label=\"4.3 out of 5 stars\"") != std::string::npos);
   CHECK(badge.find("4.3 <span class=\"v-muted\">(12 reviews)</span>") != std::string::npos);

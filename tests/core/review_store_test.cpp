@@ -3,7 +3,10 @@
 #include "review_store.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstring>
 
+#include "form_api.hpp"
 #include "review_fixtures.hpp"
 
 using vouch::facade::QueryOptions;
@@ -84,4 +87,46 @@ TEST_CASE("review store: failures are status values and keep the old snapshot", 
   options.offset = -3;
   CHECK_FALSE(store.query(options).ok);
   CHECK(store.json_ld(-5).find("\"review\"") == std::string::npos);
+}
+
+TEST_CASE("review store: the reserved buffer (the widget's load path) and the JSON converter",
+          "[review_store]") {
+  std::mt19937 rng(12);
+  auto built =
+      vouch::Snapshot::build(vouch_test::test_product(), vouch_test::random_reviews(rng, 25));
+  REQUIRE(built.ok());
+  const std::string binary = built.value().to_binary();
+
+  ReviewStore store;
+  CHECK(store.load_reserved().code == "invalid_argument");  // nothing reserved yet
+  const std::uintptr_t at = store.reserve_binary(static_cast<double>(binary.size()));
+  REQUIRE(at != 0);
+  CHECK(at % 8 == 0);  // the binary reader needs 8-byte alignment
+  std::memcpy(reinterpret_cast<void*>(at), binary.data(), binary.size());
+  REQUIRE(store.load_reserved().ok);
+  CHECK(store.size() == 25);
+  CHECK(store.snapshot().to_binary() == binary);
+  CHECK(store.load_reserved().code == "invalid_argument");  // one load per reservation
+
+  for (double bad : {-1.0, 0.5, 4294967296.0, std::nan("")}) CHECK(store.reserve_binary(bad) == 0);
+  // A corrupt reservation is refused and the loaded snapshot stays.
+  const std::uintptr_t again = store.reserve_binary(static_cast<double>(binary.size()));
+  REQUIRE(again != 0);
+  std::memcpy(reinterpret_cast<void*>(again), binary.data(), binary.size());
+  reinterpret_cast<unsigned char*>(again)[8] = 9;
+  CHECK(store.load_reserved().message ==
+        "header.version: unsupported version 9 (this core reads 1)");
+  CHECK(store.size() == 25);
+  // A reservation not used is dropped by the next load of any kind.
+  REQUIRE(store.reserve_binary(16) != 0);
+  REQUIRE(store.load_binary_bytes(binary).ok);
+  CHECK(store.load_reserved().code == "invalid_argument");
+
+  // JSON -> binary (the form module), then the binary path: the same snapshot.
+  vouch::facade::SnapshotConverter converter;
+  REQUIRE(converter.convert_bytes(built.value().to_json()).ok);
+  CHECK(converter.binary() == binary);
+  CHECK(converter.convert_bytes("{\"version\":").code == "invalid_json");
+  CHECK(converter.binary().empty());
+  CHECK(converter.convert(0, 4).code == "invalid_argument");
 }

@@ -1,10 +1,11 @@
-// The review core through the wasm bindings: class Store loads binary and JSON
-// snapshots from bytes in the wasm heap, answers queries, summaries and JSON-LD.
+// The review core through the wasm bindings: class Store (vouch-core) loads
+// binary snapshots into a buffer it reserves, JSON ones after the form module
+// (vouch-form) converts them, and answers queries, summaries and JSON-LD.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadCore, root } from './support/core.mjs';
+import { loadBinaryInto, loadCore, loadFormCore, loadJsonInto, root } from './support/core.mjs';
 
 const seeds = join(root, 'tests', 'fuzz', 'corpus');
 
@@ -45,7 +46,7 @@ test('Store loads a JSON snapshot from heap bytes and answers queries', async ()
   const store = new core.Store();
   try {
     const bytes = new TextEncoder().encode(JSON.stringify(sampleSnapshot(reviews)));
-    const status = withHeapBytes(core, bytes, (p, n) => store.loadJson(p, n));
+    const status = await loadJsonInto(core, store, bytes);
     assert.deepEqual(status, { ok: true, code: 'ok', message: '' });
     assert.equal(store.size(), 3);
     assert.equal(store.productId(), 'sku-42');
@@ -90,7 +91,7 @@ test('Store summary and JSON-LD', async () => {
   const store = new core.Store();
   try {
     const bytes = new TextEncoder().encode(JSON.stringify(sampleSnapshot(reviews)));
-    assert.equal(withHeapBytes(core, bytes, (p, n) => store.loadJson(p, n)).ok, true);
+    assert.equal((await loadJsonInto(core, store, bytes)).ok, true);
     const summary = store.summary();
     assert.equal(summary.count, 3);
     assert.equal(summary.averageText, '3.3');
@@ -120,9 +121,9 @@ test('Store loads binary snapshots and reports corrupt ones', async () => {
   try {
     const binary = readFileSync(join(seeds, 'snapshot_binary', 'seed3.bin'));
     const json = readFileSync(join(seeds, 'snapshot_json', 'seed3.json'));
-    assert.equal(withHeapBytes(core, binary, (p, n) => store.loadBinary(p, n)).ok, true);
+    assert.equal(loadBinaryInto(core, store, binary).ok, true);
     const fromBinary = { size: store.size(), summary: store.summary() };
-    assert.equal(withHeapBytes(core, json, (p, n) => store.loadJson(p, n)).ok, true);
+    assert.equal((await loadJsonInto(core, store, json)).ok, true);
     assert.deepEqual({ size: store.size(), summary: store.summary() }, fromBinary);
 
     const truncated = withHeapBytes(core, binary.subarray(0, 100), (p, n) => store.loadBinary(p, n));
@@ -133,10 +134,76 @@ test('Store loads binary snapshots and reports corrupt ones', async () => {
     corrupt[8] = 9;
     assert.equal(withHeapBytes(core, corrupt, (p, n) => store.loadBinary(p, n)).message,
       'header.version: unsupported version 9 (this core reads 1)');
-    const badJson = withHeapBytes(core, new TextEncoder().encode('{"version":1,'), (p, n) => store.loadJson(p, n));
+    const badJson = await loadJsonInto(core, store, new TextEncoder().encode('{"version":1,'));
     assert.equal(badJson.code, 'invalid_json');
     assert.equal(store.size(), fromBinary.size); // a failed load keeps the previous snapshot
   } finally {
     store.delete();
   }
+});
+
+test('reserveBinary + loadReserved: the widget path, and its misuse', async () => {
+  const core = await loadCore();
+  const store = new core.Store();
+  try {
+    const binary = readFileSync(join(seeds, 'snapshot_binary', 'seed3.bin'));
+    assert.equal(loadBinaryInto(core, store, binary).ok, true);
+    const loaded = store.size();
+    assert.ok(loaded > 0);
+    // Nothing reserved (or the reservation already used): a clear error, the snapshot stays.
+    assert.deepEqual(store.loadReserved(), {
+      ok: false, code: 'invalid_argument', message: 'load_reserved: nothing reserved (call reserve_binary first)',
+    });
+    assert.equal(store.size(), loaded);
+    // Lengths JS could send that are not byte counts get no buffer.
+    for (const bad of [-1, 1.5, NaN, Infinity, 2 ** 32]) assert.equal(store.reserveBinary(bad), 0, String(bad));
+    // A corrupt buffer written into the reservation is refused like loadBinary refuses it.
+    const corrupt = Buffer.from(binary);
+    corrupt[8] = 9;
+    const status = loadBinaryInto(core, store, corrupt);
+    assert.equal(status.code, 'invalid_binary');
+    assert.equal(status.message, 'header.version: unsupported version 9 (this core reads 1)');
+    assert.equal(store.size(), loaded);
+    // An empty reservation is an empty (truncated) file, not a crash.
+    assert.equal(loadBinaryInto(core, store, new Uint8Array(0)).code, 'invalid_binary');
+  } finally {
+    store.delete();
+  }
+});
+
+test('the first-render module holds no validator or JSON reader; the form module holds no Store', async () => {
+  const core = await loadCore();
+  const form = await loadFormCore();
+  for (const name of ['validateSubmission', 'validateSubmissionBytes', 'renderForm', 'SnapshotConverter']) {
+    assert.equal(core[name], undefined, `vouch-core should not register ${name}`);
+  }
+  assert.equal(core.Store.prototype.loadJson, undefined, 'JSON snapshots go through the form module');
+  for (const name of ['Store', 'renderView', 'renderShell']) assert.equal(form[name], undefined, `vouch-form should not register ${name}`);
+  assert.equal(core.version(), form.version(), 'both modules come from one build');
+});
+
+test('SnapshotConverter reports bad JSON snapshots with the loader\'s codes and paths', async () => {
+  const form = await loadFormCore();
+  const convert = (text) => {
+    const converter = new form.SnapshotConverter();
+    const bytes = new TextEncoder().encode(text);
+    const pointer = form._malloc(bytes.length || 1);
+    try {
+      form.HEAPU8.set(bytes, pointer);
+      const status = converter.convert(pointer, bytes.length);
+      return { status, size: converter.binaryView().length };
+    } finally {
+      form._free(pointer);
+      converter.delete();
+    }
+  };
+  const good = convert(JSON.stringify(sampleSnapshot(reviews)));
+  assert.equal(good.status.ok, true);
+  assert.ok(good.size > 0);
+  const malformed = convert('{"version":1,');
+  assert.equal(malformed.status.code, 'invalid_json');
+  assert.equal(malformed.size, 0);
+  const wrong = convert(JSON.stringify(sampleSnapshot([{ ...reviews[0], rating: 9 }])));
+  assert.equal(wrong.status.code, 'invalid_snapshot');
+  assert.match(wrong.status.message, /^reviews\[0\]\.rating: /);
 });

@@ -1,11 +1,11 @@
-// Parity, wasm side: the wasm build must return exactly the verdicts the native
+// Parity, wasm side (the form module, vouch-form.wasm, which holds the validator): it must return exactly the verdicts the native
 // build wrote to tests/fixtures/submissions.expected.json (see
 // tests/core/validate_golden_test.cpp), through both entry points.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadCore, root, sharedDataOrSkip } from './support/core.mjs';
+import { loadFormCore as loadCore, root, sharedDataOrSkip } from './support/core.mjs';
 
 const fixture = JSON.parse(readFileSync(join(root, 'tests/fixtures/submissions.json'), 'utf8'));
 const expected = JSON.parse(readFileSync(join(root, 'tests/fixtures/submissions.expected.json'), 'utf8'));

@@ -1,4 +1,5 @@
-// Loads the C++ core (vouch-core.wasm) once per page.
+// Loads the C++ core (vouch-core.wasm, the first render) once per page, and
+// instantiates any Emscripten module of ours (the form module uses it too).
 //
 // The promise is memoised so every widget on the page shares one instance, and
 // reset when loading fails so a later attempt (e.g. after the network returns)
@@ -16,7 +17,7 @@ let corePromise = null;
  */
 export function loadCore(wasmUrl) {
   if (!corePromise) {
-    corePromise = startLoad(wasmUrl).catch((error) => {
+    corePromise = instantiate(createVouchCore, wasmUrl).catch((error) => {
       corePromise = null;
       throw error;
     });
@@ -24,12 +25,18 @@ export function loadCore(wasmUrl) {
   return corePromise;
 }
 
-function startLoad(wasmUrl) {
+/**
+ * Runs an Emscripten factory (MODULARIZE) with its .wasm at `wasmUrl`.
+ * @param {(options: object) => Promise<object>} factory
+ * @param {string} wasmUrl
+ * @returns {Promise<object>} the Embind module
+ */
+export function instantiate(factory, wasmUrl) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     return Promise.reject(vouchError('wasm_unsupported', 'this browser cannot run WebAssembly'));
   }
   return new Promise((resolve, reject) => {
-    createVouchCore({
+    factory({
       locateFile: () => wasmUrl,
       // A failed compile (CSP without 'wasm-unsafe-eval', missing file) lands here;
       // without it Emscripten would only log and leave the promise pending.

@@ -1,4 +1,6 @@
-// The write-a-review form (markup by the core, hidden until "Write a review").
+// The write-a-review form (markup by the form module's core, rendered when the
+// shopper first asks for it: web/src/form-module.js). Bundled into
+// vouch-form.js, not into the first render's vouch.js.
 // While the shopper types, the core's validator (the same code the server
 // runs) checks the answers, debounced, and its messages go into the error slot
 // of each field the shopper has touched; on submit every field is checked, and
@@ -14,8 +16,8 @@ function randomKey() {
 
 /** User-perceived characters, counted by the core (the validator's own rule). */
 function graphemeCount(core, text) {
-  if (typeof core.graphemeCount === 'function') return core.graphemeCount(text);
-  // A core built without the validation bindings: the browser's segmenter agrees on all but rare clusters.
+  if (core && typeof core.graphemeCount === 'function') return core.graphemeCount(text);
+  // Without the form module's core: the browser's segmenter agrees on all but rare clusters.
   if (typeof Intl === 'object' && Intl.Segmenter) return [...new Intl.Segmenter().segment(text)].length;
   return [...text].length;
 }
@@ -56,9 +58,11 @@ export class ReviewForm {
   /**
    * @param {object} widget the owning widget (core, options, locale, host)
    * @param {HTMLFormElement} form
+   * @param {object} core the form module (validator, grapheme counter)
    */
-  constructor(widget, form) {
+  constructor(widget, form, core) {
     this.widget = widget;
+    this.core = core;
     this.form = form;
     this.touched = new Set();
     this.timer = 0;
@@ -101,7 +105,7 @@ export class ReviewForm {
   updateCount() {
     const counter = this.form.querySelector('[data-count-for="body"]');
     if (!counter) return;
-    const count = graphemeCount(this.widget.core, this.form.elements.body.value);
+    const count = graphemeCount(this.core, this.form.elements.body.value);
     counter.textContent = counter.dataset.template.replace('{count}', String(count));
   }
 
@@ -134,12 +138,13 @@ export class ReviewForm {
 
   /** Runs the core's validator; shows errors of touched fields (all when `all`). */
   validate(all) {
-    const { core, options, locale } = this.widget;
+    const { options, locale } = this.widget;
+    const core = this.core;
     const context = JSON.stringify({ mode: 'form', elapsed_ms: this.openedAt ? Date.now() - this.openedAt : -1 });
     let verdict = { errors: [] };
     try {
       // Without the validator in this core build, the server's 422 is the only check.
-      if (typeof core.validateSubmissionBytes === 'function') verdict = JSON.parse(validateSubmission(core, this.submission(), options.policy, context, locale));
+      if (core && typeof core.validateSubmissionBytes === 'function') verdict = JSON.parse(validateSubmission(core, this.submission(), options.policy, context, locale));
     } catch (error) {
       // The server still checks everything; report, keep the form usable.
       emit(this.widget.host, 'vouch:error', { code: 'validation_unavailable', message: `Vouch: ${error.message}` });

@@ -41,6 +41,38 @@ function parseJsonOption(name, value) {
   }
 }
 
+const CONFIG_FLAGS = {
+  verifies_purchases: 'verifiesPurchases',
+  moderates_before_publishing: 'moderatesBeforePublishing',
+  accepts_unverified: 'acceptsUnverified',
+  offers_incentives: 'offersIncentives',
+};
+
+/**
+ * data-config (the store's collection facts, docs/embedding.md) -> the core's
+ * ShellConfig value object. Types are checked here because Embind would coerce
+ * "yes" to true; the core checks the app names' encoding and lengths.
+ */
+function shellConfig(config) {
+  const shell = { verifiesPurchases: true, moderatesBeforePublishing: true, acceptsUnverified: true, offersIncentives: false, importedFrom: '' };
+  if (config === undefined) return shell;
+  if (!config || typeof config !== 'object' || Array.isArray(config)) throw vouchError('invalid_config', 'config: expected an object');
+  for (const [key, field] of Object.entries(CONFIG_FLAGS)) {
+    if (config[key] === undefined) continue;
+    if (typeof config[key] !== 'boolean') throw vouchError('invalid_config', `config.${key}: expected true or false`);
+    shell[field] = config[key];
+  }
+  const apps = config.imported_from;
+  if (apps !== undefined) {
+    if (!Array.isArray(apps)) throw vouchError('invalid_config', 'config.imported_from: expected an array of strings');
+    apps.forEach((app, i) => {
+      if (typeof app !== 'string' || app.includes('\n')) throw vouchError('invalid_config', `config.imported_from[${i}]: expected a string (one line)`);
+    });
+    shell.importedFrom = apps.join('\n');
+  }
+  return shell;
+}
+
 /** http(s) URL resolved against the page, or '' (never javascript:, data: ...). */
 export function safeUrl(value) {
   if (!value) return '';
@@ -94,7 +126,7 @@ export function normalizeOptions(raw, host) {
     sort: raw.sort || 'newest',
     paging,
     reviewsUrl: safeUrl(raw.reviewsUrl),
-    config: config === undefined ? '' : JSON.stringify(config),
+    config: shellConfig(config),
     policy: policy === undefined ? '' : JSON.stringify(policy),
     hashState: raw.hashState === undefined ? true : raw.hashState !== false && raw.hashState !== 'false',
   };

@@ -5,7 +5,7 @@
 import { fetchSnapshot, fragmentUrl, sendReport, sendVote } from './data.js';
 import { emit, vouchError } from './events.js';
 import { showFallback } from './fallback.js';
-import { ReviewForm } from './form.js';
+import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
 import { readHash, writeHash } from './hash-state.js';
 import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
@@ -27,7 +27,7 @@ export class ReviewsWidget {
   /**
    * @param {HTMLElement} host
    * @param {object} options normalised (options.js)
-   * @param {{ wasmUrl: string }} env
+   * @param {{ wasmUrl: string, formUrl: string, formWasmUrl: string }} env
    */
   constructor(host, options, env) {
     this.host = host;
@@ -42,6 +42,7 @@ export class ReviewsWidget {
     this.root = attachStyles(host);
     this.lightbox = new Lightbox(this.root);
     this.form = null;
+    this.formMount = null; // the promise of mounting the form (once per shell)
     this.start();
   }
 
@@ -78,7 +79,8 @@ export class ReviewsWidget {
       const snapshot = await snapshotPromise;
       if (this.destroyed || generation !== this.generation) return;
       this.core = core;
-      this.loadStore(snapshot);
+      await this.loadStore(snapshot);
+      if (this.destroyed || generation !== this.generation) return;
       this.state = { ...this.defaults(), ...this.initialState() };
       this.renderShell();
       this.renderView({ focus: false });
@@ -88,18 +90,17 @@ export class ReviewsWidget {
     }
   }
 
-  loadStore({ bytes, json }) {
+  /** Puts the snapshot into the Store, in wasm memory once (a JSON file goes through the form module). */
+  async loadStore({ bytes, json }) {
     const core = this.core;
+    const binary = json ? jsonToBinary((await loadFormModule(this.env)).core, bytes) : bytes;
     if (!this.store) this.store = new core.Store();
-    const pointer = core._malloc(bytes.length || 1);
-    let status;
-    try {
-      core.HEAPU8.set(bytes, pointer); // read HEAPU8 after _malloc: memory may have grown
-      status = json ? this.store.loadJson(pointer, bytes.length) : this.store.loadBinary(pointer, bytes.length);
-    } finally {
-      core._free(pointer);
-    }
+    const pointer = this.store.reserveBinary(binary.length);
+    if (!pointer) throw vouchError('snapshot_too_large', `the reviews file is too large (${binary.length} bytes)`);
+    core.HEAPU8.set(binary, pointer); // read HEAPU8 after reserving: memory may have grown
+    const status = this.store.loadReserved();
     if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
+    this.searchReady = false; // a new snapshot: its index is not built yet
   }
 
   initialState() {
@@ -129,14 +130,13 @@ export class ReviewsWidget {
     this.frame = frame;
     this.view = view;
     this.live = live;
-    const rendered = this.core.renderStatic(this.options.config, this.options.policy, this.locale, this.idPrefix);
+    const rendered = this.core.renderShell(this.options.config, this.locale, this.idPrefix);
     if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
     setCoreHTML(statics, rendered.html);
     this.formatDates(statics);
-    const form = statics.querySelector('form[data-action="submit"]');
     if (this.form) this.form.destroy();
-    this.form = form ? new ReviewForm(this, form) : null;
-    if (this.form) this.form.updateCount();
+    this.form = null;
+    this.formMount = null;
     this.listen();
   }
 
@@ -148,6 +148,9 @@ export class ReviewsWidget {
       ['input', (event) => this.onInput(event)],
       ['submit', (event) => this.onSubmit(event)],
       ['focusout', (event) => this.onFocusOut(event)],
+      // Intent to write: fetch the form module before the click lands.
+      ['pointerover', (event) => this.onIntent(event)],
+      ['focusin', (event) => this.onIntent(event)],
     ];
     for (const [type, handler] of this.listeners) this.root.addEventListener(type, handler);
   }
@@ -263,8 +266,7 @@ export class ReviewsWidget {
         this.report(target);
         break;
       case 'write':
-        target.setAttribute('aria-expanded', 'true');
-        if (this.form) this.form.open();
+        this.openForm(target);
         break;
       case 'cancel': {
         if (this.form) this.form.close();
@@ -276,6 +278,50 @@ export class ReviewsWidget {
         break;
       }
       default:
+    }
+  }
+
+  /** Work a shopper is about to ask for, started when they reach for it (hover, focus). */
+  onIntent(event) {
+    const target = event.target;
+    if (!target || !target.closest) return;
+    if (target.closest('[data-action="write"]')) loadFormModule(this.env).catch(() => {});
+    // The search index is built on first use; build it while they type instead.
+    if (target.dataset.action === 'search-input' && this.store && !this.searchReady) {
+      this.searchReady = true;
+      setTimeout(() => this.store && this.store.prepareSearch(), 0);
+    }
+  }
+
+  /** The form, mounted from the form module on first use (the click that asks for it). */
+  ensureForm() {
+    if (!this.formMount) {
+      this.formMount = loadFormModule(this.env).then((module) => {
+        if (this.destroyed || this.form) return this.form;
+        this.form = mountForm(this, module);
+        if (this.form) this.form.updateCount();
+        return this.form;
+      });
+      this.formMount.catch(() => {
+        this.formMount = null; // the next click tries again
+      });
+    }
+    return this.formMount;
+  }
+
+  async openForm(button) {
+    button.setAttribute('aria-busy', 'true');
+    try {
+      const form = await this.ensureForm();
+      if (!form || this.destroyed) return;
+      button.setAttribute('aria-expanded', 'true');
+      form.open();
+    } catch (error) {
+      // The page stays usable; the shopper learns why nothing opened.
+      this.live.textContent = this.core.uiText('form_unavailable', 0, this.locale);
+      emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'form_unavailable', message: error.message });
+    } finally {
+      button.removeAttribute('aria-busy');
     }
   }
 
@@ -377,6 +423,7 @@ export class ReviewsWidget {
   }
 
   releaseStore() {
+    this.searchReady = false;
     if (this.store) {
       this.store.delete();
       this.store = null;

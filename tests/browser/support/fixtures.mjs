@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { loadCore } from '../../node/support/core.mjs';
+import { jsonToBinary, loadCore, loadJsonInto } from '../../node/support/core.mjs';
 import { seededRandom } from '../../../scripts/lib/random.mjs';
 
 const TEXTS = [
@@ -66,19 +66,15 @@ export function snapshotJson(product, reviews) {
   return JSON.stringify({ version: 1, product: { id: product, name: 'Linen Wrap Dress', url: '', image: '' }, reviews });
 }
 
-/** Loads `json` with the core's strict loader; throws with the core's message if it refuses. */
+/** Loads `json` with the core's strict loader (the widget's JSON path); throws with the core's message if it refuses. */
 export async function checkWithCore(json) {
   const core = await loadCore();
   const store = new core.Store();
-  const bytes = new TextEncoder().encode(json);
-  const pointer = core._malloc(bytes.length);
   try {
-    core.HEAPU8.set(bytes, pointer);
-    const status = store.loadJson(pointer, bytes.length);
+    const status = await loadJsonInto(core, store, new TextEncoder().encode(json));
     if (!status.ok) throw new Error(`fixture rejected by the core: ${status.code}: ${status.message}`);
     return store.size();
   } finally {
-    core._free(pointer);
     store.delete();
   }
 }
@@ -110,6 +106,8 @@ export async function writeFixtures(photoBase, dir = mkdtempSync(join(tmpdir(), 
     await checkWithCore(json);
     writeFileSync(join(dir, name), json);
   }
+  // The same reviews as a binary snapshot (what the review server sends).
+  writeFileSync(join(dir, 'demo-linen-dress.bin'), await jsonToBinary(new TextEncoder().encode(files['demo-linen-dress.json'])));
   return dir;
 }
 

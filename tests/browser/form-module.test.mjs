@@ -1,0 +1,76 @@
+// The form module (vouch-form.js + vouch-form.wasm) is not part of the first
+// render: it is fetched when a shopper reaches for "Write a review", and a
+// failure to fetch it is explained and can be retried.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
+
+const env = useFixtureServerAndBrowser();
+
+/** Opens a page, recording the path of every request from the start. */
+async function openRecorded(path) {
+  const page = await env.browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(env.server.url + path);
+  await page.locator('.v-card').first().waitFor({ timeout: 20000 });
+  return { page, requested, problems };
+}
+
+test('the first render fetches vouch.js, vouch-core.wasm and the snapshot; the form module comes on intent', async () => {
+  const { page, requested, problems } = await openRecorded('/test-pages/binary.html');
+  assert.ok(requested.includes('/dist/vouch.js'));
+  assert.ok(requested.includes('/dist/vouch-core.wasm'));
+  assert.ok(requested.includes('/fixtures/demo-linen-dress.bin'));
+  assert.deepEqual(requested.filter((p) => p.includes('vouch-form')), [], 'no form module before the shopper asks');
+  // The button names the slot that the form will fill.
+  const controls = await page.getAttribute('[data-action="write"]', 'aria-controls');
+  assert.equal(await page.locator(`#${controls}`).getAttribute('data-form-slot'), '');
+
+  // Hovering the button is enough to start fetching (before the click lands).
+  const formWasm = page.waitForRequest((r) => r.url().endsWith('/dist/vouch-form.wasm'));
+  await page.hover('[data-action="write"]');
+  await formWasm;
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  assert.equal(await page.getAttribute('[data-action="write"]', 'aria-expanded'), 'true');
+  assert.equal(await page.locator('form.v-form').getAttribute('id'), controls);
+  assert.equal(await page.locator('[data-form-slot]').count(), 0);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-vouch-reviews]').shadowRoot.activeElement.name), 'rating');
+  // The validator of the form module runs as the shopper types.
+  await page.fill('form.v-form textarea[name="body"]', 'Too short');
+  await page.locator('form.v-form textarea[name="body"]').blur();
+  await page.locator('[data-error-for="body"]:not(:empty)').waitFor();
+  assert.match(await page.locator('[data-error-for="body"]').textContent(), /\d/);
+  assert.match(await page.locator('[data-count-for="body"]').textContent(), /9/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('when the form module cannot be fetched the shopper is told, and the next click tries again', async () => {
+  const { page } = await openPage(env.browser, `${env.server.url}/test-pages/binary.html`);
+  await page.locator('.v-card').first().waitFor({ timeout: 20000 });
+  await page.evaluate(() => {
+    window.vouchErrors = [];
+    document.querySelector('[data-vouch-reviews]').addEventListener('vouch:error', (event) => window.vouchErrors.push(event.detail));
+  });
+  await page.route('**/dist/vouch-form.js', (route) => route.abort('connectionrefused'));
+  await page.click('[data-action="write"]');
+  await page.locator('[data-live]').filter({ hasText: 'could not be loaded' }).waitFor();
+  assert.equal(await page.locator('[data-live]').textContent(), 'The review form could not be loaded. Please try again.');
+  const errors = await page.evaluate(() => window.vouchErrors);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].code, 'form_unavailable');
+  assert.match(errors[0].message, /vouch-form\.js/);
+  assert.equal(await page.getAttribute('[data-action="write"]', 'aria-expanded'), 'false');
+  assert.equal(await page.locator('form.v-form').count(), 0);
+  // The reviews are still usable, and the network coming back is enough.
+  assert.ok((await page.locator('.v-card').count()) > 0);
+  await page.unroute('**/dist/vouch-form.js');
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  assert.equal(await page.getAttribute('[data-action="write"]', 'aria-expanded'), 'true');
+  await page.close();
+});

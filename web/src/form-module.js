@@ -1,0 +1,78 @@
+// The second wasm module, on demand. The first render needs only vouch-core
+// (the view); the form's markup, the validator and the JSON snapshot reader
+// live in vouch-form.js + vouch-form.wasm, imported the first time a shopper
+// reaches for "Write a review" (hover, focus or click) or a store serves a JSON
+// snapshot. Shared by every widget on the page; a failed load can be retried.
+import { instantiate } from './core-loader.js';
+import { vouchError } from './events.js';
+import { setCoreHTML } from './trusted-html.js';
+
+let modulePromise = null;
+let failures = 0;
+
+/**
+ * @param {{ formUrl: string, formWasmUrl: string }} env
+ * @returns {Promise<{ core: object, ReviewForm: Function }>}
+ */
+export function loadFormModule(env) {
+  if (!modulePromise) {
+    modulePromise = importForm(env).catch((error) => {
+      modulePromise = null;
+      failures += 1;
+      throw error;
+    });
+  }
+  return modulePromise;
+}
+
+async function importForm(env) {
+  let exports;
+  try {
+    // import() (not a <script>): it needs no global and inherits this script's
+    // nonce under a nonce-based CSP; from another origin it needs CORS, like the .wasm.
+    // Some browsers remember a failed module fetch per URL: a retry asks anew.
+    const url = failures ? `${env.formUrl}${env.formUrl.includes('?') ? '&' : '?'}retry=${failures}` : env.formUrl;
+    exports = await import(/* webpackIgnore: true */ url);
+  } catch (error) {
+    throw vouchError('form_unavailable', `the review form could not be loaded from ${env.formUrl} (${error.message})`);
+  }
+  const core = await instantiate(exports.createVouchForm, env.formWasmUrl);
+  return { core, ReviewForm: exports.ReviewForm };
+}
+
+/**
+ * Renders the form into the shell's slot and returns its controller.
+ * @param {object} widget the owning widget (root, options, locale, idPrefix)
+ * @param {{ core: object, ReviewForm: Function }} module from loadFormModule
+ */
+export function mountForm(widget, { core, ReviewForm }) {
+  const slot = widget.root.querySelector('[data-form-slot]');
+  if (!slot) return null;
+  const rendered = core.renderForm(widget.options.policy, widget.locale, widget.idPrefix);
+  if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
+  const holder = document.createElement('div');
+  setCoreHTML(holder, rendered.html);
+  const form = holder.querySelector('form');
+  slot.replaceWith(form); // same id as the slot: the button's aria-controls stays valid
+  return new ReviewForm(widget, form, core);
+}
+
+/**
+ * A JSON snapshot -> binary bytes, by the form module's strict loader.
+ * @param {object} core the form module
+ * @param {Uint8Array} bytes
+ * @returns {Uint8Array} a copy (the module's memory is not ours to keep)
+ */
+export function jsonToBinary(core, bytes) {
+  const converter = new core.SnapshotConverter();
+  const pointer = core._malloc(bytes.length || 1);
+  try {
+    core.HEAPU8.set(bytes, pointer); // read HEAPU8 after _malloc: memory may have grown
+    const status = converter.convert(pointer, bytes.length);
+    if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
+    return converter.binaryView().slice();
+  } finally {
+    core._free(pointer);
+    converter.delete();
+  }
+}
