@@ -9,8 +9,9 @@ import { dataDir } from './data.mjs';
 import { median } from './lib/stats.mjs';
 
 const pages = [
-  ['demo product page (demo/store.css)', 'product.html'],
-  ['Bootstrap 5 host page', 'bootstrap.html'],
+  ['demo product page (demo/store.css), widget in the first screen', 'product.html'],
+  ['the same, reviews below the first screen (the usual place)', 'product-below-fold.html'],
+  ['Bootstrap 5 host page, widget in the first screen', 'bootstrap.html'],
 ];
 
 export async function benchCls({ distDir, runs }) {
