@@ -3,6 +3,7 @@
 #include "search_index.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "snapshot_data.hpp"
 #include "vouch/utf8.hpp"
@@ -95,6 +96,27 @@ class TermTable {
   std::vector<std::uint32_t> hashes_;  // per term id
 };
 
+// An append-only array in fixed blocks: growing never copies, and the peak is
+// the data plus at most one block. A doubling vector would briefly hold old +
+// new buffers (up to 3x the entries), and the wasm heap never shrinks, so that
+// peak would stay allocated for the page's lifetime.
+template <class T>
+class BlockList {
+ public:
+  void push_back(T value) {
+    if (size_ % kBlock == 0) blocks_.emplace_back(new T[kBlock]);
+    blocks_.back()[size_ % kBlock] = value;
+    ++size_;
+  }
+  T operator[](std::size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
+  std::size_t size() const { return size_; }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 15;
+  std::vector<std::unique_ptr<T[]>> blocks_;
+  std::size_t size_ = 0;
+};
+
 }  // namespace
 
 void build_search_index(const SnapshotData& data, SearchIndex& index) {
@@ -107,8 +129,11 @@ void build_search_index(const SnapshotData& data, SearchIndex& index) {
   TermTable term_ids(index);
   std::vector<std::uint32_t> last_seen, weight;
   std::vector<std::uint32_t> review_terms;
-  std::vector<std::uint32_t> entry_term, entry_review;
-  std::vector<std::uint16_t> entry_weight;
+  // One entry per (review, distinct term), in review order: review i owns
+  // entries [review_start[i], review_start[i + 1]).
+  BlockList<std::uint32_t> entry_term;
+  BlockList<std::uint16_t> entry_weight;
+  std::vector<std::uint32_t> review_start(n + 1, 0);
   std::string folded;
   std::vector<Token> tokens;
 
@@ -137,24 +162,27 @@ void build_search_index(const SnapshotData& data, SearchIndex& index) {
     for_each_term(folded, tokens, add(1));
     for (std::uint32_t id : review_terms) {
       entry_term.push_back(id);
-      entry_review.push_back(i);
       entry_weight.push_back(
           static_cast<std::uint16_t>(std::min<std::uint32_t>(weight[id], 0xFFFF)));
     }
+    review_start[i + 1] = static_cast<std::uint32_t>(entry_term.size());
   }
 
   // Counting sort of the entries by term: postings stay in review order.
   const std::size_t terms = index.term_count();
   index.posting_start.assign(terms + 1, 0);
-  for (std::uint32_t t : entry_term) ++index.posting_start[t + 1];
+  const std::size_t entries = entry_term.size();
+  for (std::size_t e = 0; e < entries; ++e) ++index.posting_start[entry_term[e] + 1];
   for (std::size_t t = 0; t < terms; ++t) index.posting_start[t + 1] += index.posting_start[t];
-  index.posting_review.resize(entry_term.size());
-  index.posting_weight.resize(entry_term.size());
+  index.posting_review.resize(entries);
+  index.posting_weight.resize(entries);
   std::vector<std::uint32_t> cursor(index.posting_start.begin(), index.posting_start.end() - 1);
-  for (std::size_t e = 0; e < entry_term.size(); ++e) {
-    const std::uint32_t at = cursor[entry_term[e]]++;
-    index.posting_review[at] = entry_review[e];
-    index.posting_weight[at] = entry_weight[e];
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::size_t e = review_start[i]; e < review_start[i + 1]; ++e) {
+      const std::uint32_t at = cursor[entry_term[e]]++;
+      index.posting_review[at] = i;
+      index.posting_weight[at] = entry_weight[e];
+    }
   }
 
   index.sorted_terms.resize(terms);
