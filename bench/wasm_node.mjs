@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { convertJsonSnapshot, loadBinaryInto } from '../scripts/lib/wasm-snapshot.mjs';
 import { interactions } from './lib/queries.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -22,24 +23,14 @@ export async function timeWasmNode(wasmNodeDir, binPath, jsonPath, runs) {
   const form = await loadNodeCore(wasmNodeDir, 'vouch-form');
   const store = new core.Store();
   // The widget's path: JSON is converted by the form module, then loaded as binary.
-  const toBinary = (bytes) => {
-    const converter = new form.SnapshotConverter();
-    const pointer = form._malloc(bytes.length);
-    try {
-      form.HEAPU8.set(bytes, pointer);
-      const status = converter.convert(pointer, bytes.length);
-      if (!status.ok) throw new Error(status.message);
-      return converter.binaryView().slice();
-    } finally {
-      form._free(pointer);
-      converter.delete();
-    }
-  };
   const load = (bytes, json) => {
-    const binary = json ? toBinary(bytes) : bytes;
-    const pointer = store.reserveBinary(binary.length);
-    core.HEAPU8.set(binary, pointer);
-    const status = store.loadReserved();
+    let binary = bytes;
+    if (json) {
+      const converted = convertJsonSnapshot(form, bytes);
+      if (!converted.status.ok) throw new Error(converted.status.message);
+      binary = converted.binary;
+    }
+    const status = loadBinaryInto(core, store, binary);
     if (!status.ok) throw new Error(status.message);
   };
   const time = (f) => {

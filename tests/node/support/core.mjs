@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { convertJsonSnapshot, loadBinaryInto } from '../../../scripts/lib/wasm-snapshot.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // VOUCH_WASM_DIR lets a developer test a wasm build of their own tree.
@@ -30,41 +31,36 @@ export function loadFormCore() {
   return instantiate('vouch-form');
 }
 
-/** The widget's binary path: reserveBinary + HEAPU8.set + loadReserved (web/src/widget.js). */
-export function loadBinaryInto(core, store, bytes) {
-  const pointer = store.reserveBinary(bytes.length);
-  if (!pointer) return { ok: false, code: 'snapshot_too_large', message: `${bytes.length} bytes` };
-  core.HEAPU8.set(bytes, pointer);
-  return store.loadReserved();
-}
+export { loadBinaryInto };
 
 /** JSON snapshot bytes -> binary snapshot bytes by the form module's converter; throws with its status. */
 export async function jsonToBinary(bytes) {
-  const form = await loadFormCore();
-  const converter = new form.SnapshotConverter();
-  const pointer = form._malloc(bytes.length || 1);
-  try {
-    form.HEAPU8.set(bytes, pointer);
-    const status = converter.convert(pointer, bytes.length);
-    if (!status.ok) throw Object.assign(new Error(`${status.code}: ${status.message}`), { status });
-    return converter.binaryView().slice();
-  } finally {
-    form._free(pointer);
-    converter.delete();
-  }
+  const { status, binary } = convertJsonSnapshot(await loadFormCore(), bytes);
+  if (!status.ok) throw Object.assign(new Error(`${status.code}: ${status.message}`), { status });
+  return binary;
+}
+
+/** The widget's JSON path: the form module's converter, then the binary path. Returns the first failing status. */
+export async function loadJsonInto(core, store, bytes) {
+  const { status, binary } = convertJsonSnapshot(await loadFormCore(), bytes);
+  return status.ok ? loadBinaryInto(core, store, binary) : status;
+}
+
+/** Path of a file under ../shared/data, or null (with the CI rule applied by the caller). */
+export function sharedDataPath(relative) {
+  const dir = process.env.VOUCH_SHARED_DATA_DIR || join(root, '..', 'shared', 'data');
+  return join(dir, relative);
 }
 
 /**
- * The widget's JSON path: the form module's converter, then the binary path
- * (web/src/form-module.js jsonToBinary). Returns the first failing status.
+ * The path of a shared corpus file, or null after marking the test skipped.
+ * Under CI=true a missing corpus fails the test instead (see README).
+ * @param {import('node:test').TestContext} t
  */
-export async function loadJsonInto(core, store, bytes) {
-  let binary;
-  try {
-    binary = await jsonToBinary(bytes);
-  } catch (error) {
-    if (error.status) return error.status;
-    throw error;
-  }
-  return loadBinaryInto(core, store, binary);
+export function sharedDataOrSkip(t, relative) {
+  const path = sharedDataPath(relative);
+  if (existsSync(path)) return path;
+  if (process.env.CI === 'true') throw new Error(`shared test data missing under CI=true: ${path}`);
+  t.skip(`shared test data not present (${path})`);
+  return null;
 }

@@ -1,0 +1,35 @@
+// The widget's snapshot path for Node callers (the Node tests and the bench),
+// given module instances: JSON -> binary by the form module, then the binary
+// into a Store through the buffer the Store reserves. The browser does the same
+// in web/src/form-module.js (jsonToBinary) and web/src/widget.js (loadStore).
+
+/**
+ * @param {object} form the vouch-form module
+ * @param {Uint8Array} bytes a JSON snapshot
+ * @returns {{ status: { ok: boolean, code: string, message: string }, binary: Uint8Array | null }}
+ */
+export function convertJsonSnapshot(form, bytes) {
+  const converter = new form.SnapshotConverter();
+  const pointer = form._malloc(bytes.length || 1);
+  try {
+    form.HEAPU8.set(bytes, pointer); // HEAPU8 re-read after _malloc (memory may have grown)
+    const status = converter.convert(pointer, bytes.length);
+    return { status, binary: status.ok ? converter.binaryView().slice() : null };
+  } finally {
+    form._free(pointer);
+    converter.delete();
+  }
+}
+
+/**
+ * @param {object} core the vouch-core module
+ * @param {object} store a core.Store
+ * @param {Uint8Array} bytes a binary snapshot
+ * @returns {{ ok: boolean, code: string, message: string }}
+ */
+export function loadBinaryInto(core, store, bytes) {
+  const pointer = store.reserveBinary(bytes.length);
+  if (!pointer) return { ok: false, code: 'snapshot_too_large', message: `${bytes.length} bytes` };
+  core.HEAPU8.set(bytes, pointer);
+  return store.loadReserved();
+}
