@@ -224,10 +224,16 @@ if (wanted('server')) {
     table(['target', 'requests/s', 'latency p50', 'vs nginx', 'goal'], [
       ['nginx, static file', s.nginx.rps.toFixed(0), s.nginx.p50, '1.00×', ''],
       ['vouch-server GET snapshot', s.vouch.rps.toFixed(0), s.vouch.p50, ratio(s.vouch.rps, s.nginx.rps), goal(s.vouch.rps >= 0.5 * s.nginx.rps)],
+      ['vouch-server GET summaries (one product, small JSON)', s.summaries.rps.toFixed(0), s.summaries.p50, '', ''],
     ]);
     line(`Snapshot: ${s.snapshotBytes} B binary for 1,000 reviews. POST review throughput (durable writes,`);
     line(`full validation, sequential clients ×${s.post.clients}): **${s.post.rps.toFixed(0)} reviews/s** ` +
       `(${s.post.count} accepted in ${s.post.seconds.toFixed(1)} s; statuses ${JSON.stringify(s.post.statuses)}).`);
+    if (Object.keys(s.post.statuses).some((k) => k.startsWith('error'))) {
+      line('An `UND_ERR_SOCKET` here is the first POST going out on a keep-alive connection Node\'s fetch');
+      line('pooled before the wrk runs, which the server closed after 5 s idle; fetch does not retry a');
+      line('POST. The server never saw that request (its log has one 201 per accepted review).');
+    }
     line();
   });
 }

@@ -74,10 +74,15 @@ http {
 
     const seconds = quick ? 3 : 8;
     const runs = quick ? 1 : 3;
-    const samples = { nginx: [], vouch: [] };
+    const samples = { nginx: [], vouch: [], summaries: [] };
+    // A small answer too (what <vouch-stars> badges fetch): small responses are
+    // where per-request overheads such as Nagle + delayed ACK show.
+    const summariesUrl = `${vouch.url}/api/v1/summaries?products=${encodeURIComponent(snapshot.product.id)}`;
+    await waitForOk(summariesUrl);
     for (let r = 0; r < runs; r++) {
       samples.nginx.push(wrk(nginxUrl, seconds, BINARY_TYPE));
       samples.vouch.push(wrk(snapshotUrl, seconds, BINARY_TYPE));
+      samples.summaries.push(wrk(summariesUrl, seconds, 'application/json'));
     }
     const summarize = (list) => ({ rps: median(list.map((s) => s.rps)), p50: list[list.length >> 1].p50 });
 
@@ -118,6 +123,7 @@ http {
       runs,
       nginx: summarize(samples.nginx),
       vouch: summarize(samples.vouch),
+      summaries: summarize(samples.summaries),
       post: { clients, count: accepted, seconds: postElapsed, rps: accepted / postElapsed, statuses },
     };
   } finally {

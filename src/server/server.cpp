@@ -143,6 +143,11 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   server_.set_payload_max_length(std::max(photos, limits.max_import_bytes));
   server_.set_read_timeout(10);
   server_.set_write_timeout(10);
+  // httplib writes headers and body separately; with Nagle on, a small answer
+  // (summaries, votes, a 201) waits for the client's delayed ACK: ~40 ms each,
+  // which capped review submissions at ~90/s and small GETs at ~250/s
+  // (bench/RESULTS.md, "Server").
+  server_.set_tcp_nodelay(true);
   const std::size_t threads = app.config.threads;
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_.set_default_headers(
