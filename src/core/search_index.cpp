@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "snapshot_data.hpp"
+#include "string_view_set.hpp"
 #include "vouch/utf8.hpp"
 
 namespace vouch::search {
@@ -80,11 +81,7 @@ class TermTable {
   }
 
  private:
-  static std::uint32_t hash(std::string_view text) {
-    std::uint32_t h = 2166136261u;
-    for (char c : text) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
-    return h;
-  }
+  static std::uint32_t hash(std::string_view text) { return detail::fnv1a(text); }
   void place(std::uint32_t id, std::size_t mask) {
     std::size_t s = hashes_[id] & mask;
     while (slots_[s] != 0) s = (s + 1) & mask;

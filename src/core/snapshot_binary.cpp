@@ -3,11 +3,11 @@
 // columns are read in place. Nothing is parsed per field.
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "snapshot_data.hpp"
 #include "snapshot_rules.hpp"
+#include "string_view_set.hpp"
 #include "vouch/snapshot.hpp"
 #include "vouch/utf8.hpp"
 
@@ -99,8 +99,7 @@ class ContentValidator {
     if (auto r = check_name_table(kTopicNames, data_.counts.topic_names, "topic_names"); !r.ok)
       return r;
     if (auto r = check_starts(); !r.ok) return r;
-    std::unordered_set<std::string_view> ids;
-    ids.reserve(n_);
+    StringViewSet ids(n_);
     std::vector<std::uint32_t> aspect_seen(data_.counts.aspect_names, 0xFFFFFFFFu);
     std::vector<std::uint32_t> topic_seen(data_.counts.topic_names, 0xFFFFFFFFu);
     for (std::uint32_t i = 0; i < n_; ++i) {
@@ -136,15 +135,14 @@ class ContentValidator {
   }
 
   AdoptResult check_name_table(Section s, std::uint32_t count, const char* name) const {
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(count);
+    StringViewSet seen(count);
     for (std::uint32_t k = 0; k < count; ++k) {
       const std::string path = std::string(name) + "[" + std::to_string(k) + "]";
       const StrRef ref = data_.ref_at(s, k);
       if (!ref_ok(ref)) return fail(path, "string reference out of bounds");
       const std::string_view text = data_.str(ref);
       if (text.empty()) return fail(path, "expected a non-empty string");
-      if (!seen.insert(text).second) return fail(path, "duplicate name");
+      if (!seen.insert(text)) return fail(path, "duplicate name");
     }
     return {};
   }
@@ -171,7 +169,7 @@ class ContentValidator {
     return {};
   }
 
-  AdoptResult check_review(std::uint32_t i, std::unordered_set<std::string_view>& ids,
+  AdoptResult check_review(std::uint32_t i, StringViewSet& ids,
                            std::vector<std::uint32_t>& aspect_seen,
                            std::vector<std::uint32_t>& topic_seen) const {
     const std::uint8_t rating = data_.u8(kRating, i);
@@ -196,7 +194,7 @@ class ContentValidator {
     }
     const std::string_view id = data_.review_string(i, kId);
     if (id.empty()) return fail(review_path(i, "id"), "expected a non-empty string");
-    if (!ids.insert(id).second) return fail(review_path(i, "id"), "duplicate review id");
+    if (!ids.insert(id)) return fail(review_path(i, "id"), "duplicate review id");
     if (!valid_language_tag(data_.review_string(i, kLanguage))) {
       return fail(review_path(i, "language"), "expected a language tag like \"en\" or \"zh-Hant\"");
     }

@@ -30,20 +30,28 @@ std::vector<std::uint32_t> largest_remainder_percentages(const std::vector<std::
   std::uint64_t total = 0;
   for (std::uint32_t c : counts) total += c;
   if (total == 0) return percent;
-  std::vector<std::pair<std::uint64_t, std::size_t>> remainders;  // (remainder, index)
+  std::vector<std::uint64_t> remainder(counts.size());
   std::uint64_t assigned = 0;
   for (std::size_t k = 0; k < counts.size(); ++k) {
     const std::uint64_t scaled = std::uint64_t{counts[k]} * 100;
     percent[k] = static_cast<std::uint32_t>(scaled / total);
     assigned += percent[k];
-    remainders.emplace_back(scaled % total, k);
+    remainder[k] = scaled % total;
   }
-  // Largest remainder first; equal remainders go to the lower index.
-  std::sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  for (std::size_t k = 0; assigned < 100 && k < remainders.size(); ++k, ++assigned)
-    ++percent[remainders[k].second];
+  // The points left go one each to the largest remainders; equal remainders go
+  // to the lower index. At most counts.size() - 1 points are left, and the
+  // lists are short (5 star rows), so picking the largest each time is cheaper
+  // than a sort (and keeps a std::sort instantiation out of the wasm).
+  std::vector<bool> taken(counts.size(), false);
+  for (; assigned < 100; ++assigned) {
+    std::size_t best = counts.size();
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      if (!taken[k] && (best == counts.size() || remainder[k] > remainder[best])) best = k;
+    }
+    if (best == counts.size()) break;
+    taken[best] = true;
+    ++percent[best];
+  }
   return percent;
 }
 
