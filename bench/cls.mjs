@@ -10,7 +10,7 @@ import { median } from './lib/stats.mjs';
 
 const pages = [
   ['demo product page (demo/store.css), widget in the first screen', 'product.html'],
-  ['the same, reviews below the first screen (the usual place)', 'product-below-fold.html'],
+  ['the same, reviews below the first screen (the usual place)', 'product.html?below-fold'],
   ['Bootstrap 5 host page, widget in the first screen', 'bootstrap.html'],
 ];
 
