@@ -74,3 +74,32 @@ test('when the form module cannot be fetched the shopper is told, and the next c
   assert.equal(await page.getAttribute('[data-action="write"]', 'aria-expanded'), 'true');
   await page.close();
 });
+
+test('a JSON snapshot without the form module beside vouch.js: readable fallback and a clear vouch:error', async () => {
+  const page = await env.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.route('**/dist/vouch-form.js*', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto(`${env.server.url}/test-pages/elements.html`);
+  await page.waitForFunction(() => window.Vouch && window.Vouch.mount);
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    const target = document.body.insertBefore(document.createElement('div'), document.body.firstChild);
+    target.id = 'json';
+    target.addEventListener('vouch:error', (event) => resolve(event.detail), { once: true });
+    window.Vouch.mount(target, { product: 'demo-linen-dress', snapshot: '/fixtures/demo-linen-dress.json' });
+  }));
+  assert.equal(detail.code, 'json_reader_unavailable');
+  assert.match(detail.message, /this snapshot is JSON, which vouch-form\.js reads/);
+  assert.match(detail.message, /\.bin snapshot/);
+  assert.ok(await page.locator('#json .vouch-fallback').isVisible());
+  // The same page with the binary snapshot needs no form module at all.
+  const ok = await page.evaluate(() => new Promise((resolve) => {
+    const target = document.body.insertBefore(document.createElement('div'), document.body.firstChild);
+    target.addEventListener('vouch:ready', (event) => resolve(event.detail.reviews), { once: true });
+    target.addEventListener('vouch:error', (event) => resolve(event.detail.code), { once: true });
+    window.Vouch.mount(target, { product: 'demo-linen-dress', snapshot: '/fixtures/demo-linen-dress.bin' });
+  }));
+  assert.equal(ok, 48);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -93,7 +93,7 @@ export class ReviewsWidget {
   /** Puts the snapshot into the Store, in wasm memory once (a JSON file goes through the form module). */
   async loadStore({ bytes, json }) {
     const core = this.core;
-    const binary = json ? jsonToBinary((await loadFormModule(this.env)).core, bytes) : bytes;
+    const binary = json ? jsonToBinary(await this.jsonReader(), bytes) : bytes;
     if (!this.store) this.store = new core.Store();
     const pointer = this.store.reserveBinary(binary.length);
     if (!pointer) throw vouchError('snapshot_too_large', `the reviews file is too large (${binary.length} bytes)`);
@@ -101,6 +101,15 @@ export class ReviewsWidget {
     const status = this.store.loadReserved();
     if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
     this.searchReady = false; // a new snapshot: its index is not built yet
+  }
+
+  /** The form module, which reads JSON snapshots; its absence explained in those terms. */
+  async jsonReader() {
+    try {
+      return (await loadFormModule(this.env)).core;
+    } catch (error) {
+      throw vouchError('json_reader_unavailable', `this snapshot is JSON, which vouch-form.js reads; serve it beside vouch.js, or use the .bin snapshot (${error.message})`);
+    }
   }
 
   initialState() {
