@@ -103,3 +103,42 @@ test('a JSON snapshot without the form module beside vouch.js: readable fallback
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an update() while a JSON snapshot waits for its reader wins: the late load touches nothing', async () => {
+  const page = await env.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/dist/vouch-form.js*', async (route) => {
+    await held; // the JSON load stays pending until the newer load has rendered
+    await route.continue();
+  });
+  // binary.html's own widget reads a .bin snapshot: the only JSON reader request is ours.
+  await page.goto(`${env.server.url}/test-pages/binary.html`);
+  await page.locator('.v-card').first().waitFor({ timeout: 20000 });
+  const formRequested = page.waitForRequest((r) => r.url().includes('/dist/vouch-form.js'));
+  await page.evaluate(() => {
+    const target = document.body.insertBefore(document.createElement('div'), document.body.firstChild);
+    target.id = 'race';
+    window.readyCounts = [];
+    target.addEventListener('vouch:ready', (event) => window.readyCounts.push(event.detail.reviews));
+    window.raceHandle = window.Vouch.mount(target, { product: 'demo-linen-dress', snapshot: '/fixtures/demo-linen-dress.json' });
+  });
+  await formRequested; // the JSON load now waits for its reader
+  await page.evaluate(() => window.raceHandle.update({ product: 'empty', snapshot: '/fixtures/empty.bin' }));
+  await page.waitForFunction(() => window.readyCounts.length === 1);
+  release();
+  await page.waitForResponse((r) => r.url().includes('/dist/vouch-form.wasm'));
+  await page.waitForTimeout(500); // time for the stale load to (not) land
+  assert.deepEqual(await page.evaluate(() => window.readyCounts), [0]);
+  // Re-render from the Store (new options, same data source): it must still hold the newer snapshot.
+  await page.evaluate(() => window.raceHandle.update({ theme: 'dark' }));
+  await page.locator('#race .vouch[data-theme="dark"]').waitFor();
+  assert.equal(await page.locator('#race .v-card').count(), 0);
+  assert.match(await page.locator('#race .v-summary').textContent(), /0 reviews|No reviews/i);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -79,8 +79,7 @@ export class ReviewsWidget {
       const snapshot = await snapshotPromise;
       if (this.destroyed || generation !== this.generation) return;
       this.core = core;
-      await this.loadStore(snapshot);
-      if (this.destroyed || generation !== this.generation) return;
+      if (!(await this.loadStore(snapshot, generation))) return;
       this.state = { ...this.defaults(), ...this.initialState() };
       this.renderShell();
       this.renderView({ focus: false });
@@ -90,10 +89,15 @@ export class ReviewsWidget {
     }
   }
 
-  /** Puts the snapshot into the Store, in wasm memory once (a JSON file goes through the form module). */
-  async loadStore({ bytes, json }) {
+  /**
+   * Puts the snapshot into the Store, in wasm memory once (a JSON file goes
+   * through the form module). False when this load was overtaken while the
+   * form module loaded (destroy() or a newer start()): nothing is touched then.
+   */
+  async loadStore({ bytes, json }, generation) {
     const core = this.core;
     const binary = json ? jsonToBinary(await this.jsonReader(), bytes) : bytes;
+    if (this.destroyed || generation !== this.generation) return false;
     if (!this.store) this.store = new core.Store();
     const pointer = this.store.reserveBinary(binary.length);
     if (!pointer) throw vouchError('snapshot_too_large', `the reviews file is too large (${binary.length} bytes)`);
@@ -101,6 +105,7 @@ export class ReviewsWidget {
     const status = this.store.loadReserved();
     if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
     this.searchReady = false; // a new snapshot: its index is not built yet
+    return true;
   }
 
   /** The form module, which reads JSON snapshots; its absence explained in those terms. */
@@ -305,15 +310,16 @@ export class ReviewsWidget {
   /** The form, mounted from the form module on first use (the click that asks for it). */
   ensureForm() {
     if (!this.formMount) {
-      this.formMount = loadFormModule(this.env).then((module) => {
+      const mount = loadFormModule(this.env).then((module) => {
         if (this.destroyed || this.form) return this.form;
         this.form = mountForm(this, module);
         if (this.form) this.form.updateCount();
         return this.form;
       });
-      this.formMount.catch(() => {
-        this.formMount = null; // the next click tries again
+      mount.catch(() => {
+        if (this.formMount === mount) this.formMount = null; // the next click tries again
       });
+      this.formMount = mount;
     }
     return this.formMount;
   }

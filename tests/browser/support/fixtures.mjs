@@ -106,8 +106,10 @@ export async function writeFixtures(photoBase, dir = mkdtempSync(join(tmpdir(), 
     await checkWithCore(json);
     writeFileSync(join(dir, name), json);
   }
-  // The same reviews as a binary snapshot (what the review server sends).
-  writeFileSync(join(dir, 'demo-linen-dress.bin'), await jsonToBinary(new TextEncoder().encode(files['demo-linen-dress.json'])));
+  // The same snapshots in the binary format (what the review server sends).
+  for (const name of ['demo-linen-dress', 'empty']) {
+    writeFileSync(join(dir, `${name}.bin`), await jsonToBinary(new TextEncoder().encode(files[`${name}.json`])));
+  }
   return dir;
 }
 
