@@ -122,6 +122,11 @@ TEST_CASE("review store: the reserved buffer (the widget's load path) and the JS
   REQUIRE(store.load_binary_bytes(binary).ok);
   CHECK(store.load_reserved().code == "invalid_argument");
 
+  // The core API under it refuses a buffer shorter than the size it is told.
+  auto short_buffer = vouch::Snapshot::adopt_binary(std::vector<std::uint64_t>(1, 0), 100);
+  REQUIRE_FALSE(short_buffer.ok());
+  CHECK(short_buffer.error().to_string() == "header: buffer shorter than its stated size");
+
   // JSON -> binary (the form module), then the binary path: the same snapshot.
   vouch::facade::SnapshotConverter converter;
   REQUIRE(converter.convert_bytes(built.value().to_json()).ok);
