@@ -183,8 +183,13 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
                    req.method.c_str(), req.path.c_str(), res.status, duration);
     });
   }
+  // Mounted files are public (the widget's vouch.js, .wasm and vouch-form.js, the
+  // demo). A store page on another origin fetches the .wasm files and import()s
+  // vouch-form.js: both are CORS requests, and the pre-routing handler's CORS
+  // headers do not reach httplib's file handler, so the mount sends its own.
   for (const auto& [prefix, dir] : app.config.static_mounts) {
-    server_.set_mount_point(prefix, dir, {{"Cache-Control", "no-cache"}});
+    server_.set_mount_point(prefix, dir,
+                            {{"Cache-Control", "no-cache"}, {"Access-Control-Allow-Origin", "*"}});
   }
   server_.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
   server_.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");

@@ -200,3 +200,32 @@ test('the demo page: the widget loads with zero layout shift', async () => {
   assert.equal(await page.evaluate(() => window.__cls), 0);
   await page.close();
 });
+
+test('a store page on another origin: vouch.js, both .wasm files and the form module load cross-origin', async () => {
+  // localhost and 127.0.0.1 are different origins for the browser: the page comes from one,
+  // the widget (script, wasm, form module, API) from the other.
+  const storeOrigin = baseUrl.replace('127.0.0.1', 'localhost');
+  assert.notEqual(new URL(storeOrigin).origin, new URL(baseUrl).origin);
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(`${storeOrigin}/test-pages/cross-origin.html`);
+  const ready = await page.evaluate((reviewServer) => new Promise((resolve) => {
+    const host = document.querySelector('[data-vouch-reviews]');
+    host.addEventListener('vouch:ready', () => resolve('ready'), { once: true });
+    host.addEventListener('vouch:error', (event) => resolve(`${event.detail.code}: ${event.detail.message}`), { once: true });
+    const script = document.createElement('script');
+    script.src = `${reviewServer}/dist/vouch.js`;
+    script.dataset.product = 'server-product';
+    script.dataset.api = reviewServer;
+    document.body.append(script);
+  }), baseUrl);
+  assert.equal(ready, 'ready');
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
