@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { convertJsonSnapshot, loadBinaryInto } from '../scripts/lib/wasm-snapshot.mjs';
+import { convertJsonSnapshot, loadBinaryInto } from '../web/src/wasm-snapshot.mjs';
 import { interactions } from './lib/queries.mjs';
 import { median } from './lib/stats.mjs';
 

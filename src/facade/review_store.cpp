@@ -57,13 +57,14 @@ StoreStatus ReviewStore::load_json_bytes(std::string_view bytes) {
 std::uintptr_t ReviewStore::reserve_binary(double length) {
   reserved_ = {};
   reserved_size_ = 0;
-  if (!whole_number(length, 4294967295.0)) return 0;
+  if (!whole_number(length, kMaxReservedBytes)) return 0;
   const auto size = static_cast<std::size_t>(length);
-  // 8-byte words: the binary reader needs aligned storage. Without exceptions a
-  // failed allocation aborts, so ask for no more than the heap can grow to.
+  // 8-byte words: the binary reader needs aligned storage. The max_size() test
+  // is never true under the cap, but without it the compiler keeps resize()'s
+  // length_error path and what that links (~2 KB of wasm, measured).
   const std::size_t words = (size + 7) / 8;
   if (words > reserved_.max_size()) return 0;
-  reserved_.resize(words == 0 ? 1 : words);
+  reserved_.resize(words == 0 ? 1 : words);  // one word at least: an empty file is still a load
   reserved_size_ = size;
   return reinterpret_cast<std::uintptr_t>(reserved_.data());
 }
@@ -72,11 +73,8 @@ StoreStatus ReviewStore::load_reserved() {
   if (reserved_.empty())
     return failure("invalid_argument",
                    "load_reserved: nothing reserved (call reserve_binary first)");
-  std::vector<std::uint64_t> words = std::move(reserved_);
-  reserved_ = {};
-  const std::size_t size = reserved_size_;
-  reserved_size_ = 0;
-  return adopt(Snapshot::adopt_binary(std::move(words), size), "invalid_binary");
+  std::vector<std::uint64_t> words = std::move(reserved_);  // adopt() clears the rest
+  return adopt(Snapshot::adopt_binary(std::move(words), reserved_size_), "invalid_binary");
 }
 
 StoreStatus ReviewStore::load_binary(std::uintptr_t pointer, std::size_t length) {

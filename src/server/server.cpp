@@ -144,8 +144,8 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   server_.set_read_timeout(10);
   server_.set_write_timeout(10);
   // httplib writes headers and body separately; with Nagle on, a small answer
-  // (summaries, votes, a 201) waits for the client's delayed ACK: ~40 ms each,
-  // which capped review submissions at ~90/s and small GETs at ~250/s
+  // (summaries, votes, reports) on a kept-alive connection waits for the
+  // client's delayed ACK: ~40 ms each, which capped GET summaries at ~300/s
   // (bench/RESULTS.md, "Server").
   server_.set_tcp_nodelay(true);
   const std::size_t threads = app.config.threads;

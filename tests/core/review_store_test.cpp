@@ -108,7 +108,8 @@ TEST_CASE("review store: the reserved buffer (the widget's load path) and the JS
   CHECK(store.snapshot().to_binary() == binary);
   CHECK(store.load_reserved().code == "invalid_argument");  // one load per reservation
 
-  for (double bad : {-1.0, 0.5, 4294967296.0, std::nan("")}) CHECK(store.reserve_binary(bad) == 0);
+  for (double bad : {-1.0, 0.5, 1073741825.0, 4294967296.0, std::nan("")})
+    CHECK(store.reserve_binary(bad) == 0);
   // A corrupt reservation is refused and the loaded snapshot stays.
   const std::uintptr_t again = store.reserve_binary(static_cast<double>(binary.size()));
   REQUIRE(again != 0);

@@ -156,7 +156,7 @@ test('reserveBinary + loadReserved: the widget path, and its misuse', async () =
     });
     assert.equal(store.size(), loaded);
     // Lengths JS could send that are not byte counts get no buffer.
-    for (const bad of [-1, 1.5, NaN, Infinity, 2 ** 32]) assert.equal(store.reserveBinary(bad), 0, String(bad));
+    for (const bad of [-1, 1.5, NaN, Infinity, 2 ** 30 + 1, 2 ** 32]) assert.equal(store.reserveBinary(bad), 0, String(bad));
     // A corrupt buffer written into the reservation is refused like loadBinary refuses it.
     const corrupt = Buffer.from(binary);
     corrupt[8] = 9;

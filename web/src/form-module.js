@@ -6,6 +6,7 @@
 import { instantiate } from './core-loader.js';
 import { vouchError } from './events.js';
 import { setCoreHTML } from './trusted-html.js';
+import { convertJsonSnapshot } from './wasm-snapshot.mjs';
 
 let modulePromise = null;
 let failures = 0;
@@ -64,15 +65,7 @@ export function mountForm(widget, { core, ReviewForm }) {
  * @returns {Uint8Array} a copy (the module's memory is not ours to keep)
  */
 export function jsonToBinary(core, bytes) {
-  const converter = new core.SnapshotConverter();
-  const pointer = core._malloc(bytes.length || 1);
-  try {
-    core.HEAPU8.set(bytes, pointer); // read HEAPU8 after _malloc: memory may have grown
-    const status = converter.convert(pointer, bytes.length);
-    if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
-    return converter.binaryView().slice();
-  } finally {
-    core._free(pointer);
-    converter.delete();
-  }
+  const { status, binary } = convertJsonSnapshot(core, bytes);
+  if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
+  return binary;
 }

@@ -12,6 +12,7 @@ import { Lightbox } from './lightbox.js';
 import { loadCore } from './core-loader.js';
 import { attachStyles } from './shadow.js';
 import { setCoreHTML } from './trusted-html.js';
+import { loadBinaryInto } from './wasm-snapshot.mjs';
 
 let widgetCount = 0;
 let hashOwner = null; // the first widget on the page keeps its view in the URL hash
@@ -99,10 +100,7 @@ export class ReviewsWidget {
     const binary = json ? jsonToBinary(await this.jsonReader(), bytes) : bytes;
     if (this.destroyed || generation !== this.generation) return false;
     if (!this.store) this.store = new core.Store();
-    const pointer = this.store.reserveBinary(binary.length);
-    if (!pointer) throw vouchError('snapshot_too_large', `the reviews file is too large (${binary.length} bytes)`);
-    core.HEAPU8.set(binary, pointer); // read HEAPU8 after reserving: memory may have grown
-    const status = this.store.loadReserved();
+    const status = loadBinaryInto(core, this.store, binary);
     if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
     this.searchReady = false; // a new snapshot: its index is not built yet
     return true;

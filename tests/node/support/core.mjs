@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { convertJsonSnapshot, loadBinaryInto } from '../../../scripts/lib/wasm-snapshot.mjs';
+import { convertJsonSnapshot, loadBinaryInto } from '../../../web/src/wasm-snapshot.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // VOUCH_WASM_DIR lets a developer test a wasm build of their own tree.

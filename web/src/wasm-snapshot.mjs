@@ -1,7 +1,8 @@
-// The widget's snapshot path for Node callers (the Node tests and the bench),
-// given module instances: JSON -> binary by the form module, then the binary
-// into a Store through the buffer the Store reserves. The browser does the same
-// in web/src/form-module.js (jsonToBinary) and web/src/widget.js (loadStore).
+// Snapshot bytes into wasm, given module instances: JSON -> binary by the form
+// module's converter, and binary bytes into a Store through the buffer the Store
+// reserves (so the snapshot is in wasm memory once). The one copy of this path:
+// the widget (web/src/widget.js, web/src/form-module.js), the Node tests and the
+// bench import it. `.mjs` so that Node reads it as a module; no DOM, no Node API.
 
 /**
  * @param {object} form the vouch-form module
@@ -29,7 +30,7 @@ export function convertJsonSnapshot(form, bytes) {
  */
 export function loadBinaryInto(core, store, bytes) {
   const pointer = store.reserveBinary(bytes.length);
-  if (!pointer) return { ok: false, code: 'snapshot_too_large', message: `${bytes.length} bytes` };
-  core.HEAPU8.set(bytes, pointer);
+  if (!pointer) return { ok: false, code: 'snapshot_too_large', message: `${bytes.length} bytes is more than a Store holds (1 GiB)` };
+  core.HEAPU8.set(bytes, pointer); // HEAPU8 read after reserving (memory may have grown)
   return store.loadReserved();
 }
