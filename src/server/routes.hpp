@@ -4,11 +4,16 @@
 #include <httplib.h>
 
 #include "app.hpp"
+#include "http/router.hpp"
 
 namespace vouch::server {
 
-void register_public_routes(httplib::Server& server, App& app);
-void register_admin_routes(httplib::Server& server, App& app);
+using Router = http::Router;
+
+// Each route declares the largest body it reads (Router::Post's last
+// argument); the transport refuses more while reading, with a 413.
+void register_public_routes(Router& server, App& app);
+void register_admin_routes(Router& server, App& app);
 
 // The language for messages: ?locale=, else the first Accept-Language tag.
 std::string request_locale(const httplib::Request& req);

@@ -57,7 +57,7 @@ std::string authenticate(const App& app, const httplib::Request& req, httplib::R
 using AdminHandler = std::function<void(App&, const std::string& actor, const httplib::Request&,
                                         httplib::Response&)>;
 
-httplib::Server::Handler admin(App& app, AdminHandler handler) {
+http::Handler admin(App& app, AdminHandler handler) {
   return [&app, handler](const httplib::Request& req, httplib::Response& res) {
     const std::string actor = authenticate(app, req, res);
     if (actor.empty()) return;
@@ -348,7 +348,7 @@ void export_all(App& app, const std::string& actor, const httplib::Request& req,
 
 }  // namespace
 
-void register_admin_routes(httplib::Server& server, App& app) {
+void register_admin_routes(Router& server, App& app) {
   server.Get("/api/v1/admin/reviews", admin(app, list));
   server.Get(R"(/api/v1/admin/reviews/([^/]+))",
              admin(app, [](App& a, const std::string&, const httplib::Request& req,
@@ -366,8 +366,8 @@ void register_admin_routes(httplib::Server& server, App& app) {
   server.Delete(R"(/api/v1/admin/reviews/([^/]+))", admin(app, remove));
   server.Get("/api/v1/admin/audit", admin(app, audit));
   server.Get("/api/v1/admin/reviewers", admin(app, reviewer_export));
-  server.Post("/api/v1/admin/reviewers/erase", admin(app, reviewer_erase));
-  server.Post("/api/v1/admin/import", admin(app, import));
+  server.Post("/api/v1/admin/reviewers/erase", admin(app, reviewer_erase), 4096);
+  server.Post("/api/v1/admin/import", admin(app, import), app.config.limits.max_import_bytes);
   server.Get("/api/v1/admin/export", admin(app, export_all));
 }
 

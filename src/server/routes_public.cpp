@@ -37,18 +37,6 @@ bool bad_id(httplib::Response& res, const std::string& id, const char* what) {
   return true;
 }
 
-bool if_none_match(const httplib::Request& req, const std::string& etag) {
-  const std::string header = req.get_header_value("If-None-Match");
-  if (header.empty()) return false;
-  if (header == "*") return true;
-  for (const std::string& candidate : split_list(header)) {
-    std::string_view tag = candidate;
-    if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);
-    if (tag == etag) return true;
-  }
-  return false;
-}
-
 json summary_json(const std::string& product_id, const Summary& summary) {
   json histogram = json::array();
   json percent = json::array();
@@ -75,23 +63,17 @@ void get_snapshot(App& app, const httplib::Request& req, httplib::Response& res)
     return;
   }
   const bool binary = wants_binary(req);
-  // One entity per representation: the binary and the JSON get different tags.
-  const std::string etag = "\"" + cached.value()->etag + (binary ? "-b" : "-j") + "\"";
-  res.set_header("ETag", etag);
-  res.set_header("Vary", "Accept");
+  const CachedSnapshot& snapshot = *cached.value();
   res.set_header(
       "Cache-Control",
       "public, max-age=" + std::to_string(app.config.snapshot_max_age_seconds) +
           ", stale-while-revalidate=" + std::to_string(app.config.snapshot_max_age_seconds * 10));
-  if (if_none_match(req, etag)) {
-    res.status = 304;
-    return;
-  }
-  res.status = 200;
-  if (binary)
-    res.set_content(cached.value()->binary, kBinaryType);
-  else
-    res.set_content(cached.value()->json, kJsonType);
+  // One entity per representation: binary and JSON, each per content coding,
+  // get different tags (the coding suffix is added by send_precompressed).
+  http::send_precompressed(req, res, binary ? snapshot.binary : snapshot.json,
+                           binary ? snapshot.binary_encoded : snapshot.json_encoded,
+                           snapshot.etag + (binary ? "-b" : "-j"),
+                           binary ? kBinaryType : kJsonType, "Accept");
 }
 
 void get_summaries(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -304,7 +286,11 @@ std::string request_base_url(const httplib::Request& req) {
   return "http://" + host;
 }
 
-void register_public_routes(httplib::Server& server, App& app) {
+void register_public_routes(Router& server, App& app) {
+  const Limits& limits = app.config.limits;
+  // A multipart review: the review JSON, the photos, and room for part headers.
+  const std::size_t review_body =
+      limits.max_photos * limits.max_photo_bytes + limits.max_json_bytes + 64 * 1024;
   server.Get("/api/v1/health", [&app](const httplib::Request&, httplib::Response& res) {
     Result<std::size_t> schema = schema_version(*app.db);
     send_json(
@@ -322,13 +308,16 @@ void register_public_routes(httplib::Server& server, App& app) {
       [&app](const httplib::Request& req, httplib::Response& res) { get_fragment(app, req, res); });
   server.Post(
       R"(/api/v1/products/([^/]+)/reviews)",
-      [&app](const httplib::Request& req, httplib::Response& res) { post_review(app, req, res); });
+      [&app](const httplib::Request& req, httplib::Response& res) { post_review(app, req, res); },
+      review_body);
   server.Post(
       R"(/api/v1/reviews/([^/]+)/votes)",
-      [&app](const httplib::Request& req, httplib::Response& res) { post_vote(app, req, res); });
+      [&app](const httplib::Request& req, httplib::Response& res) { post_vote(app, req, res); },
+      4096);
   server.Post(
       R"(/api/v1/reviews/([^/]+)/reports)",
-      [&app](const httplib::Request& req, httplib::Response& res) { post_report(app, req, res); });
+      [&app](const httplib::Request& req, httplib::Response& res) { post_report(app, req, res); },
+      4096);
   server.Get(
       R"(/api/v1/photos/([^/]+))",
       [&app](const httplib::Request& req, httplib::Response& res) { get_photo(app, req, res); });

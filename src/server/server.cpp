@@ -9,15 +9,14 @@
 #include <ctime>
 #include <thread>
 
+#include <unistd.h>
+
 #include "http_util.hpp"
 #include "routes.hpp"
 
 namespace vouch::server {
 
 namespace {
-
-thread_local std::chrono::steady_clock::time_point request_started;
-thread_local bool request_timed = false;
 
 std::string utc_now_text() {
   const std::time_t now = std::time(nullptr);
@@ -75,23 +74,25 @@ bool allowed_write_origin(const App& app, const httplib::Request& req, const std
 
 // CORS policy, applied before routing: reads from anywhere, writes only from
 // the store's origins, the admin API never from another origin.
-httplib::Server::HandlerResponse cors(const App& app, const httplib::Request& req,
+enum class Routing { handled, unhandled };
+
+Routing cors(const App& app, const httplib::Request& req,
                                       httplib::Response& res) {
-  if (!starts_with(req.path, "/api/")) return httplib::Server::HandlerResponse::Unhandled;
+  if (!starts_with(req.path, "/api/")) return Routing::unhandled;
   const std::string origin = req.get_header_value("Origin");
   const bool admin = starts_with(req.path, "/api/v1/admin");
   if (admin) {
     if (!origin.empty() && !same_origin(req, origin)) {
       send_error(res, 403, "cross_origin_forbidden",
                  "the admin API does not accept cross-origin requests");
-      return httplib::Server::HandlerResponse::Handled;
+      return Routing::handled;
     }
     if (req.method == "OPTIONS") {
       send_error(res, 403, "cross_origin_forbidden",
                  "the admin API does not accept cross-origin requests");
-      return httplib::Server::HandlerResponse::Handled;
+      return Routing::handled;
     }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return Routing::unhandled;
   }
   const bool read = req.method == "GET" || req.method == "HEAD";
   if (req.method == "OPTIONS") {
@@ -104,19 +105,19 @@ httplib::Server::HandlerResponse cors(const App& app, const httplib::Request& re
     } else {
       send_error(res, 403, "cross_origin_forbidden",
                  "this origin may not write to this store's reviews");
-      return httplib::Server::HandlerResponse::Handled;
+      return Routing::handled;
     }
     res.set_header("Access-Control-Allow-Methods", "GET, HEAD, POST");
     res.set_header("Access-Control-Allow-Headers",
                    "Content-Type, Idempotency-Key, If-None-Match, Accept-Language");
     res.set_header("Access-Control-Max-Age", "600");
     res.status = 204;
-    return httplib::Server::HandlerResponse::Handled;
+    return Routing::handled;
   }
   if (read) {
     res.set_header("Access-Control-Allow-Origin", "*");
     res.set_header("Access-Control-Expose-Headers", "ETag, Retry-After");
-    return httplib::Server::HandlerResponse::Unhandled;
+    return Routing::unhandled;
   }
   // A write without Origin comes from a server or a tool, not a browser page:
   // CORS cannot apply; the rate limits and the validator still do.
@@ -124,97 +125,101 @@ httplib::Server::HandlerResponse cors(const App& app, const httplib::Request& re
     if (!allowed_write_origin(app, req, origin)) {
       send_error(res, 403, "cross_origin_forbidden",
                  "this origin may not write to this store's reviews");
-      return httplib::Server::HandlerResponse::Handled;
+      return Routing::handled;
     }
     res.set_header("Access-Control-Allow-Origin", origin);
     res.set_header("Access-Control-Expose-Headers", "Retry-After");
     res.set_header("Vary", "Origin");
   }
-  return httplib::Server::HandlerResponse::Unhandled;
+  return Routing::unhandled;
+}
+
+// Responses with no body of their own (a handler's bare status, a refusal)
+// get the same JSON shape as every other error; every response gets the
+// default headers.
+void finish(httplib::Response& res) {
+  if (res.status >= 400 && res.body.empty())
+    send_error(res, res.status, error_code_for(res.status),
+               "the request could not be served (HTTP " + std::to_string(res.status) + ")");
+  if (!res.has_header("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
+  if (!res.has_header("Referrer-Policy")) res.set_header("Referrer-Policy", "no-referrer");
 }
 
 }  // namespace
 
 HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
-  const Limits& limits = app.config.limits;
-  // The largest body any route accepts; each route checks its own, smaller limit.
-  const std::size_t photos =
-      limits.max_photos * limits.max_photo_bytes + limits.max_json_bytes + 64 * 1024;
-  server_.set_payload_max_length(std::max(photos, limits.max_import_bytes));
-  server_.set_read_timeout(10);
-  server_.set_write_timeout(10);
-  // httplib writes headers and body separately; with Nagle on, a small answer
-  // (summaries, votes, reports) on a kept-alive connection waits for the
-  // client's delayed ACK: ~40 ms each, which capped GET summaries at ~300/s
-  // (bench/RESULTS.md, "Server").
-  server_.set_tcp_nodelay(true);
-  const std::size_t threads = app.config.threads;
-  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server_.set_default_headers(
-      {{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+  // Mounted files are public (the widget's vouch.js, .wasm and vouch-form.js,
+  // the demo); static_files.cpp sends their CORS header itself.
+  for (const auto& [prefix, dir] : app.config.static_mounts) files_.mount(prefix, dir);
+  register_public_routes(router_, app);
+  register_admin_routes(router_, app);
 
-  server_.set_pre_routing_handler([&app](const httplib::Request& req, httplib::Response& res) {
-    request_started = std::chrono::steady_clock::now();
-    request_timed = true;
-    return cors(app, req, res);
-  });
-  server_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    // Responses httplib makes itself (404, 413, 400 for a broken request line
-    // or oversized headers) get the same JSON shape as ours.
-    if (res.body.empty() && res.status != 304)
-      send_error(res, res.status, error_code_for(res.status),
-                 "the request could not be served (HTTP " + std::to_string(res.status) + ")");
-  });
-  server_.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        send_error(res, 500, "internal", "internal error");
-      });
+  http::TransportOptions options;
+  options.threads = app.config.threads;
+  http::TransportHooks hooks;
+  hooks.body_limit = [this](const httplib::Request& req) { return body_limit(req); };
+  hooks.handle = [this](httplib::Request& req, http::Reply& reply) { handle(req, reply); };
+  hooks.refuse = [](const httplib::Request&, http::Reply& reply, const http::Refusal& refusal) {
+    send_error(reply.res, refusal.status, refusal.code, refusal.message);
+    finish(reply.res);
+  };
   if (log_requests) {
-    server_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      char duration[32] = "-";
-      if (request_timed) {
-        const double ms = std::chrono::duration<double, std::milli>(
-                              std::chrono::steady_clock::now() - request_started)
-                              .count();
-        std::snprintf(duration, sizeof duration, "%.1fms", ms);
-      }
-      request_timed = false;
-      std::fprintf(stderr, "%s %s %s %s %d %s\n", utc_now_text().c_str(), req.remote_addr.c_str(),
-                   req.method.c_str(), req.path.c_str(), res.status, duration);
-    });
+    hooks.completed = [](const httplib::Request& req, int status, double ms) {
+      std::fprintf(stderr, "%s %s %s %s %d %.1fms\n", utc_now_text().c_str(),
+                   req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(), status, ms);
+    };
   }
-  // Mounted files are public (the widget's vouch.js, .wasm and vouch-form.js, the
-  // demo). A store page on another origin fetches the .wasm files and import()s
-  // vouch-form.js: both are CORS requests, and the pre-routing handler's CORS
-  // headers do not reach httplib's file handler, so the mount sends its own.
-  for (const auto& [prefix, dir] : app.config.static_mounts) {
-    server_.set_mount_point(prefix, dir,
-                            {{"Cache-Control", "no-cache"}, {"Access-Control-Allow-Origin", "*"}});
-  }
-  server_.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-  server_.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-  register_public_routes(server_, app);
-  register_admin_routes(server_, app);
+  transport_ = std::make_unique<http::Transport>(options, std::move(hooks));
 }
 
 HttpServer::~HttpServer() { stop(); }
 
-Result<int> HttpServer::bind(const std::string& host, int port) {
-  if (port == 0) {
-    const int bound = server_.bind_to_any_port(host);
-    if (bound <= 0) return Error{host, "cannot bind any port"};
-    return bound;
+std::size_t HttpServer::body_limit(const httplib::Request& req) const {
+  std::smatch ignored;
+  const http::RouteMatch match = router_.match(req.method, req.path, ignored);
+  // No route: the 404/405 is sent after at most a small body.
+  return match.route ? match.route->max_body : http::kDefaultBodyLimit;
+}
+
+void HttpServer::handle(httplib::Request& req, http::Reply& reply) {
+  httplib::Response& res = reply.res;
+  try {
+    if (cors(app_, req, res) == Routing::handled) {
+      finish(res);
+      return;
+    }
+    if (files_.serve(req, reply)) {
+      finish(res);
+      return;
+    }
+    const http::RouteMatch match = router_.match(req.method, req.path, req.matches);
+    if (match.route) {
+      res.status = 200;
+      match.route->handler(req, res);
+      // A HEAD gets the GET's headers; MHD leaves the body out.
+    } else if (!match.allow.empty()) {
+      res.set_header("Allow", match.allow);
+      send_error(res, 405, "method_not_allowed",
+                 req.method + " is not allowed here; allowed: " + match.allow);
+    } else {
+      send_error(res, 404, "not_found", "no such resource: " + req.path);
+    }
+  } catch (...) {
+    res = httplib::Response();
+    if (reply.file_fd >= 0) ::close(reply.file_fd);
+    reply.file_fd = -1;
+    send_error(res, 500, "internal", "internal error");
   }
-  if (!server_.bind_to_port(host, port))
-    return Error{host + ":" + std::to_string(port), "cannot bind (in use?)"};
-  return port;
+  finish(res);
 }
 
-bool HttpServer::listen() { return server_.listen_after_bind(); }
-
-void HttpServer::stop() {
-  if (server_.is_running()) server_.stop();
+Result<int> HttpServer::bind(const std::string& host, int port) {
+  return transport_->bind(host, port);
 }
+
+bool HttpServer::listen() { return transport_->run(); }
+
+void HttpServer::stop() { transport_->stop(); }
 
 int serve_until_signal(App& app, const std::string& host, int port) {
   // Block the signals in every thread (the pool inherits the mask), then wait

@@ -31,6 +31,8 @@ Result<std::shared_ptr<const CachedSnapshot>> SnapshotCache::get(Database& db,
   entry->json = entry->snapshot.to_json();
   entry->binary = entry->snapshot.to_binary();
   entry->etag = hex(sha256(entry->json)).substr(0, 32);
+  entry->json_encoded = http::precompress(entry->json);
+  entry->binary_encoded = http::precompress(entry->binary);
   std::lock_guard<std::mutex> lock(mutex_);
   entries_[product_id] = entry;
   return std::shared_ptr<const CachedSnapshot>(entry);

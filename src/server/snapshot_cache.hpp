@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "db.hpp"
+#include "http/precompressed.hpp"
 #include "vouch/snapshot.hpp"
 #include "vouch/summary.hpp"
 
@@ -20,6 +21,10 @@ struct CachedSnapshot {
   std::string json;    // Snapshot::to_json()
   std::string binary;  // Snapshot::to_binary()
   std::string etag;    // hex of SHA-256 over the JSON, quoted per RFC 9110 by the route
+  // brotli/gzip of `json` and `binary`, made once when the entry is built:
+  // a request never compresses.
+  http::Precompressed json_encoded;
+  http::Precompressed binary_encoded;
 };
 
 class SnapshotCache {

@@ -1,0 +1,38 @@
+#pragma once
+// Mounted directories (--mount /prefix/=DIR): the widget's dist/ and the demo.
+// Paths arrive decoded and free of control characters (target.hpp); here they
+// are refused when a segment is "..", mapped to a regular file under the
+// directory, typed by their extension, and answered with a precompressed
+// sibling (FILE.br, FILE.gz written by scripts/bundle.mjs) when the client
+// accepts it. A file without a sibling goes out as it is: nothing is
+// compressed per request.
+
+#include <httplib.h>
+
+#include <string>
+#include <vector>
+
+#include "http/reply.hpp"
+
+namespace vouch::server::http {
+
+class StaticFiles {
+ public:
+  void mount(const std::string& prefix, const std::string& dir);
+
+  // True when the path is under a mount (the reply is then filled: 200, 304,
+  // 400 or 404); false when no mount claims it.
+  bool serve(const httplib::Request& req, Reply& reply) const;
+
+ private:
+  struct Mount {
+    std::string prefix;  // ends with '/'
+    std::string dir;
+  };
+  std::vector<Mount> mounts_;
+};
+
+// "text/javascript" for "vouch.js"...; application/octet-stream when unknown.
+std::string content_type_for(const std::string& file_name);
+
+}  // namespace vouch::server::http
