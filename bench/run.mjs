@@ -216,9 +216,9 @@ if (wanted('server')) {
   line('## 7. Server: snapshot requests and review submissions (wrk, loopback)');
   line();
   await tryRun('server', async () => {
-    const s = await benchServer({ nativeDir, jsonPath: sets[1000].json, quick });
+    const s = await benchServer({ nativeDir, jsonPath: sets[1000].json, quick, distDir });
     line(`\`wrk -t2 -c32 -d${s.seconds}s\`, medians of ${s.runs} runs, both servers started by the bench on free ports,`);
-    line('run alternately. vouch-server (cpp-httplib, SQLite WAL) serves `GET /api/v1/products/ID/snapshot`');
+    line('run alternately. vouch-server (libmicrohttpd, SQLite WAL) serves `GET /api/v1/products/ID/snapshot`');
     line('(binary, from its snapshot cache); nginx-light serves the same bytes from a file. Goal ≥ 0.5× nginx.');
     line();
     table(['target', 'requests/s', 'latency p50', 'vs nginx', 'goal'], [
@@ -226,6 +226,15 @@ if (wanted('server')) {
       ['vouch-server GET snapshot', s.vouch.rps.toFixed(0), s.vouch.p50, ratio(s.vouch.rps, s.nginx.rps), goal(s.vouch.rps >= 0.5 * s.nginx.rps)],
       ['vouch-server GET summaries (one product, small JSON)', s.summaries.rps.toFixed(0), s.summaries.p50, '', ''],
     ]);
+    // Compression (issue #13 A9): precompressed once, so a compressed answer
+    // costs no more CPU than an identity one.
+    const cpu = (x) => (x?.cpuPerRequest === undefined ? '?' : `${x.cpuPerRequest.toFixed(3)} ms`);
+    const compressionRows = [
+      ['snapshot JSON, identity', s.jsonIdentity.rps.toFixed(0), s.jsonIdentity.p50, cpu(s.jsonIdentity), `${s.wire.jsonIdentity.bytes} B ${s.wire.jsonIdentity.encoding}`],
+      ['snapshot JSON, Accept-Encoding: br, gzip', s.jsonCompressed.rps.toFixed(0), s.jsonCompressed.p50, cpu(s.jsonCompressed), `${s.wire.jsonCompressed.bytes} B ${s.wire.jsonCompressed.encoding}`],
+    ];
+    if (s.script) compressionRows.push(['dist/vouch.js, Accept-Encoding: br', s.script.rps.toFixed(0), s.script.p50, cpu(s.script), `${s.wire.script.bytes} B ${s.wire.script.encoding}`]);
+    table(['target', 'requests/s', 'latency p50', 'server CPU per request', 'on the wire'], compressionRows);
     line(`Snapshot: ${s.snapshotBytes} B binary for 1,000 reviews. POST review throughput (durable writes,`);
     line(`full validation, sequential clients ×${s.post.clients}): **${s.post.rps.toFixed(0)} reviews/s** ` +
       `(${s.post.count} accepted in ${s.post.seconds.toFixed(1)} s; statuses ${JSON.stringify(s.post.statuses)}).`);

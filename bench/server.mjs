@@ -3,7 +3,7 @@
 // review submissions (validated, durable SQLite writes). Both servers are
 // started here on free ports and stopped at the end.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './lib/stats.mjs';
@@ -14,17 +14,37 @@ const sleep = (msec) => new Promise((resolve) => setTimeout(resolve, msec));
 
 const csvField = (text) => `"${String(text).replace(/"/g, '""')}"`;
 
-/** wrk's requests/s and p50 latency. */
-function wrk(url, seconds, accept) {
-  const out = execFileSync('wrk', ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `Accept: ${accept}`, url], { encoding: 'utf8' });
-  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]);
-  const p50 = out.match(/^\s+50%\s+(\S+)/m)?.[1] ?? '?';
-  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/);
-  if (errors) throw new Error(`wrk: ${errors[1]} non-2xx responses from ${url}`);
-  return { rps, p50 };
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc, 100 Hz ticks). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-export async function benchServer({ nativeDir, jsonPath, quick }) {
+/**
+ * wrk's requests/s and p50 latency; with `pid`, the server's CPU ms per
+ * request over the run too (what compressing per request would cost shows here).
+ */
+function wrk(url, seconds, accept, { headers = {}, pid } = {}) {
+  const extra = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const cpuBefore = pid ? cpuMs(pid) : 0;
+  const out = execFileSync('wrk', ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `Accept: ${accept}`, ...extra, url], { encoding: 'utf8' });
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]);
+  const p50 = out.match(/^\s+50%\s+(\S+)/m)?.[1] ?? '?';
+  const requests = Number(out.match(/(\d+) requests in/)?.[1] ?? 0);
+  const transfer = out.match(/Transfer\/sec:\s+(\S+)/)?.[1] ?? '?';
+  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/);
+  if (errors) throw new Error(`wrk: ${errors[1]} non-2xx responses from ${url}`);
+  const cpuPerRequest = pid && requests ? (cpuMs(pid) - cpuBefore) / requests : undefined;
+  return { rps, p50, cpuPerRequest, transfer };
+}
+
+/** Bytes of one response with these request headers (what goes over the wire). */
+async function responseBytes(url, headers) {
+  const response = await fetch(url, { headers });
+  return { bytes: Number(response.headers.get('content-length')), encoding: response.headers.get('content-encoding') ?? 'identity' };
+}
+
+export async function benchServer({ nativeDir, jsonPath, quick, distDir }) {
   const binary = join(nativeDir, 'src', 'server', 'vouch-server');
   const work = mkdtempSync(join(tmpdir(), 'vouch-bench-server-'));
   chmodSync(work, 0o755); // nginx's workers run as an unprivileged user and must read snapshot.bin
@@ -40,7 +60,10 @@ export async function benchServer({ nativeDir, jsonPath, quick }) {
     const db = join(work, 'vouch.db');
     const imported = execFileSync(binary, ['import', '--db', db, '--config', join(work, 'config.json'), '--format', 'judgeme', '--partial', join(work, 'reviews.csv')], { encoding: 'utf8' });
 
-    const vouch = await startVouchServer({ binary, args: ['--db', db, '--config', join(work, 'config.json')] });
+    // dist/ mounted when built: vouch.js with Accept-Encoding: br is the
+    // request that used to be brotli-compressed (quality 11) every time.
+    const mount = distDir && existsSync(join(distDir, 'vouch.js')) ? ['--mount', `/dist/=${distDir}`] : [];
+    const vouch = await startVouchServer({ binary, args: ['--db', db, '--config', join(work, 'config.json'), ...mount] });
     children.push(vouch.child);
     const snapshotUrl = `${vouch.url}/api/v1/products/${snapshot.product.id}/snapshot`;
     const first = await waitForOk(snapshotUrl, { Accept: BINARY_TYPE });
@@ -74,7 +97,10 @@ http {
 
     const seconds = quick ? 3 : 8;
     const runs = quick ? 1 : 3;
-    const samples = { nginx: [], vouch: [], summaries: [] };
+    const samples = { nginx: [], vouch: [], summaries: [], jsonIdentity: [], jsonCompressed: [], script: [] };
+    const pid = vouch.child.pid;
+    const compressed = { 'Accept-Encoding': 'br, gzip' };
+    const scriptUrl = mount.length ? `${vouch.url}/dist/vouch.js` : undefined;
     // A small answer too (what <vouch-stars> badges fetch): small responses are
     // where per-request overheads such as Nagle + delayed ACK show.
     const summariesUrl = `${vouch.url}/api/v1/summaries?products=${encodeURIComponent(snapshot.product.id)}`;
@@ -83,8 +109,20 @@ http {
       samples.nginx.push(wrk(nginxUrl, seconds, BINARY_TYPE));
       samples.vouch.push(wrk(snapshotUrl, seconds, BINARY_TYPE));
       samples.summaries.push(wrk(summariesUrl, seconds, 'application/json'));
+      samples.jsonIdentity.push(wrk(snapshotUrl, seconds, 'application/json', { pid }));
+      samples.jsonCompressed.push(wrk(snapshotUrl, seconds, 'application/json', { pid, headers: compressed }));
+      if (scriptUrl) samples.script.push(wrk(scriptUrl, seconds, '*/*', { pid, headers: { 'Accept-Encoding': 'br' } }));
     }
-    const summarize = (list) => ({ rps: median(list.map((s) => s.rps)), p50: list[list.length >> 1].p50 });
+    const wire = {
+      jsonIdentity: await responseBytes(snapshotUrl, { Accept: 'application/json', 'Accept-Encoding': 'identity' }),
+      jsonCompressed: await responseBytes(snapshotUrl, { Accept: 'application/json', ...compressed }),
+      script: scriptUrl ? await responseBytes(scriptUrl, { 'Accept-Encoding': 'br' }) : undefined,
+    };
+    const summarize = (list) => (list.length ? {
+      rps: median(list.map((s) => s.rps)),
+      p50: list[list.length >> 1].p50,
+      cpuPerRequest: list[0].cpuPerRequest === undefined ? undefined : median(list.map((s) => s.cpuPerRequest)),
+    } : undefined);
 
     // POST: concurrent clients, each review different (the spam checks look for near-duplicates).
     const clients = 4;
@@ -124,6 +162,10 @@ http {
       nginx: summarize(samples.nginx),
       vouch: summarize(samples.vouch),
       summaries: summarize(samples.summaries),
+      jsonIdentity: summarize(samples.jsonIdentity),
+      jsonCompressed: summarize(samples.jsonCompressed),
+      script: summarize(samples.script),
+      wire,
       post: { clients, count: accepted, seconds: postElapsed, rps: accepted / postElapsed, statuses },
     };
   } finally {

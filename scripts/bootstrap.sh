@@ -12,6 +12,9 @@ DEBIAN_PACKAGES=(
   emscripten binaryen            # wasm build (em++ 3.1.6, wasm-opt)
   nlohmann-json3-dev catch2      # JSON in the core; native unit tests
   libsqlite3-dev libcpp-httplib-dev libssl-dev   # the review server
+  libmicrohttpd-dev              # the server's HTTP transport (event loop; docs/decisions.md)
+  libbrotli-dev zlib1g-dev       # the server precompresses cached snapshots (br, gzip)
+  iproute2                       # HTTP test tier: ss reads the listen backlog
   chromium                       # browser test tier (driven by npm playwright-core)
   fonts-noto-cjk                 # demo screenshots: Chinese and Japanese reviews need a CJK font
   brotli                         # payload budget (npm test) and benchmarks

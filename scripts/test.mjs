@@ -61,6 +61,8 @@ function step(action) {
 const tiers = [
   { name: 'build: native', run: step(() => trees.native()) },
   { name: 'core + server (Catch2, native)', run: ctest('build/native'), needs: 'build: native' },
+  // The HTTP layer under hostile clients (issue #13): raw sockets against the built binary.
+  { name: 'server HTTP (node --test, raw sockets)', run: nodeTests('http'), needs: 'build: native' },
   { name: 'build: ASan+UBSan', run: step(() => trees.sanitize()) },
   { name: 'core + server (Catch2, ASan+UBSan)', run: ctest('build/sanitize', SANITIZER_SKIP), needs: 'build: ASan+UBSan',
     env: { ASAN_OPTIONS: 'detect_leaks=1:abort_on_error=1', UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' } },

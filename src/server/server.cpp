@@ -164,9 +164,15 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
     finish(reply.res);
   };
   if (log_requests) {
-    hooks.completed = [](const httplib::Request& req, int status, double ms) {
-      std::fprintf(stderr, "%s %s %s %s %d %.1fms\n", utc_now_text().c_str(),
-                   req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(), status, ms);
+    hooks.completed = [](const httplib::Request& req, int status, bool answered, double ms) {
+      // One line per request, whatever the path holds (%0A must not forge lines).
+      std::string path = req.path;
+      for (char& c : path) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+      }
+      std::fprintf(stderr, "%s %s %s %s %d %.1fms%s\n", utc_now_text().c_str(),
+                   req.remote_addr.c_str(), req.method.c_str(), path.c_str(), status, ms,
+                   answered ? "" : " (connection closed instead)");
     };
   }
   transport_ = std::make_unique<http::Transport>(options, std::move(hooks));

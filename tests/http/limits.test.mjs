@@ -121,3 +121,8 @@ test('an undocumented method on a known path -> 405 with Allow', async () => {
   const unknown = await get(server.port, '/api/v1/nothing-here');
   assert.equal(unknown.status, 404);
 });
+
+test('an HTTP/1.1 request without Host -> 400 (RFC 9112 §3.2)', async () => {
+  const result = await exchange(server.port, 'GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n', { timeoutMs: 5000 });
+  assert.equal(result.responses[0]?.status, 400);
+});

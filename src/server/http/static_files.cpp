@@ -87,6 +87,15 @@ bool StaticFiles::serve(const httplib::Request& req, Reply& reply) const {
     if (req.path.rfind(mount.prefix, 0) != 0) continue;
     httplib::Response& res = reply.res;
     std::string sub_path = req.path.substr(mount.prefix.size());
+    // A NUL would end the file name at the system call while the extension
+    // after it chose the type ("vouch-core.wasm%00.html"): no control byte
+    // is part of a file name we serve.
+    for (unsigned char c : sub_path) {
+      if (c < 0x20 || c == 0x7F) {
+        send_error(res, 400, "bad_path", "the path holds a control character");
+        return true;
+      }
+    }
     if (has_dot_segment(sub_path)) {
       send_error(res, 400, "bad_path", "the path may not hold . or .. segments");
       return true;

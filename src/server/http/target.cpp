@@ -58,12 +58,6 @@ std::optional<Target> parse_target(std::string_view raw, TargetError& error) {
     error.message = "the path holds a malformed %-escape";
     return std::nullopt;
   }
-  for (unsigned char c : *decoded) {
-    if (c < 0x20 || c == 0x7F) {
-      error.message = "the path holds a control character (byte " + std::to_string(c) + ")";
-      return std::nullopt;
-    }
-  }
   target.path = std::move(*decoded);
 
   std::size_t start = 0;

@@ -23,8 +23,9 @@ struct TargetError {
 };
 
 // Decodes `raw` ("/a%20b?x=1", or absolute-form "http://host/a?x=1").
-// Fails on a missing leading '/', a bad %-escape, or a decoded path holding
-// a control character (NUL included) — never truncates.
+// Fails on a missing leading '/' or a bad %-escape. A decoded NUL or other
+// control stays in the path, whole (never truncating it): routes refuse it in
+// their ids (400 invalid_id), mounts as a file name (400 bad_path).
 std::optional<Target> parse_target(std::string_view raw, TargetError& error);
 
 // %XX and, when `plus_is_space`, '+' -> ' '. nullopt on a malformed escape.

@@ -32,6 +32,7 @@ struct Transport::Exchange {
   std::size_t limit = 0;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   int status = 0;
+  bool answered = false;  // the answer was queued (else the connection was closed)
 };
 
 namespace {
@@ -92,6 +93,9 @@ MHD_Result queue_reply(Exchange& ex) {
   const MHD_Result queued = MHD_queue_response(ex.connection, static_cast<unsigned>(status), response);
   MHD_destroy_response(response);
   ex.status = status;
+  // MHD 0.9.75 takes no answer in the middle of an upload (a chunked body
+  // passing its limit): the connection is closed instead, and logged so.
+  ex.answered = queued == MHD_YES;
   ex.phase = Phase::answered;
   return queued;
 }
@@ -123,7 +127,7 @@ struct TransportCallbacks {
       const double ms = std::chrono::duration<double, std::milli>(
                             std::chrono::steady_clock::now() - ex->started)
                             .count();
-      transport->hooks_.completed(ex->req, ex->status, ms);
+      transport->hooks_.completed(ex->req, ex->status, ex->answered, ms);
     }
     if (ex->reply.file_fd >= 0) ::close(ex->reply.file_fd);
     delete ex;
@@ -285,15 +289,19 @@ bool Transport::run() {
   const unsigned connection_limit = static_cast<unsigned>(available > 10000 ? 10000 : available);
   pool_ = std::make_unique<WorkerPool>(options_.threads);
   stop_requested_ = false;
+  // The logger first: MHD reports problems with later options through it.
   daemon_ = MHD_start_daemon(
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, nullptr,
-      nullptr, &TransportCallbacks::on_request, this, MHD_OPTION_LISTEN_SOCKET, listen_fd_,
+      nullptr, &TransportCallbacks::on_request, this, MHD_OPTION_EXTERNAL_LOGGER,
+      &TransportCallbacks::log_mhd, this, MHD_OPTION_LISTEN_SOCKET, listen_fd_,
+      // RFC 9112 §3.2 as written: an HTTP/1.1 request without Host, or with
+      // a space inside its target, is refused with 400.
+      MHD_OPTION_STRICT_FOR_CLIENT, static_cast<int>(1),
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, options_.memory_per_connection,
       MHD_OPTION_CONNECTION_LIMIT, connection_limit, MHD_OPTION_CONNECTION_TIMEOUT,
       options_.idle_timeout_seconds, MHD_OPTION_URI_LOG_CALLBACK, &TransportCallbacks::on_uri,
       this, MHD_OPTION_UNESCAPE_CALLBACK, &TransportCallbacks::keep_escaped, this,
-      MHD_OPTION_NOTIFY_COMPLETED, &TransportCallbacks::on_completed, this,
-      MHD_OPTION_EXTERNAL_LOGGER, &TransportCallbacks::log_mhd, this, MHD_OPTION_END);
+      MHD_OPTION_NOTIFY_COMPLETED, &TransportCallbacks::on_completed, this, MHD_OPTION_END);
   if (!daemon_) {
     pool_.reset();
     return false;

@@ -45,8 +45,10 @@ struct TransportHooks {
   std::function<void(httplib::Request&, Reply&)> handle;
   // Worker or event loop: fill `reply` for a refusal (gives it the JSON shape).
   std::function<void(const httplib::Request&, Reply&, const Refusal&)> refuse;
-  // Event loop, after the answer went out: for the request log.
-  std::function<void(const httplib::Request&, int status, double milliseconds)> completed;
+  // Event loop, after the answer went out (`answered`), or the connection
+  // was closed instead: for the request log.
+  std::function<void(const httplib::Request&, int status, bool answered, double milliseconds)>
+      completed;
 };
 
 class Transport {
