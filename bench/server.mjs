@@ -40,8 +40,13 @@ function wrk(url, seconds, accept, { headers = {}, pid } = {}) {
 
 /** Bytes of one response with these request headers (what goes over the wire). */
 async function responseBytes(url, headers) {
-  const response = await fetch(url, { headers });
-  return { bytes: Number(response.headers.get('content-length')), encoding: response.headers.get('content-encoding') ?? 'identity' };
+  try {
+    const response = await fetch(url, { headers: { ...headers, Connection: 'close' } });
+    await response.arrayBuffer(); // fetch decodes: the wire size is the Content-Length
+    return { bytes: Number(response.headers.get('content-length')), encoding: response.headers.get('content-encoding') ?? 'identity' };
+  } catch (error) {
+    return { bytes: NaN, encoding: `failed (${error.cause?.code ?? error.message})` };
+  }
 }
 
 export async function benchServer({ nativeDir, jsonPath, quick, distDir }) {

@@ -13,6 +13,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 #include "http/multipart.hpp"
 #include "http/target.hpp"
@@ -98,6 +99,11 @@ MHD_Result queue_reply(Exchange& ex) {
   ex.answered = queued == MHD_YES;
   ex.phase = Phase::answered;
   return queued;
+}
+
+unsigned io_threads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores > 4 ? 4 : cores;
 }
 
 }  // namespace
@@ -297,6 +303,9 @@ bool Transport::run() {
       // RFC 9112 §3.2 as written: an HTTP/1.1 request without Host, or with
       // a space inside its target, is refused with 400.
       MHD_OPTION_STRICT_FOR_CLIENT, static_cast<int>(1),
+      // One epoll loop per core (at most 4): sending 400 KB snapshots is
+      // where one loop thread became the limit (bench/CHANGES.md).
+      MHD_OPTION_THREAD_POOL_SIZE, io_threads(),
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, options_.memory_per_connection,
       MHD_OPTION_CONNECTION_LIMIT, connection_limit, MHD_OPTION_CONNECTION_TIMEOUT,
       options_.idle_timeout_seconds, MHD_OPTION_URI_LOG_CALLBACK, &TransportCallbacks::on_uri,
