@@ -72,8 +72,8 @@ void get_snapshot(App& app, const httplib::Request& req, httplib::Response& res)
   // get different tags (the coding suffix is added by send_precompressed).
   http::send_precompressed(req, res, binary ? snapshot.binary : snapshot.json,
                            binary ? snapshot.binary_encoded : snapshot.json_encoded,
-                           snapshot.etag + (binary ? "-b" : "-j"),
-                           binary ? kBinaryType : kJsonType, "Accept");
+                           snapshot.etag + (binary ? "-b" : "-j"), binary ? kBinaryType : kJsonType,
+                           "Accept");
 }
 
 void get_summaries(App& app, const httplib::Request& req, httplib::Response& res) {

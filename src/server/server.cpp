@@ -2,14 +2,13 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <thread>
-
-#include <unistd.h>
 
 #include "http_util.hpp"
 #include "routes.hpp"
@@ -76,8 +75,7 @@ bool allowed_write_origin(const App& app, const httplib::Request& req, const std
 // the store's origins, the admin API never from another origin.
 enum class Routing { handled, unhandled };
 
-Routing cors(const App& app, const httplib::Request& req,
-                                      httplib::Response& res) {
+Routing cors(const App& app, const httplib::Request& req, httplib::Response& res) {
   if (!starts_with(req.path, "/api/")) return Routing::unhandled;
   const std::string origin = req.get_header_value("Origin");
   const bool admin = starts_with(req.path, "/api/v1/admin");
@@ -141,7 +139,8 @@ void finish(httplib::Response& res) {
   if (res.status >= 400 && res.body.empty())
     send_error(res, res.status, error_code_for(res.status),
                "the request could not be served (HTTP " + std::to_string(res.status) + ")");
-  if (!res.has_header("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
+  if (!res.has_header("X-Content-Type-Options"))
+    res.set_header("X-Content-Type-Options", "nosniff");
   if (!res.has_header("Referrer-Policy")) res.set_header("Referrer-Policy", "no-referrer");
 }
 

@@ -42,12 +42,13 @@ void send_precompressed(const httplib::Request& req, httplib::Response& res,
                         const std::string& identity, const Precompressed& encoded,
                         const std::string& etag_base, const char* content_type,
                         const std::string& vary) {
-  const Coding coding = choose_coding(req.get_header_value("Accept-Encoding"),
-                                      !encoded.br.empty(), !encoded.gzip.empty());
+  const Coding coding = choose_coding(req.get_header_value("Accept-Encoding"), !encoded.br.empty(),
+                                      !encoded.gzip.empty());
   const std::string suffix = coding == Coding::br ? "-br" : coding == Coding::gzip ? "-gz" : "";
   const std::string etag = "\"" + etag_base + suffix + "\"";
   res.set_header("ETag", etag);
-  res.set_header("Vary", vary.empty() ? std::string("Accept-Encoding") : vary + ", Accept-Encoding");
+  res.set_header("Vary",
+                 vary.empty() ? std::string("Accept-Encoding") : vary + ", Accept-Encoding");
   if (coding != Coding::identity)
     res.set_header("Content-Encoding", std::string(coding_name(coding)));
   if (etag_listed(req.get_header_value("If-None-Match"), etag)) {
@@ -55,8 +56,9 @@ void send_precompressed(const httplib::Request& req, httplib::Response& res,
     return;
   }
   res.status = 200;
-  const std::string& body =
-      coding == Coding::br ? encoded.br : coding == Coding::gzip ? encoded.gzip : identity;
+  const std::string& body = coding == Coding::br     ? encoded.br
+                            : coding == Coding::gzip ? encoded.gzip
+                                                     : identity;
   res.set_content(body, content_type);
 }
 

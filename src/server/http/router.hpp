@@ -52,8 +52,7 @@ class Router {
 
   // HEAD is served by the GET route. Fills `matches` (on `path`, which must
   // outlive them) when a route matched.
-  RouteMatch match(const std::string& method, const std::string& path,
-                   std::smatch& matches) const;
+  RouteMatch match(const std::string& method, const std::string& path, std::smatch& matches) const;
 
  private:
   Router& add(const char* method, const std::string& pattern, Handler handler,

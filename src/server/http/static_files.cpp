@@ -58,15 +58,24 @@ std::string content_type_for(const std::string& file_name) {
     const char* type;
   };
   static constexpr Entry kTypes[] = {
-      {"html", "text/html; charset=utf-8"},  {"htm", "text/html; charset=utf-8"},
-      {"css", "text/css; charset=utf-8"},    {"js", "text/javascript; charset=utf-8"},
-      {"mjs", "text/javascript; charset=utf-8"}, {"json", "application/json; charset=utf-8"},
-      {"map", "application/json; charset=utf-8"}, {"wasm", "application/wasm"},
-      {"svg", "image/svg+xml"},              {"png", "image/png"},
-      {"jpg", "image/jpeg"},                 {"jpeg", "image/jpeg"},
-      {"webp", "image/webp"},                {"gif", "image/gif"},
-      {"ico", "image/x-icon"},               {"txt", "text/plain; charset=utf-8"},
-      {"csv", "text/csv; charset=utf-8"},    {"woff2", "font/woff2"},
+      {"html", "text/html; charset=utf-8"},
+      {"htm", "text/html; charset=utf-8"},
+      {"css", "text/css; charset=utf-8"},
+      {"js", "text/javascript; charset=utf-8"},
+      {"mjs", "text/javascript; charset=utf-8"},
+      {"json", "application/json; charset=utf-8"},
+      {"map", "application/json; charset=utf-8"},
+      {"wasm", "application/wasm"},
+      {"svg", "image/svg+xml"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"webp", "image/webp"},
+      {"gif", "image/gif"},
+      {"ico", "image/x-icon"},
+      {"txt", "text/plain; charset=utf-8"},
+      {"csv", "text/csv; charset=utf-8"},
+      {"woff2", "font/woff2"},
       {"xml", "application/xml"},
   };
   for (const Entry& entry : kTypes) {
@@ -102,14 +111,15 @@ bool StaticFiles::serve(const httplib::Request& req, Reply& reply) const {
     }
     if (sub_path.empty() || sub_path.back() == '/') sub_path += "index.html";
     const std::string path = mount.dir + "/" + sub_path;
-    struct stat info{};
+    struct stat info {};
     int fd = open_regular(path, info);
     if (fd < 0) {
       send_error(res, 404, "not_found", "no such file");
       return true;
     }
     // The precompressed siblings, if the client takes them.
-    struct stat br_info{}, gz_info{};
+    struct stat br_info {
+    }, gz_info{};
     const int br_fd = open_regular(path + ".br", br_info);
     const int gz_fd = open_regular(path + ".gz", gz_info);
     const Coding coding =

@@ -48,8 +48,7 @@ std::string peer_address(MHD_Connection* connection) {
   char text[INET6_ADDRSTRLEN] = "";
   const sockaddr* address = info->client_addr;
   if (address->sa_family == AF_INET) {
-    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, text,
-              sizeof text);
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, text, sizeof text);
   } else if (address->sa_family == AF_INET6) {
     inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, text,
               sizeof text);
@@ -57,8 +56,8 @@ std::string peer_address(MHD_Connection* connection) {
   return text;
 }
 
-MHD_Result add_header(void* cls, MHD_ValueKind, const char* key, size_t key_size,
-                      const char* value, size_t value_size) {
+MHD_Result add_header(void* cls, MHD_ValueKind, const char* key, size_t key_size, const char* value,
+                      size_t value_size) {
   auto* headers = static_cast<httplib::Headers*>(cls);
   headers->emplace(std::string(key, key_size), value ? std::string(value, value_size) : "");
   return MHD_YES;
@@ -91,7 +90,8 @@ MHD_Result queue_reply(Exchange& ex) {
   }
   if (reply.close) MHD_add_response_header(response, MHD_HTTP_HEADER_CONNECTION, "close");
   const int status = res.status > 0 ? res.status : 500;
-  const MHD_Result queued = MHD_queue_response(ex.connection, static_cast<unsigned>(status), response);
+  const MHD_Result queued =
+      MHD_queue_response(ex.connection, static_cast<unsigned>(status), response);
   MHD_destroy_response(response);
   ex.status = status;
   // MHD 0.9.75 takes no answer in the middle of an upload (a chunked body
@@ -123,16 +123,15 @@ struct TransportCallbacks {
   // Leaves the path as sent: target.cpp decodes it (and refuses a %00).
   static size_t keep_escaped(void*, MHD_Connection*, char* text) { return std::strlen(text); }
 
-  static void on_completed(void* cls, MHD_Connection*, void** con_cls,
-                           MHD_RequestTerminationCode) {
+  static void on_completed(void* cls, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode) {
     auto* transport = static_cast<Transport*>(cls);
     auto* ex = static_cast<Exchange*>(*con_cls);
     *con_cls = nullptr;
     if (!ex) return;
     if (ex->status != 0 && transport->hooks_.completed) {
-      const double ms = std::chrono::duration<double, std::milli>(
-                            std::chrono::steady_clock::now() - ex->started)
-                            .count();
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - ex->started)
+              .count();
       transport->hooks_.completed(ex->req, ex->status, ex->answered, ms);
     }
     if (ex->reply.file_fd >= 0) ::close(ex->reply.file_fd);
@@ -208,8 +207,7 @@ struct TransportCallbacks {
         if (*upload_data_size > 0) {
           const std::size_t size = *upload_data_size;
           *upload_data_size = 0;
-          if (ex->req.body.size() + size > ex->limit)
-            return refuse(*ex, body_too_large(ex->limit));
+          if (ex->req.body.size() + size > ex->limit) return refuse(*ex, body_too_large(ex->limit));
           ex->req.body.append(upload_data, size);
           return MHD_YES;
         }
@@ -305,12 +303,12 @@ bool Transport::run() {
       MHD_OPTION_STRICT_FOR_CLIENT, static_cast<int>(1),
       // One epoll loop per core (at most 4): sending 400 KB snapshots is
       // where one loop thread became the limit (bench/CHANGES.md).
-      MHD_OPTION_THREAD_POOL_SIZE, io_threads(),
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, options_.memory_per_connection,
-      MHD_OPTION_CONNECTION_LIMIT, connection_limit, MHD_OPTION_CONNECTION_TIMEOUT,
-      options_.idle_timeout_seconds, MHD_OPTION_URI_LOG_CALLBACK, &TransportCallbacks::on_uri,
-      this, MHD_OPTION_UNESCAPE_CALLBACK, &TransportCallbacks::keep_escaped, this,
-      MHD_OPTION_NOTIFY_COMPLETED, &TransportCallbacks::on_completed, this, MHD_OPTION_END);
+      MHD_OPTION_THREAD_POOL_SIZE, io_threads(), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      options_.memory_per_connection, MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+      MHD_OPTION_CONNECTION_TIMEOUT, options_.idle_timeout_seconds, MHD_OPTION_URI_LOG_CALLBACK,
+      &TransportCallbacks::on_uri, this, MHD_OPTION_UNESCAPE_CALLBACK,
+      &TransportCallbacks::keep_escaped, this, MHD_OPTION_NOTIFY_COMPLETED,
+      &TransportCallbacks::on_completed, this, MHD_OPTION_END);
   if (!daemon_) {
     pool_.reset();
     return false;

@@ -30,8 +30,8 @@ namespace vouch::server::http {
 class WorkerPool;
 
 struct TransportOptions {
-  std::size_t threads = 8;               // workers running handlers
-  unsigned idle_timeout_seconds = 30;    // a connection silent this long is closed
+  std::size_t threads = 8;                        // workers running handlers
+  unsigned idle_timeout_seconds = 30;             // a connection silent this long is closed
   std::size_t memory_per_connection = 64 * 1024;  // MHD's pool: request head + read buffer
   HeaderLimits headers;
   int listen_backlog = 511;
