@@ -193,7 +193,8 @@ void HttpServer::handle(httplib::Request& req, http::Reply& reply) {
       finish(res);
       return;
     }
-    if (files_.serve(req, reply)) {
+    const http::StaticFiles::Outcome file = files_.serve(req, reply);
+    if (file == http::StaticFiles::Outcome::served) {
       finish(res);
       return;
     }
@@ -202,6 +203,9 @@ void HttpServer::handle(httplib::Request& req, http::Reply& reply) {
       res.status = 200;
       match.route->handler(req, res);
       // A HEAD gets the GET's headers; MHD leaves the body out.
+    } else if (file == http::StaticFiles::Outcome::bad_path) {
+      send_error(res, 400, "bad_path",
+                 "a file path may not hold control characters or . or .. segments");
     } else if (!match.allow.empty()) {
       res.set_header("Allow", match.allow);
       send_error(res, 405, "method_not_allowed",

@@ -1,8 +1,10 @@
 #pragma once
 // Built snapshots per product, kept in memory until a write to that product.
 // Building reads the database under its mutex and writers invalidate under the
-// same mutex, so a cached entry is never older than the last acknowledged write.
+// same mutex, so a cached entry is never older than the last acknowledged write
+// (compression runs after that read, outside the lock; see generation_).
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,6 +39,9 @@ class SnapshotCache {
  private:
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const CachedSnapshot>> entries_;
+  // Bumped by every invalidate()/clear(): an entry whose compression ran
+  // while a write happened is not cached (get() compresses outside the lock).
+  std::uint64_t generation_ = 0;
 };
 
 }  // namespace vouch::server

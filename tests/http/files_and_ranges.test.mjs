@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { exchange, get, head } from './support/raw_http.mjs';
-import { startServer } from './support/server.mjs';
+import { join } from 'node:path';
+import { root, startServer } from './support/server.mjs';
 
 const script = Buffer.from(`export const widget = ${JSON.stringify('x'.repeat(4000))};\n`);
 const wasm = Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(2000, 7)]);
@@ -91,4 +92,21 @@ test('HEAD on a mounted file: headers only', async () => {
   const result = await exchange(server.port, head('HEAD', '/dist/vouch.js', { Connection: 'close' }), { head: true, timeoutMs: 5000 });
   assert.equal(result.responses[0]?.status, 200);
   assert.equal(Number(result.responses[0].headers['content-length']), script.length);
+});
+
+test('a "/" mount serves its files and leaves the API to the routes', async () => {
+  const rooted = await startServer({ args: ['--mount', `/=${join(root, 'demo')}`] });
+  try {
+    const health = await get(rooted.port, '/api/v1/health');
+    assert.equal(health.status, 200);
+    assert.equal(JSON.parse(health.body).ok, true);
+    const page = await get(rooted.port, '/');
+    assert.equal(page.status, 200);
+    assert.match(page.headers['content-type'], /text\/html/);
+    const bad = await get(rooted.port, '/api/v1/products/a%00b/snapshot');
+    assert.equal(JSON.parse(bad.body).error.code, 'invalid_id', 'the route judges its own id');
+    assert.equal((await get(rooted.port, '/no-such-page.html')).status, 404);
+  } finally {
+    await rooted.stop();
+  }
 });

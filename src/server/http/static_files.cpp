@@ -90,33 +90,28 @@ void StaticFiles::mount(const std::string& prefix, const std::string& dir) {
   mounts_.push_back(Mount{normalized, dir});
 }
 
-bool StaticFiles::serve(const httplib::Request& req, Reply& reply) const {
-  if (req.method != "GET" && req.method != "HEAD") return false;
+StaticFiles::Outcome StaticFiles::serve(const httplib::Request& req, Reply& reply) const {
+  if (req.method != "GET" && req.method != "HEAD") return Outcome::no_file;
+  Outcome outcome = Outcome::no_file;
+  // Mounts in order; the first holding the file answers (like "/dist/" before "/").
   for (const Mount& mount : mounts_) {
     if (req.path.rfind(mount.prefix, 0) != 0) continue;
     httplib::Response& res = reply.res;
     std::string sub_path = req.path.substr(mount.prefix.size());
     // A NUL would end the file name at the system call while the extension
     // after it chose the type ("vouch-core.wasm%00.html"): no control byte
-    // is part of a file name we serve.
-    for (unsigned char c : sub_path) {
-      if (c < 0x20 || c == 0x7F) {
-        send_error(res, 400, "bad_path", "the path holds a control character");
-        return true;
-      }
-    }
-    if (has_dot_segment(sub_path)) {
-      send_error(res, 400, "bad_path", "the path may not hold . or .. segments");
-      return true;
+    // is part of a file name we serve, and no "." or ".." segment.
+    bool bad = has_dot_segment(sub_path);
+    for (unsigned char c : sub_path) bad = bad || c < 0x20 || c == 0x7F;
+    if (bad) {
+      outcome = Outcome::bad_path;
+      continue;
     }
     if (sub_path.empty() || sub_path.back() == '/') sub_path += "index.html";
     const std::string path = mount.dir + "/" + sub_path;
     struct stat info {};
     int fd = open_regular(path, info);
-    if (fd < 0) {
-      send_error(res, 404, "not_found", "no such file");
-      return true;
-    }
+    if (fd < 0) continue;
     // The precompressed siblings, if the client takes them.
     struct stat br_info {
     }, gz_info{};
@@ -155,14 +150,14 @@ bool StaticFiles::serve(const httplib::Request& req, Reply& reply) const {
     if (etag_matches(req.get_header_value("If-None-Match"), etag)) {
       ::close(fd);
       res.status = 304;
-      return true;
+      return Outcome::served;
     }
     res.status = 200;
     reply.file_fd = fd;
     reply.file_size = static_cast<std::uint64_t>(info.st_size);
-    return true;
+    return Outcome::served;
   }
-  return false;
+  return outcome;
 }
 
 }  // namespace vouch::server::http

@@ -20,9 +20,12 @@ class StaticFiles {
  public:
   void mount(const std::string& prefix, const std::string& dir);
 
-  // True when the path is under a mount (the reply is then filled: 200, 304,
-  // 400 or 404); false when no mount claims it.
-  bool serve(const httplib::Request& req, Reply& reply) const;
+  enum class Outcome {
+    served,    // the reply is filled: 200 or 304
+    bad_path,  // under a mount, but no file could have that name (400 if no route takes it)
+    no_file,   // no mounted file by that name: routing goes on (as a "/" mount needs)
+  };
+  Outcome serve(const httplib::Request& req, Reply& reply) const;
 
  private:
   struct Mount {
