@@ -181,12 +181,21 @@ struct TransportCallbacks {
       Transport& owner = *ex.transport;
       httplib::Request& req = ex.req;
       const std::string type = req.get_header_value("Content-Type");
-      if (type.rfind("multipart/form-data", 0) == 0 &&
-          !parse_multipart(ex.connection, req.body, req.files)) {
-        owner.hooks_.refuse(req, ex.reply,
-                            Refusal{400, "bad_multipart", "the multipart body is malformed"});
-      } else {
-        owner.hooks_.handle(req, ex.reply);
+      try {
+        if (type.rfind("multipart/form-data", 0) == 0 &&
+            !parse_multipart(ex.connection, req.body, req.files)) {
+          owner.hooks_.refuse(req, ex.reply,
+                              Refusal{400, "bad_multipart", "the multipart body is malformed"});
+        } else {
+          owner.hooks_.handle(req, ex.reply);
+        }
+      } catch (...) {
+        // The handler hook answers its own exceptions; this is the last line
+        // (e.g. bad_alloc while building the error): never lose the connection.
+        ex.reply = Reply();
+        ex.reply.res.status = 500;
+        ex.reply.res.body = R"({"error":{"code":"internal","message":"internal error"}})";
+        ex.reply.res.set_header("Content-Type", kJsonType);
       }
       ex.phase = Phase::ready;
       MHD_resume_connection(ex.connection);
