@@ -120,7 +120,8 @@ struct TransportCallbacks {
     return ex;
   }
 
-  // Leaves the path as sent: target.cpp decodes it (and refuses a %00).
+  // Leaves the path as sent: target.cpp decodes it (MHD's decoder would end
+  // the string at a %00).
   static size_t keep_escaped(void*, MHD_Connection*, char* text) { return std::strlen(text); }
 
   static void on_completed(void* cls, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode) {
@@ -177,7 +178,9 @@ struct TransportCallbacks {
     Transport& transport = *ex.transport;
     ex.phase = Phase::running;
     MHD_suspend_connection(ex.connection);
-    transport.pool_->submit([&ex] {
+    Exchange* exchange = &ex;  // alive until MHD reports completion, after the resume
+    transport.pool_->submit([exchange] {
+      Exchange& ex = *exchange;
       Transport& owner = *ex.transport;
       httplib::Request& req = ex.req;
       const std::string type = req.get_header_value("Content-Type");

@@ -16,6 +16,7 @@ class WorkerPool {
   explicit WorkerPool(std::size_t threads);
   ~WorkerPool();  // runs what is queued, then joins
 
+  // Queues a job; after shutdown() it runs on the caller's thread instead.
   void submit(std::function<void()> job);
   // Runs every queued job, then joins the threads (idempotent).
   void shutdown();
@@ -27,6 +28,7 @@ class WorkerPool {
   std::condition_variable wake_;
   std::deque<std::function<void()>> jobs_;
   bool stopping_ = false;
+  std::size_t live_ = 0;  // threads not yet exited (under mutex_)
   std::vector<std::thread> threads_;
 };
 
