@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
   emscripten binaryen            # wasm build (em++ 3.1.6, wasm-opt)
   nlohmann-json3-dev catch2      # JSON in the core; native unit tests
   libsqlite3-dev libcpp-httplib-dev libssl-dev   # the review server
+  libpng-dev libjpeg62-turbo-dev libwebp-dev      # the server decodes uploaded photos (image_probe.cpp)
   chromium                       # browser test tier (driven by npm playwright-core)
   fonts-noto-cjk                 # demo screenshots: Chinese and Japanese reviews need a CJK font
   brotli                         # payload budget (npm test) and benchmarks
