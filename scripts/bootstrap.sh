@@ -15,6 +15,7 @@ DEBIAN_PACKAGES=(
   libmicrohttpd-dev              # the server's HTTP transport (event loop; docs/decisions.md)
   libbrotli-dev zlib1g-dev       # the server precompresses cached snapshots (br, gzip)
   iproute2                       # HTTP test tier: ss reads the listen backlog
+  libpng-dev libjpeg62-turbo-dev libwebp-dev      # the server decodes uploaded photos (image_probe.cpp)
   chromium                       # browser test tier (driven by npm playwright-core)
   fonts-noto-cjk                 # demo screenshots: Chinese and Japanese reviews need a CJK font
   brotli                         # payload budget (npm test) and benchmarks

@@ -26,13 +26,21 @@ const clothingCsv = join(root, '..', 'shared', 'data', 'reviews', 'en_womens_clo
 
 /**
  * Writes the demo's vouch.json once (random admin token and HMAC secret, by
- * `vouch-server init-config`), holding every shopper review for moderation
+ * `vouch-server init-config`; `publicUrl` is where shoppers reach the server,
+ * the base of uploaded photos' URLs), holding every shopper review for moderation
  * (`"moderation": "all"`) so the demo shows the whole path: submitted,
  * pending, approved by the admin, published.
  */
-export function ensureDemoConfig({ binary = serverBinary, config = demoConfig } = {}) {
-  if (existsSync(config)) return;
-  const made = spawnSync(binary, ['init-config', config, '--store-name', 'Fern & Thread'], { stdio: ['ignore', 'ignore', 'inherit'] });
+export function ensureDemoConfig({ binary = serverBinary, config = demoConfig, publicUrl = 'http://localhost:8080' } = {}) {
+  if (existsSync(config)) {
+    // Configs written before photo URLs needed public_url: shoppers' photos would be refused.
+    const settings = JSON.parse(readFileSync(config, 'utf8'));
+    if (settings.public_url) return;
+    settings.public_url = publicUrl;
+    writeFileSync(config, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    return;
+  }
+  const made = spawnSync(binary, ['init-config', config, '--store-name', 'Fern & Thread', '--public-url', publicUrl], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (made.status !== 0) throw new Error(`seed: vouch-server init-config failed (${made.status})`);
   const settings = JSON.parse(readFileSync(config, 'utf8'));
   settings.moderation = 'all';

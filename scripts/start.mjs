@@ -14,7 +14,7 @@ if (!existsSync(serverBinary)) {
   process.exit(1);
 }
 mkdirSync(varDir, { recursive: true });
-ensureDemoConfig();
+ensureDemoConfig({ publicUrl: `http://localhost:${port}` });
 // Photo URLs in snapshots are absolute: they name the port of the first start.
 seedDemo({ photoBase: `http://localhost:${port}/demo-photos` });
 mkdirSync(demoPhotos, { recursive: true });

@@ -1,6 +1,7 @@
 // Localized messages for the validation codes (errors for shoppers, flags for
 // moderators), in en, zh-CN, zh-TW, ja, es, fr, de. Parameters: {min}, {max},
-// {actual}, {name}, {index}, {type}, {link}, {expected}; plural-aware where the
+// {actual}, {name}, {index}, {type}, {link}, {expected}, and for the server's photo
+// checks {width}, {height}, {max_megapixels}, {max_side}; plural-aware where the
 // language has plurals (zh and ja do not). Keys are the stable codes of
 // validate.hpp; the widget's UI strings live in their own catalog.
 #include "vouch/i18n.hpp"
@@ -103,6 +104,43 @@ const i18n::Message kValidationMessages[] = {
      {"This photo is too large.", "这张照片太大了。", "這張相片太大了。",
       "この写真はサイズが大きすぎます。", "Esta foto es demasiado grande.",
       "Cette photo est trop volumineuse.", "Dieses Foto ist zu groß."}},
+    // Photo content (the server decodes each upload, src/server/image_probe.hpp).
+    {"photo_unreadable",
+     {"This photo could not be read: the file is damaged, incomplete or not really an image.",
+      "无法读取这张照片：文件已损坏、不完整或并不是真正的图片。",
+      "無法讀取這張相片：檔案已損毀、不完整或並非真正的圖片。",
+      "この写真を読み込めません。ファイルが壊れているか、不完全か、画像ではありません。",
+      "No se pudo leer esta foto: el archivo está dañado, incompleto o no es una imagen.",
+      "Impossible de lire cette photo : le fichier est endommagé, incomplet ou n’est pas une "
+      "image.",
+      "Dieses Foto konnte nicht gelesen werden: Die Datei ist beschädigt, unvollständig oder kein "
+      "Bild."}},
+    {"photo_too_large_pixels",
+     {"This photo is {width} × {height} pixels; photos may have at most {max_megapixels} "
+      "megapixels and {max_side} pixels on a side.",
+      "这张照片为 {width} × {height} 像素；照片最多 {max_megapixels} 百万像素，每边最多 "
+      "{max_side} 像素。",
+      "這張相片為 {width} × {height} 像素；相片最多 {max_megapixels} 百萬像素，每邊最多 "
+      "{max_side} 像素。",
+      "この写真は {width} × {height} ピクセルです。写真は最大 {max_megapixels} "
+      "メガピクセル、一辺 {max_side} ピクセルまでです。",
+      "Esta foto mide {width} × {height} píxeles; las fotos pueden tener como máximo "
+      "{max_megapixels} megapíxeles y {max_side} píxeles por lado.",
+      "Cette photo mesure {width} × {height} pixels ; les photos peuvent avoir au plus "
+      "{max_megapixels} mégapixels et {max_side} pixels de côté.",
+      "Dieses Foto hat {width} × {height} Pixel; Fotos dürfen höchstens {max_megapixels} "
+      "Megapixel und {max_side} Pixel pro Seite haben."}},
+    {"photos_not_accepted",
+     {"This store does not accept photos with reviews. Please remove the photos and send your "
+      "review again.",
+      "本店不接受评价附带照片。请删除照片后重新提交评价。",
+      "本店不接受評價附帶相片。請移除相片後重新送出評價。",
+      "このストアではレビューに写真を添付できません。写真を削除してもう一度送信してください。",
+      "Esta tienda no acepta fotos en las reseñas. Quita las fotos y envía tu reseña de nuevo.",
+      "Cette boutique n’accepte pas de photos avec les avis. Retirez les photos et envoyez à "
+      "nouveau votre avis.",
+      "Dieser Shop nimmt keine Fotos zu Bewertungen an. Bitte entfernen Sie die Fotos und senden "
+      "Sie Ihre Bewertung erneut."}},
     {"invalid_utf8",
      {"The text contains invalid characters.", "文本包含无效字符。", "文字包含無效字元。",
       "テキストに無効な文字が含まれています。", "El texto contiene caracteres no válidos.",

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,7 @@
 #include "http_util.hpp"
 #include "importer.hpp"
 #include "migrations.hpp"
+#include "photos.hpp"
 #include "review_link.hpp"
 #include "server.hpp"
 #include "vouch/version.hpp"
@@ -36,7 +38,9 @@ usage:
   vouch-server export     --db FILE [--config FILE] [--format judgeme|json] [--out FILE]
   vouch-server export     --db FILE [--config FILE] --static DIR
   vouch-server sign-link  --config FILE --product ID --order ID [--days 30]
-  vouch-server init-config FILE     (writes a config with a random admin token and HMAC secret)
+  vouch-server init-config FILE [--store-name NAME] [--public-url https://reviews.shop.example]
+                          (writes a config with a random admin token and HMAC secret; asks for
+                          the public URL when stdin is a terminal: photo URLs are built from it)
   vouch-server version
 
 import formats: auto, judgeme, shopify, okendo, loox, loox-export, yotpo, woocommerce, powerreviews,
@@ -121,8 +125,22 @@ int serve(const Args& args) {
       port > 65535) {
     return fail("--port expects 0..65535");
   }
+  if (config.value().public_url.empty())
+    std::fprintf(stderr,
+                 "vouch-server: no public_url: photo uploads are refused (photos_not_accepted)\n");
   Result<std::unique_ptr<App>> app = app_from(args, config.value());
   if (!app) return fail(app.error().to_string());
+  // Before the first request: what a crash left in the upload directory.
+  Result<PhotoRecovery> recovered =
+      recover_photo_dir(*app.value()->db, app.value()->config, unix_now());
+  if (!recovered) return fail(recovered.error().to_string());
+  const PhotoRecovery& photos = recovered.value();
+  if (photos.completed + photos.removed_staged + photos.removed_orphans + photos.rebased_urls > 0)
+    std::fprintf(stderr,
+                 "vouch-server: photos: %zu completed, %zu unfinished and %zu unreferenced files "
+                 "removed, %zu URLs moved onto public_url\n",
+                 photos.completed, photos.removed_staged, photos.removed_orphans,
+                 photos.rebased_urls);
   return serve_until_signal(*app.value(), args.get("--host", "0.0.0.0"), port);
 }
 
@@ -243,19 +261,38 @@ int init_config(const Args& args) {
   if (args.positional.size() != 1) return fail("init-config needs the FILE to write");
   const std::string& path = args.positional[0];
   if (::access(path.c_str(), F_OK) == 0) return fail(path + " exists already; not overwriting");
+  // Photo URLs are built from public_url only (never from a request's Host):
+  // ask for it, since without it the server takes no photos.
+  std::string public_url = args.get("--public-url");
+  if (!args.has("--public-url") && ::isatty(STDIN_FILENO)) {
+    std::printf(
+        "Public address of this server, as shoppers' browsers reach it\n"
+        "(e.g. https://reviews.shop.example; empty = no photo uploads): ");
+    std::fflush(stdout);
+    char line[2048];
+    if (std::fgets(line, sizeof line, stdin)) public_url = line;
+    while (!public_url.empty() && std::isspace(static_cast<unsigned char>(public_url.back())))
+      public_url.pop_back();
+  }
   json config = {{"store_name", args.get("--store-name", "Vouch demo store")},
+                 {"public_url", public_url},
                  {"admin_token", random_hex(24)},
                  {"hmac_secret", random_hex(32)},
                  {"moderation", "flagged"},
                  {"allowed_origins", json::array()},
                  {"upload_dir", "uploads"}};
   const std::string text = config.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  // The same check as `serve` applies, before anything is written.
+  if (Result<Config> parsed = parse_config(text, "."); !parsed)
+    return fail(parsed.error().to_string());
   // The file holds secrets: readable by the owner only.
   const mode_t old = ::umask(077);
   Status written = write_text_file(path, text);
   ::umask(old);
   if (!written) return fail(written.error().to_string());
   std::printf("wrote %s\n", path.c_str());
+  if (public_url.empty())
+    std::printf("no public_url: photo uploads stay off until you set it in %s\n", path.c_str());
   return 0;
 }
 

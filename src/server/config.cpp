@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "vouch/url.hpp"
+
 namespace vouch::server {
 
 using json = nlohmann::json;
@@ -74,6 +76,21 @@ Status write_text_file(const std::string& path, std::string_view bytes) {
   return Ok{};
 }
 
+namespace {
+
+// Photo URLs are public_url + "/api/v1/photos/<name>" (photos.cpp): an origin
+// with an optional path, nothing a URL could append to (query, fragment).
+Status check_public_url(const std::string& url) {
+  if (url.empty()) return Ok{};
+  if (!vouch::url::is_http_url(url) || url.find_first_of("?#\\") != std::string::npos)
+    return Error{"public_url",
+                 "expected the server's public http(s) address, e.g. "
+                 "\"https://reviews.shop.example\""};
+  return Ok{};
+}
+
+}  // namespace
+
 Result<Config> parse_config(std::string_view json_text, const std::string& base_dir) {
   const json root = json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (root.is_discarded()) return Error{"config", "not valid JSON"};
@@ -100,6 +117,7 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   }
   while (!config.public_url.empty() && config.public_url.back() == '/')
     config.public_url.pop_back();
+  if (Status s = check_public_url(config.public_url); !s) return s.error();
   config.upload_dir = resolve(base_dir, config.upload_dir);
 
   if (const auto it = root.find("allowed_origins"); it != root.end()) {
@@ -176,6 +194,7 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
          {read_size(*it, "max_json_bytes", limits.max_json_bytes, "limits."),
           read_size(*it, "max_photo_bytes", limits.max_photo_bytes, "limits."),
           read_size(*it, "max_photos", limits.max_photos, "limits."),
+          read_size(*it, "max_photo_pixels", limits.max_photo_pixels, "limits."),
           read_size(*it, "max_import_bytes", limits.max_import_bytes, "limits."),
           read_size(*it, "submissions_per_ip", limits.submissions_per_ip, "limits."),
           read_size(*it, "submissions_per_product", limits.submissions_per_product, "limits."),
@@ -183,6 +202,7 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
       if (!status) return status.error();
     }
     if (window == 0) return Error{"limits.submission_window_seconds", "must be positive"};
+    if (limits.max_photo_pixels == 0) return Error{"limits.max_photo_pixels", "must be positive"};
     limits.submission_window_seconds = static_cast<std::int64_t>(window);
   }
 

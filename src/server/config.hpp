@@ -27,6 +27,10 @@ struct Limits {
   std::size_t max_json_bytes = 64 * 1024;         // JSON bodies (submissions, admin calls)
   std::size_t max_photo_bytes = 5 * 1024 * 1024;  // one uploaded photo
   std::size_t max_photos = 5;
+  // Pixels (width x height, from the decoded header) of one uploaded photo: the
+  // one owner of this limit. 25 MP covers phone and most camera photos (a 12 MP
+  // phone shot is 4032x3024); larger headers are refused before decoding.
+  std::size_t max_photo_pixels = 25'000'000;
   std::size_t max_import_bytes = 64 * 1024 * 1024;  // CSV/JSON import through the admin API
   std::size_t submissions_per_ip = 10;              // per window
   std::size_t submissions_per_product = 120;        // per window
@@ -35,7 +39,10 @@ struct Limits {
 
 struct Config {
   std::string store_name = "Vouch store";
-  std::string public_url;  // absolute base for photo URLs, e.g. "https://reviews.shop.example"
+  // The server's public address, e.g. "https://reviews.shop.example": photo URLs
+  // are built from it (never from the request's Host). Unset = photo uploads are
+  // refused (photos_not_accepted), see docs/decisions.md.
+  std::string public_url;
   std::vector<std::string> allowed_origins;         // may POST reviews/votes/reports from a browser
   std::map<std::string, std::string> admin_tokens;  // actor name -> bearer token
   std::string hmac_secret;

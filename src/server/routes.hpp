@@ -18,7 +18,4 @@ void register_admin_routes(Router& server, App& app);
 // The language for messages: ?locale=, else the first Accept-Language tag.
 std::string request_locale(const httplib::Request& req);
 
-// "http://host:port" as the client addressed us (photo URLs without public_url).
-std::string request_base_url(const httplib::Request& req);
-
 }  // namespace vouch::server

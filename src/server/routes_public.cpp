@@ -156,7 +156,6 @@ void post_review(App& app, const httplib::Request& req, httplib::Response& res) 
   input.idempotency_key = req.get_header_value("Idempotency-Key");
   input.ip = client_ip(req);
   input.locale_tag = request_locale(req);
-  input.base_url = request_base_url(req);
   SubmitOutput out = submit_review(app, input);
   if (out.retry_after > 0) res.set_header("Retry-After", std::to_string(out.retry_after));
   send_json(res, out.status, out.body);
@@ -278,12 +277,6 @@ std::string request_locale(const httplib::Request& req) {
   const std::string header = req.get_header_value("Accept-Language");
   const std::size_t end = header.find_first_of(",;");
   return header.substr(0, end);
-}
-
-std::string request_base_url(const httplib::Request& req) {
-  std::string host = req.get_header_value("Host");
-  if (host.empty() || !is_valid_id(host) || host.find('/') != std::string::npos) host = "localhost";
-  return "http://" + host;
 }
 
 void register_public_routes(Router& server, App& app) {

@@ -66,12 +66,14 @@ std::string join_flags(const std::vector<Flag>& flags) {
 
 struct StoredPhoto {
   std::string name;
-  ImageInfo info;
+  CheckedPhoto info;
   std::size_t bytes = 0;
 };
 
-void remove_photos(const std::string& dir, const std::vector<StoredPhoto>& photos) {
-  for (const StoredPhoto& photo : photos) ::unlink((dir + "/" + photo.name).c_str());
+std::vector<std::string> photo_names(const std::vector<StoredPhoto>& photos) {
+  std::vector<std::string> names;
+  for (const StoredPhoto& photo : photos) names.push_back(photo.name);
+  return names;
 }
 
 }  // namespace
@@ -134,7 +136,12 @@ SubmitOutput submit_review(App& app, const SubmitInput& input) {
                                           {"actual", std::to_string(input.photos.size())}}}},
                              locale);
   }
-  std::vector<ImageInfo> images;
+  if (!input.photos.empty()) {
+    if (std::optional<FieldError> refused = photo_uploads_unavailable(app.config))
+      return validation_failed({*refused}, locale);
+  }
+  std::vector<CheckedPhoto> images;
+  std::vector<FieldError> photo_errors;
   submission.photos.clear();
   for (std::size_t i = 0; i < input.photos.size(); ++i) {
     const std::string& bytes = input.photos[i];
@@ -143,12 +150,14 @@ SubmitOutput submit_review(App& app, const SubmitInput& input) {
                           "photos[" + std::to_string(i) + "] is larger than " +
                               std::to_string(limits.max_photo_bytes) + " bytes");
     }
-    ImageInfo info = inspect_image(bytes);
+    CheckedPhoto info = check_photo(bytes, i, limits);
+    if (info.error) photo_errors.push_back(*info.error);
     submission.photos.push_back(
         SubmittedPhoto{info.content_type.empty() ? "application/octet-stream" : info.content_type,
                        bytes.size(), ""});
     images.push_back(std::move(info));
   }
+  if (!photo_errors.empty()) return validation_failed(photo_errors, locale);
 
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   ValidationContext context;
@@ -207,16 +216,15 @@ SubmitOutput submit_review(App& app, const SubmitInput& input) {
   }
 
   std::vector<StoredPhoto> photos;
-  const std::string base = app.config.public_url.empty() ? input.base_url : app.config.public_url;
   for (std::size_t i = 0; i < input.photos.size(); ++i) {
     Result<std::string> name =
-        store_photo(app.config.upload_dir, input.photos[i], images[i].extension);
+        stage_photo(app.config.upload_dir, images[i].image, images[i].extension);
     if (!name) {
-      remove_photos(app.config.upload_dir, photos);
+      discard_staged_photos(app.config.upload_dir, photo_names(photos));
       return error_output(500, "internal", "could not store the photo");
     }
-    photos.push_back({name.value(), images[i], input.photos[i].size()});
-    review.media.push_back({Media::Kind::Photo, base + "/api/v1/photos/" + name.value(),
+    photos.push_back({name.value(), images[i], images[i].image.size()});
+    review.media.push_back({Media::Kind::Photo, photo_url(app.config, name.value()),
                             images[i].width, images[i].height});
   }
 
@@ -252,10 +260,11 @@ SubmitOutput submit_review(App& app, const SubmitInput& input) {
   }
   if (inserted) inserted = transaction.commit();
   if (!inserted) {
-    remove_photos(app.config.upload_dir, photos);
+    discard_staged_photos(app.config.upload_dir, photo_names(photos));
     std::fprintf(stderr, "submit_review: %s\n", inserted.error().to_string().c_str());
     return error_output(500, "internal", "could not store the review");
   }
+  publish_staged_photos(app.config.upload_dir, photo_names(photos));
   if (stored.status == "published") app.snapshots.invalidate(input.product_id);
   return out;
 }

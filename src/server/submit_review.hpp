@@ -19,7 +19,6 @@ struct SubmitInput {
   std::string idempotency_key;      // "" = none
   std::string ip;
   std::string locale_tag;  // language for messages (Accept-Language or "locale" in the body)
-  std::string base_url;    // for photo URLs when the config has no public_url
 };
 
 struct SubmitOutput {

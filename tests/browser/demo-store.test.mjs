@@ -32,7 +32,7 @@ before(async () => {
   const config = join(dir, 'vouch.json');
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  ensureDemoConfig({ binary: serverBinary, config });
+  ensureDemoConfig({ binary: serverBinary, config, publicUrl: baseUrl });
   const seeded = seedDemo({ binary: serverBinary, db: join(dir, 'vouch.db'), config, dir, photoBase: `${baseUrl}/demo-photos`, log: () => {} });
   assert.ok(seeded.seeded && seeded.imported > 20000, `seeded ${seeded.imported}`);
   // A second seed keeps what is there (the marker): npm start's second run.

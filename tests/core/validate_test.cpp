@@ -450,16 +450,19 @@ TEST_CASE("validate: context JSON", "[validate][policy]") {
 
 TEST_CASE("validate: every code has a message in all 7 locales", "[validate][i18n]") {
   const char* codes[] = {
-      "required",        "wrong_type",     "too_short",        "too_long",
-      "out_of_range",    "unknown_aspect", "duplicate_aspect", "bidi_control",
-      "impersonation",   "invalid_email",  "invalid_language", "links_not_allowed",
-      "too_many_photos", "photo_type",     "photo_too_large",  "invalid_utf8",
-      "invalid_json",    "too_large",      "invalid_policy",   "invalid_context",
-      "contains_link",   "contains_email", "contains_phone",   "repeated_characters",
-      "repeated_words",  "shouting",       "profanity",        "honeypot",
-      "too_fast",        "near_duplicate"};
-  const i18n::Params params = {{"min", "10"},          {"max", "5"},         {"name", "fit"},
-                               {"expected", "string"}, {"path", "body.max"}, {"reason", "bad"}};
+      "required",           "wrong_type",     "too_short",        "too_long",
+      "out_of_range",       "unknown_aspect", "duplicate_aspect", "bidi_control",
+      "impersonation",      "invalid_email",  "invalid_language", "links_not_allowed",
+      "too_many_photos",    "photo_type",     "photo_too_large",  "invalid_utf8",
+      "invalid_json",       "too_large",      "invalid_policy",   "invalid_context",
+      "contains_link",      "contains_email", "contains_phone",   "repeated_characters",
+      "repeated_words",     "shouting",       "profanity",        "honeypot",
+      "too_fast",           "near_duplicate", "photo_unreadable", "photo_too_large_pixels",
+      "photos_not_accepted"};
+  const i18n::Params params = {{"min", "10"},           {"max", "5"},         {"name", "fit"},
+                               {"expected", "string"},  {"path", "body.max"}, {"reason", "bad"},
+                               {"width", "60000"},      {"height", "60000"},  {"max_side", "16384"},
+                               {"max_megapixels", "25"}};
   for (const char* code : codes) {
     std::string english;
     for (std::size_t l = 0; l < i18n::kLocaleCount; ++l) {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "http_util.hpp"
+#include "test_images.hpp"
 #include "test_server.hpp"
 #include "vouch/snapshot.hpp"
 
@@ -260,7 +261,7 @@ TEST_CASE("photos: sniffed by content, stored under random names, served with no
           "[api][photos]") {
   TestServer server;
   auto client = server.client();
-  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x02\0\0\0\x03\x08\x06\0\0\0", 29);
+  const std::string png = png_image(2, 3);
   httplib::MultipartFormDataItems items = {
       {"review", review_json(5, kBodies[4]), "", "application/json"},
       {"photos", png, "holiday.gif", "image/gif"},  // declared type is ignored

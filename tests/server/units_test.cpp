@@ -146,24 +146,9 @@ TEST_CASE("rate limiter: fixed window per key with a retry time", "[units][limit
   CHECK(limiter.hit("a", 1060) == 0);  // new window
 }
 
-TEST_CASE("images are recognised by content, with their pixel size", "[units][photos]") {
-  // 1x1 PNG header, a JPEG with an SOF0 of 640x480, a VP8X WebP of 300x200.
-  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0", 29);
-  const std::string jpeg("\xff\xd8\xff\xe0\x00\x04\x00\x00\xff\xc0\x00\x11\x08\x01\xe0\x02\x80\x03",
-                         18);
-  std::string webp("RIFF\0\0\0\0WEBPVP8X\x0a\0\0\0\0\0\0\0", 24);
-  webp += std::string("\x2b\x01\x00\xc7\x00\x00", 6);
-  CHECK(inspect_image(png).content_type == "image/png");
-  CHECK(inspect_image(png).width == 1);
-  CHECK(inspect_image(jpeg).content_type == "image/jpeg");
-  CHECK(inspect_image(jpeg).width == 640);
-  CHECK(inspect_image(jpeg).height == 480);
-  CHECK(inspect_image(webp).content_type == "image/webp");
-  CHECK(inspect_image(webp).width == 300);
-  CHECK(inspect_image(webp).height == 200);
-  CHECK(inspect_image("<svg xmlns='http://www.w3.org/2000/svg'/>").content_type.empty());
-  CHECK(inspect_image("GIF89a").content_type.empty());
+TEST_CASE("photo file names", "[units][photos]") {
   CHECK(is_photo_name("0123456789abcdef0123456789abcdef.png"));
   CHECK_FALSE(is_photo_name("../etc/passwd"));
   CHECK_FALSE(is_photo_name("0123456789abcdef0123456789abcdef.svg"));
+  CHECK_FALSE(is_photo_name("0123456789abcdef0123456789abcdef.png.part"));  // staged, not served
 }
