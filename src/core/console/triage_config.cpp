@@ -61,6 +61,8 @@ bool non_empty_text(const json& v, std::size_t max_bytes) {
   const std::string& s = v.get_ref<const std::string&>();
   if (s.empty() || s.size() > max_bytes || !utf8::is_valid(s)) return false;
   for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;  // controls
+  for (char c : s)
     if (c != ' ' && c != '*') return true;  // "*" alone or spaces would match everything/nothing
   return false;
 }
@@ -97,6 +99,9 @@ bool read_term(const json& v, const std::string& path, Term& out, Error& error) 
   if (!r.failed() && !out.locale.empty() && !valid_locale(out.locale))
     r.fail(r.path_of("locale"), "expected a language tag such as \"de\" or \"zh-TW\"");
   r.strings("except", out.except, kMaxExcepts, kMaxTermBytes);
+  for (std::size_t i = 0; i < out.except.size() && !r.failed(); ++i)
+    if (!non_empty_text(json(out.except[i]), kMaxTermBytes))
+      r.fail(r.path_of("except") + "[" + std::to_string(i) + "]", text_rule(kMaxTermBytes));
   return !r.failed();
 }
 
