@@ -202,6 +202,9 @@ TEST_CASE("reply check: hostile input", "[reply][check]") {
   std::string mixed;
   for (int i = 0; i < 2000; ++i) mixed += "a@b.cc 0 ";
   CHECK(check_reply(mixed).size() == 2000);
+  std::string asks;
+  for (int i = 0; i < 3000; ++i) asks += "change your review ";
+  CHECK(check_reply(asks).size() == 3000);
 }
 
 TEST_CASE("reply seeds: 4 kinds x 7 locales, each parses, renders and passes the check",

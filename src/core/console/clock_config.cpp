@@ -32,9 +32,14 @@ bool parse_date(const json& v, CivilDate& out) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
     if (s[i] < '0' || s[i] > '9') return false;
-  const int y = std::stoi(s.substr(0, 4));
-  const unsigned m = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
-  const unsigned d = static_cast<unsigned>(std::stoi(s.substr(8, 2)));
+  const auto digits = [&s](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = digits(0, 4);
+  const auto m = static_cast<unsigned>(digits(5, 2));
+  const auto d = static_cast<unsigned>(digits(8, 2));
   if (y < 1970 || m < 1 || m > 12 || d < 1) return false;
   const CivilDate check = civil_from_days(days_from_civil(y, m, d));
   if (check.month != m || check.day != d) return false;  // 2026-02-30

@@ -225,13 +225,23 @@ void find_change_requests(const PreparedText& t, std::vector<ReplyWarning>& out)
     if (verbs.empty()) continue;
     for (const auto& o : lex.objects)
       for (const Word& w : console::find_term(t, o)) objects.push_back(w);
-    for (const Word& v : verbs)
-      for (const Word& o : objects) {
+    std::sort(objects.begin(), objects.end(),
+              [](const Word& a, const Word& b) { return a.begin < b.begin; });
+    // Only objects within kWindow bytes of a verb can be near it: a text with
+    // thousands of both stays linear-ish instead of verbs x objects.
+    constexpr std::size_t kWindow = 256;
+    for (const Word& v : verbs) {
+      const std::size_t from = v.begin > kWindow ? v.begin - kWindow : 0;
+      auto it = std::lower_bound(objects.begin(), objects.end(), from,
+                                 [](const Word& w, std::size_t pos) { return w.begin < pos; });
+      for (; it != objects.end() && it->begin <= v.end + kWindow; ++it) {
+        const Word& o = *it;
         if (near(t, v, o, lex.cjk))
           add(out, ReplyWarningKind::AsksToChangeReview, t, v.begin, o.end);
         else if (lex.object_first_too && near(t, o, v, lex.cjk))
           add(out, ReplyWarningKind::AsksToChangeReview, t, o.begin, v.end);
       }
+    }
   }
 }
 
