@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,17 @@ class FixedOffsetZone final : public ZoneOffsets {
 
  private:
   std::int32_t offset_;
+};
+
+// Any offset function the caller has (a test clock, a server-side cache).
+class FunctionZone final : public ZoneOffsets {
+ public:
+  explicit FunctionZone(std::function<std::int32_t(UnixSeconds)> offset_at)
+      : offset_at_(std::move(offset_at)) {}
+  std::int32_t utc_offset_at(UnixSeconds utc) const override { return offset_at_(utc); }
+
+ private:
+  std::function<std::int32_t(UnixSeconds)> offset_at_;
 };
 
 // A POSIX TZ rule: standard offset, optional daylight offset and the two

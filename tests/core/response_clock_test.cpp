@@ -168,6 +168,17 @@ TEST_CASE("clock: DST change in America/New_York", "[clock]") {
         vouch::days_from_civil(2026, 11, 2) * 86400 + 15 * 3600);
 }
 
+TEST_CASE("clock: a zone given as a function", "[clock]") {
+  // UTC+14 (Kiribati): the local day starts ten hours before UTC's.
+  const FunctionZone kiritimati([](UnixSeconds) { return 14 * 3600; });
+  const BusinessCalendar office = office_hours();
+  // Friday 16:00 local = Friday 02:00 UTC; +2 h -> Monday 10:00 local = Sunday 20:00 UTC.
+  const UnixSeconds friday = at(kiritimati, 2026, 11, 6, 16);
+  CHECK(friday == vouch::days_from_civil(2026, 11, 6) * 86400 + 2 * 3600);
+  CHECK(add(friday, 2, office, kiritimati) ==
+        vouch::days_from_civil(2026, 11, 8) * 86400 + 20 * 3600);
+}
+
 TEST_CASE("clock: a target over several days", "[clock]") {
   const PosixZone berlin = zone(kBerlin);
   const BusinessCalendar office = office_hours();
