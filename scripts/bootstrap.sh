@@ -21,6 +21,7 @@ DEBIAN_PACKAGES=(
   brotli                         # payload budget (npm test) and benchmarks
   wrk nginx-light                # bench: HTTP load generator; nginx as the static-file baseline
   wabt                           # bench: wasm-objdump for the wasm's section/function sizes
+  tzdata                         # response clock: the system time-zone database (src/native/system_zone.cpp)
 )
 
 missing=()
