@@ -1,8 +1,9 @@
 // Seeds the demo database once, through vouch-server's own importer (so every
 // row passes the core's validator like any store's import would). What goes
-// in: scripts/demo-data/build-seed.mjs (real clothing reviews from ../shared
-// when present, reviews written for the demo in six languages, generated
-// reviews up to 20,000 for the capsule box). A second start keeps everything
+// in: scripts/demo-data/build-seed.mjs (the real clothing reviews committed in
+// scripts/demo-data/clothing-reviews.csv.br, reviews written for the demo in
+// six languages, generated reviews up to 20,000 for the capsule box). It
+// reads nothing outside the repository: every clone seeds the store CI tests. A second start keeps everything
 // (the marker var/seeded), including what shoppers submitted meanwhile.
 //
 //   node scripts/seed-demo.mjs [--port 8080]   seeds var/vouch.db unless already seeded
@@ -21,8 +22,6 @@ export const demoConfig = join(varDir, 'vouch.json');
 /** Review photos of the seed, served by `npm start` at /demo-photos/. */
 export const demoPhotos = join(varDir, 'demo-photos');
 const seededMarker = join(varDir, 'seeded');
-
-const clothingCsv = join(root, '..', 'shared', 'data', 'reviews', 'en_womens_clothing_ecommerce_reviews.first20000.csv');
 
 /**
  * Writes the demo's vouch.json once (random admin token and HMAC secret, by
@@ -50,15 +49,9 @@ export function seedDemo({
 } = {}) {
   const marker = join(dir, 'seeded');
   if (existsSync(marker)) return { seeded: false };
-  const shared = existsSync(clothingCsv);
-  if (shared) {
-    log('seed: real reviews from ../shared/data/reviews (Women\'s E-Commerce Clothing Reviews, Kaggle, CC0)');
-  } else {
-    log(`seed: ${clothingCsv} not present (a clone without ../shared): seeding from the committed`);
-    log('      multilingual demo reviews and generated English reviews instead');
-  }
+  log('seed: real reviews from scripts/demo-data/clothing-reviews.csv.br (Women\'s E-Commerce Clothing Reviews, Kaggle, CC0)');
   const now = Math.floor(Date.now() / 1000);
-  const seed = buildSeed({ clothingCsv: shared ? clothingCsv : null, photoBase, now });
+  const seed = buildSeed({ photoBase, now });
   const photoDir = join(dir, 'demo-photos');
   mkdirSync(photoDir, { recursive: true });
   for (const photo of seed.photos) writeFileSync(join(photoDir, photo.file), reviewPhotoSvg(photo.product, photo.seed));
