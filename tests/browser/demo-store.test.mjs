@@ -257,6 +257,21 @@ test('screenshots: product page light/dark, desktop and 375×812, no horizontal 
   }
 });
 
+test('the open form fits a 375 px phone: the page does not scroll sideways', async () => {
+  const page = await widget(await open(`${PRODUCT}?lang=en`, { viewport: { width: 375, height: 812 } }));
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  const overflow = await page.evaluate(() => {
+    const host = [...document.querySelectorAll('#reviews *')].find((el) => el.shadowRoot && el.shadowRoot.querySelector('form.v-form'));
+    const form = host.shadowRoot.querySelector('form.v-form');
+    const widest = Math.max(...[...form.querySelectorAll('*')].map((el) => el.getBoundingClientRect().right));
+    return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, widest: widest - document.documentElement.clientWidth };
+  });
+  assert.equal(overflow.page, 0, `the page scrolls sideways by ${overflow.page}px`);
+  assert.ok(overflow.widest <= 0.5, `a form control sticks out by ${overflow.widest}px`);
+  await page.close();
+});
+
 test('no page error or console error on the demo pages', async () => {
   for (const path of ['/playground.html', '/admin.html']) {
     const page = await open(path);
