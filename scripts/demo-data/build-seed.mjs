@@ -242,19 +242,15 @@ export function buildSeed({ clothingCsv = readClothingReviews(), photoBase, now 
 
 /**
  * Generated reviews that bring products with a `target` back to it after the
- * importer refused some rows (real reviews with links, for instance).
- * @param {{ reviews: object[], next: () => number, generated: number }} seed
- * @param {number[]} refusedRows 1-based indices into seed.reviews
+ * import (the importer may refuse a real review, or hold it for moderation).
+ * @param {{ next: () => number, generated: number }} seed
+ * @param {Record<string, number>} published published reviews per product id, as stored
  */
-export function topUp(seed, refusedRows, now) {
-  const missing = {};
-  for (const row of refusedRows) {
-    const review = seed.reviews[row - 1];
-    if (review) missing[review.product_id] = (missing[review.product_id] || 0) + 1;
-  }
+export function topUp(seed, published, now) {
   const extra = [];
   for (const product of products) {
-    for (let i = 0; product.target && i < (missing[product.id] || 0); i += 1) {
+    const missing = product.target ? product.target - (published[product.id] || 0) : 0;
+    for (let i = 0; i < missing; i += 1) {
       const review = generatedReview(seed.next, product, seed.generated + extra.length);
       review.created = iso(now - age(seed.next));
       extra.push(review);
