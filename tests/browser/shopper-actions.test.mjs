@@ -111,6 +111,12 @@ test('a vote shows the server\'s count and keeps keyboard focus on the button', 
   await page.locator('.v-card [data-action="vote"][data-value="up"]', { hasText: 'Yes (1)' }).waitFor();
   assert.equal(await yes.getAttribute('aria-pressed'), 'true');
   assert.equal(await focused(page), 'button[data-action=vote] Yes (1)');
+  // A re-render (sort by another order and back) keeps what the server said.
+  await page.selectOption('select[data-action="sort"]', 'oldest');
+  await page.selectOption('select[data-action="sort"]', 'newest');
+  const again = page.locator('.v-card [data-action="vote"][data-value="up"]').first();
+  assert.equal(await again.textContent(), 'Yes (1)');
+  assert.equal(await again.getAttribute('aria-pressed'), 'true');
   await page.close();
 });
 

@@ -41,6 +41,7 @@ export class ReviewsWidget {
     this.destroyed = false;
     this.searchTimer = 0;
     this.listeners = [];
+    this.votes = new Map(); // review id -> { up, down, value } as the server answered
     this.root = attachStyles(host);
     this.lightbox = new Lightbox(this.root);
     this.form = null;
@@ -198,6 +199,7 @@ export class ReviewsWidget {
     if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
     setCoreHTML(this.view, rendered.html);
     this.formatDates(this.view);
+    for (const card of this.votes.size ? this.view.querySelectorAll('.v-card') : []) this.showVotes(card);
     if (key) {
       const again = [...this.view.querySelectorAll('[data-action]')].find((el) => controlKey(el) === key);
       if (again) {
@@ -375,16 +377,25 @@ export class ReviewsWidget {
     try {
       const { status, payload } = await sendVote(this.options, id, button.dataset.value);
       if (status !== 200) throw vouchError('vote_failed', (payload && payload.error && payload.error.message) || `HTTP ${status}`);
-      const card = button.closest('.v-card');
-      for (const other of card ? card.querySelectorAll('[data-action="vote"]') : []) {
-        const up = other.dataset.value === 'up';
-        other.textContent = this.core.uiText(up ? 'helpful_yes' : 'helpful_no', Number(up ? payload.helpful_up : payload.helpful_down) || 0, this.locale);
-        other.setAttribute('aria-pressed', String(other === button));
-        if (other !== button) other.removeAttribute('aria-disabled');
-      }
+      // Kept per review: a re-render (filter, page) shows the server's counts too.
+      this.votes.set(id, { up: Number(payload.helpful_up) || 0, down: Number(payload.helpful_down) || 0, value: button.dataset.value });
+      this.showVotes(button.closest('.v-card'));
     } catch (error) {
       button.removeAttribute('aria-disabled');
       emit(this.host, 'vouch:error', { code: 'vote_failed', message: error.message });
+    }
+  }
+
+  /** The counts and pressed state the server answered for the votes cast here. */
+  showVotes(card) {
+    const vote = card && this.votes.get(card.dataset.id);
+    if (!vote) return;
+    for (const button of card.querySelectorAll('[data-action="vote"]')) {
+      const { value } = button.dataset;
+      button.textContent = this.core.uiText(value === 'up' ? 'helpful_yes' : 'helpful_no', vote[value], this.locale);
+      button.setAttribute('aria-pressed', String(value === vote.value));
+      if (value === vote.value) button.setAttribute('aria-disabled', 'true');
+      else button.removeAttribute('aria-disabled');
     }
   }
 
