@@ -62,6 +62,22 @@ before(async () => {
 <style>body{margin:0;display:flex;flex-wrap:wrap;gap:4px;font:16px/1.5 sans-serif}.box{outline:1px dotted #999}.box p{margin:0}</style></head><body>
 ${boxes.join('\n')}
 <script src="/dist/vouch.js" async></script></body></html>`);
+  // Hostile summaries files: what a broken upload or a hand edit leaves on a CDN.
+  writeFileSync(join(site, 'not-json.json'), '<html>502 Bad Gateway</html>');
+  writeFileSync(join(site, 'wrong-shape.json'), JSON.stringify({ summaries: [1, 2, 3] }));
+  writeFileSync(join(site, 'odd-entries.json'), JSON.stringify({
+    summaries: {
+      negative: { count: -3, average_tenths: -10 },
+      huge: { count: 1e15, average_tenths: 9999 },
+      words: { count: 'lots', average_tenths: '4.5' },
+      text: 'not an object',
+    },
+  }));
+  const hostileBadge = (file, id) => `<vouch-stars product="${id}" data-file="${file}" summaries="/site/${file}"></vouch-stars>`;
+  writeFileSync(join(site, 'hostile.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Hostile summaries</title></head><body>
+  ${hostileBadge('not-json.json', 'static-a')} ${hostileBadge('wrong-shape.json', 'static-a')}
+  ${['negative', 'huge', 'words', 'text', 'constructor'].map((id) => hostileBadge('odd-entries.json', id)).join(' ')}
+  <script src="/dist/vouch.js" async></script></body></html>`);
   server = await startStaticServer({ mounts: { '/dist/': distDir, '/site/': site } });
   browser = await launchBrowser();
 });
@@ -142,5 +158,31 @@ test('a badge stays on one line inside its box at 120-320 px, in all 7 locales, 
   assert.equal(await text('ja', 'many'), '（2万）');
   assert.equal(await text('de', 'huge'), '(1,2\u00a0Mio.)');
   assert.equal(await page.locator('.box[data-width="320"][data-locale="fr"][data-product="many"] .v-sr').textContent(), '20\u202f000 avis');
+  await page.close();
+});
+
+test('hostile summaries files: a clear vouch:error for a broken file, safe numbers for odd entries, no page error', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.addInitScript(() => {
+    window.__badges = {};
+    const key = (e) => `${e.target.dataset.file} ${e.target.getAttribute('product')}`;
+    document.addEventListener('vouch:ready', (e) => { window.__badges[key(e)] = 'ready'; });
+    document.addEventListener('vouch:error', (e) => { window.__badges[key(e)] = `${e.detail.code}: ${e.detail.message}`; });
+  });
+  await page.goto(`${server.url}/site/hostile.html`);
+  await page.waitForFunction(() => Object.keys(window.__badges).length === 7, null, { timeout: 20000 });
+  const badges = await page.evaluate(() => window.__badges);
+  assert.match(badges['not-json.json static-a'], /^invalid_summaries: .*not-json\.json is not JSON/);
+  assert.match(badges['wrong-shape.json static-a'], /^invalid_summaries: .*expected \{"summaries"/);
+  assert.equal(await page.locator('vouch-stars[data-file="not-json.json"] .vouch-badge').textContent(), '');
+  const text = (id) => page.locator(`vouch-stars[data-file="odd-entries.json"][product="${id}"] .vouch-badge`).textContent();
+  assert.match(await text('negative'), /^★★★★★★★★★★\(0\)0 reviews$/);
+  assert.match(await text('huge'), /5\.0\(2\.1B\)2,147,483,647 reviews/); // clamped to what the core counts
+  assert.match(await text('words'), /\(0\)0 reviews$/);
+  assert.match(await text('text'), /\(0\)0 reviews$/);
+  assert.match(await text('constructor'), /\(0\)0 reviews$/);
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -164,11 +164,22 @@ export function fetchStaticSummary(url, product) {
     const file = fetch(url, { credentials: 'omit' })
       .then((response) => {
         if (!response.ok) throw vouchError('summary_http', `HTTP ${response.status} from ${url}`);
-        return response.json();
+        return response.json().catch((error) => {
+          throw vouchError('invalid_summaries', `${url} is not JSON (${error.message}); expected the summaries.json of vouch-server export --static`);
+        });
       })
-      .then((payload) => (payload && typeof payload.summaries === 'object' && payload.summaries) || {});
+      .then((payload) => {
+        const summaries = payload && payload.summaries;
+        if (!summaries || typeof summaries !== 'object' || Array.isArray(summaries)) {
+          throw vouchError('invalid_summaries', `${url}: expected {"summaries": {product id: summary}} (vouch-server export --static)`);
+        }
+        return summaries;
+      });
     file.catch(() => staticFiles.delete(url)); // a later badge may try again
     staticFiles.set(url, file);
   }
-  return staticFiles.get(url).then((summaries) => (Object.prototype.hasOwnProperty.call(summaries, product) && summaries[product]) || { count: 0, average_tenths: 0 });
+  return staticFiles.get(url).then((summaries) => {
+    const summary = Object.prototype.hasOwnProperty.call(summaries, product) ? summaries[product] : null;
+    return summary && typeof summary === 'object' ? summary : { count: 0, average_tenths: 0 };
+  });
 }

@@ -11,6 +11,12 @@ import { attachStyles } from './shadow.js';
 import { setCoreHTML } from './trusted-html.js';
 import { whenNearViewport } from './lazy.js';
 
+/** A count from a summaries file (a CDN's, maybe hand-edited) as the core's int: 0..2^31-1. */
+function whole(value) {
+  const n = Math.floor(Number(value));
+  return n > 0 ? Math.min(n, 2147483647) : 0;
+}
+
 export function defineStarsElement(env) {
   if (customElements.get('vouch-stars')) return;
   class VouchStars extends HTMLElement {
@@ -50,7 +56,7 @@ export function defineStarsElement(env) {
         const [core, summary] = await Promise.all([loadCore(env.wasmUrl), summaryPromise]);
         const locale = core.resolveLocale(this.getAttribute('locale') || (this.closest('[lang]') || document.documentElement).lang || 'en');
         frame.lang = locale;
-        setCoreHTML(frame, core.renderBadge(Number(summary.average_tenths) || 0, Number(summary.count) || 0, locale));
+        setCoreHTML(frame, core.renderBadge(whole(summary.average_tenths), whole(summary.count), locale));
         emit(this, 'vouch:ready', { product, count: summary.count });
       } catch (error) {
         // A badge is decoration: leave it empty-but-present and say why in the event.
