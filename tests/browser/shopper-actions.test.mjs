@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../node/support/core.mjs';
-import { distDir, launchBrowser } from './support/browser.mjs';
+import { distDir, launchBrowser, runAxe } from './support/browser.mjs';
 import { findServerBinary, SERVER_CANDIDATES, startVouchServer } from '../../scripts/lib/server-process.mjs';
 
 const serverBinary = findServerBinary();
@@ -186,5 +186,28 @@ test('a review held for checking says clearly that it is not shown yet', async (
   await status.filter({ hasText: /not shown yet/ }).waitFor();
   assert.match(await focused(page), /^p Thank you!/);
   assert.equal(await page.locator('.v-card', { hasText: 'Held for checking' }).count(), 0);
+  await page.close();
+});
+
+/** axe's findings about the widget (server.html is a bare test page: no landmarks, no h1). */
+async function widgetViolations(page) {
+  const pageRules = ['landmark-one-main', 'page-has-heading-one', 'region'];
+  return (await runAxe(page)).filter((finding) => !pageRules.some((rule) => finding.startsWith(`${rule}:`)));
+}
+
+test('axe: a pressed vote, an open report picker and its answer have no violations', async () => {
+  const page = await openPage(servers.none);
+  const card = page.locator('.v-card').last();
+  const answer = page.waitForResponse((r) => r.url().endsWith('/votes'));
+  await card.locator('[data-action="vote"][data-value="down"]').click();
+  await answer;
+  await card.locator('[data-action="vote"][aria-pressed="true"]').waitFor();
+  await card.locator('[data-action="report"]').click();
+  await page.locator('form[data-report-form]').waitFor();
+  assert.deepEqual(await widgetViolations(page), []);
+  await page.locator('form[data-report-form] select').selectOption('spam');
+  await page.locator('form[data-report-form] button[type="submit"]').click();
+  await page.locator('.v-report-done').waitFor();
+  assert.deepEqual(await widgetViolations(page), []);
   await page.close();
 });
