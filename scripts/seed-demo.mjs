@@ -1,13 +1,14 @@
 // Seeds the demo database once, through vouch-server's own importer (so every
 // row passes the core's validator like any store's import would). What goes
-// in: scripts/demo-data/build-seed.mjs (real clothing reviews from ../shared
-// when present, reviews written for the demo in six languages, generated
-// reviews up to 20,000 for the capsule box). A second start keeps everything
+// in: scripts/demo-data/build-seed.mjs (the real clothing reviews committed in
+// scripts/demo-data/clothing-reviews.csv.br, reviews written for the demo in
+// six languages, generated reviews up to 20,000 for the capsule box). It
+// reads nothing outside the repository: every clone seeds the store CI tests. A second start keeps everything
 // (the marker var/seeded), including what shoppers submitted meanwhile.
 //
 //   node scripts/seed-demo.mjs [--port 8080]   seeds var/vouch.db unless already seeded
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/run.mjs';
 import { buildSeed, topUp } from './demo-data/build-seed.mjs';
@@ -21,8 +22,6 @@ export const demoConfig = join(varDir, 'vouch.json');
 /** Review photos of the seed, served by `npm start` at /demo-photos/. */
 export const demoPhotos = join(varDir, 'demo-photos');
 const seededMarker = join(varDir, 'seeded');
-
-const clothingCsv = join(root, '..', 'shared', 'data', 'reviews', 'en_womens_clothing_ecommerce_reviews.first20000.csv');
 
 /**
  * Writes the demo's vouch.json once (random admin token and HMAC secret, by
@@ -58,15 +57,9 @@ export function seedDemo({
 } = {}) {
   const marker = join(dir, 'seeded');
   if (existsSync(marker)) return { seeded: false };
-  const shared = existsSync(clothingCsv);
-  if (shared) {
-    log('seed: real reviews from ../shared/data/reviews (Women\'s E-Commerce Clothing Reviews, Kaggle, CC0)');
-  } else {
-    log(`seed: ${clothingCsv} not present (a clone without ../shared): seeding from the committed`);
-    log('      multilingual demo reviews and generated English reviews instead');
-  }
+  log('seed: real reviews from scripts/demo-data/clothing-reviews.csv.br (Women\'s E-Commerce Clothing Reviews, Kaggle, CC0)');
   const now = Math.floor(Date.now() / 1000);
-  const seed = buildSeed({ clothingCsv: shared ? clothingCsv : null, photoBase, now });
+  const seed = buildSeed({ photoBase, now });
   const photoDir = join(dir, 'demo-photos');
   mkdirSync(photoDir, { recursive: true });
   for (const photo of seed.photos) writeFileSync(join(photoDir, photo.file), reviewPhotoSvg(photo.product, photo.seed));
@@ -82,16 +75,17 @@ export function seedDemo({
     const lines = (result.stdout || '').trim().split('\n');
     const summary = lines.pop();
     if (result.status !== 0) throw new Error(`seed: import failed (${result.status}): ${lines.slice(-5).join('\n')}\n${summary}`);
-    const refused = lines.map((line) => Number((line.match(/: row (\d+)/) || [])[1])).filter(Boolean);
     for (const line of lines.slice(0, 3)) log(`seed: refused ${line.slice(line.indexOf('row'))}`);
-    return { summary, refused, imported: Number((summary.match(/(\d+) imported/) || [])[1] || 0) };
+    return { summary, imported: Number((summary.match(/(\d+) imported/) || [])[1] || 0) };
   };
   const first = run(file);
   log(`seed: ${first.summary}`);
   let imported = first.imported;
-  // Refused rows (e.g. real reviews containing links) are replaced by generated
-  // ones so the capsule box shows exactly its target count.
-  const extra = topUp(seed, first.refused, now);
+  // Rows the importer refused or held for moderation (e.g. real reviews with
+  // links) are made up by generated ones, so the capsule box shows exactly its
+  // target count of published reviews: counted from what was stored, whatever
+  // the importer's rules.
+  const extra = topUp(seed, publishedCounts(binary, db, dir), now);
   if (extra.length) {
     const extraFile = join(dir, 'demo-seed-top-up.json');
     writeFileSync(extraFile, JSON.stringify({ format: 'vouch-export', version: 1, reviews: extra }));
@@ -101,6 +95,17 @@ export function seedDemo({
   }
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   return { seeded: true, imported };
+}
+
+/** Published reviews per product in `db`, read from the server's own static export. */
+function publishedCounts(binary, db, dir) {
+  const out = join(dir, 'demo-seed-count');
+  rmSync(out, { recursive: true, force: true });
+  const result = spawnSync(binary, ['export', '--db', db, '--static', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`seed: export --static failed (${result.status})`);
+  const { summaries } = JSON.parse(readFileSync(join(out, 'summaries.json'), 'utf8'));
+  rmSync(out, { recursive: true, force: true });
+  return Object.fromEntries(Object.entries(summaries).map(([id, summary]) => [id, summary.count]));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -64,6 +64,8 @@ export interface VouchViewState {
 export interface VouchReadyDetail { product: string; version?: string; reviews?: number; count?: number }
 export interface VouchQueryDetail { product: string; state: VouchViewState; total: number; shown: number }
 export interface VouchSubmittedDetail { product: string; id?: string; status?: 'published' | 'pending' }
+export type VouchReportReason = 'spam' | 'off_topic' | 'offensive' | 'personal_data' | 'fake' | 'other';
+export interface VouchReportedDetail { product: string; id: string; reason: VouchReportReason }
 export interface VouchErrorDetail { product?: string; code: string; message: string }
 
 export interface VouchReviewsElement extends HTMLElement {}
@@ -81,12 +83,14 @@ declare global {
     'vouch:ready': CustomEvent<VouchReadyDetail>;
     'vouch:query': CustomEvent<VouchQueryDetail>;
     'vouch:submitted': CustomEvent<VouchSubmittedDetail>;
+    'vouch:reported': CustomEvent<VouchReportedDetail>;
     'vouch:error': CustomEvent<VouchErrorDetail>;
   }
   interface DocumentEventMap {
     'vouch:ready': CustomEvent<VouchReadyDetail>;
     'vouch:query': CustomEvent<VouchQueryDetail>;
     'vouch:submitted': CustomEvent<VouchSubmittedDetail>;
+    'vouch:reported': CustomEvent<VouchReportedDetail>;
     'vouch:error': CustomEvent<VouchErrorDetail>;
   }
 }

@@ -23,6 +23,8 @@ const env = {
   formWasmUrl: new URL('vouch-form.wasm', scriptBase).href,
   // The script tag's data-api also serves <vouch-stars>/<vouch-reviews> without their own.
   defaultApi: ownScript ? ownScript.getAttribute('data-api') || '' : '',
+  // A static store's badges: the exported summaries.json (vouch-server export --static).
+  defaultSummaries: ownScript ? ownScript.getAttribute('data-summaries') || '' : '',
   defaults: {},
 };
 if (env.defaultApi) env.defaults.api = env.defaultApi;

@@ -32,11 +32,23 @@ std::string_view locale_tag(Locale locale);  // "en", "zh-CN", "zh-TW", "ja", "e
 enum class Plural : std::uint8_t { One, Other };
 Plural plural_category(Locale locale, std::int64_t n);
 
+// Whole numbers as the locale writes them (CLDR): "20,000" (en, zh, ja),
+// "20.000" (de; es from five digits: "1234"), "20\u202F000" (fr).
+std::string grouped_number(std::uint64_t value, Locale locale);
+
+// Short counts for tight places (a product card's badge), CLDR "short" style
+// with two significant digits at most: "20K", "1.2K", "3.4M" (en), "2万"
+// (zh-CN, ja), "2萬" (zh-TW), "20 mil" (es), "20 k" (fr), "20.000", "1,2 Mio."
+// (de). Rounds down, so a badge never claims more reviews than there are.
+// Below the first unit it is grouped_number().
+std::string compact_number(std::uint64_t value, Locale locale);
+
 // Named parameters: {"min", "10"}. Values are inserted verbatim (the caller
 // escapes for HTML where the result goes into markup).
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-// Substitutes {name} and resolves {name, plural, one {...} other {...}}.
+// Substitutes {name} and resolves {name, plural, one {...} other {...}}; a
+// plural's value is a whole number, grouped or not ("20,000", "1.234").
 // Unknown names are left as written so a missing parameter is visible, not silent.
 std::string format(std::string_view pattern, const Params& params, Locale locale);
 

@@ -124,8 +124,16 @@ std::string collection_note(const StoreConfig& config, const Options& options);
 // The write-a-review form, sized by the store's Policy (lengths, aspects, photos).
 std::string review_form(const Policy& policy, const Options& options);
 std::string lightbox_shell(const Options& options);
-// A compact star badge for product cards: stars + "4.3 (12)", with the text
-// equivalent ("4.3 out of 5 stars, 12 reviews") for screen readers.
+// The reasons a shopper can give for reporting a review, in the order the
+// picker lists them (POST /reviews/{id}/reports accepts exactly these).
+inline constexpr std::string_view kReportReasons[] = {"spam",          "off_topic", "offensive",
+                                                      "personal_data", "fake",      "other"};
+// The report picker a card's "Report" button opens (form module): a reason
+// to choose (none preselected), "Send report" and "Cancel", and the texts the
+// shim shows after sending (data-sent, data-failed, data-required).
+std::string report_picker(const Options& options);
+// A compact star badge for product cards: stars, the average and a compact
+// count ("4.3 (20K)"), with the exact count ("20,000 reviews") for screen readers.
 std::string badge(std::uint32_t average_tenths, std::uint32_t count, const Options& options);
 // The "Write a review" button that opens the form (aria-controls = the form).
 std::string write_button(const Options& options);
@@ -142,5 +150,8 @@ std::string widget(const Summary& summary_data, const ListFacets& facets,
 
 // A UI string from the widget's catalog (ui_messages.cpp), formatted, NOT escaped.
 std::string ui(std::string_view key, const i18n::Params& params, i18n::Locale locale);
+// Strings only the form module shows (report picker, "published" after a
+// submit): a table of their own, so the first-render module does not carry them.
+std::string form_ui(std::string_view key, const i18n::Params& params, i18n::Locale locale);
 
 }  // namespace vouch::render

@@ -3,9 +3,11 @@
 // seeded review passes the core's validator exactly as a store's import would.
 //
 // Sources, in order:
-//  1. Real reviews: ../shared/data/reviews/en_womens_clothing_ecommerce_reviews.first20000.csv
-//     (Kaggle, CC0). Each demo product takes the rows of one "Clothing ID"; the
-//     capsule box takes every row. Text, title, rating, "Recommended IND" and
+//  1. Real reviews: scripts/demo-data/clothing-reviews.csv.br, committed (Kaggle
+//     "Women's E-Commerce Clothing Reviews", CC0; upstream, licence and what was
+//     kept in clothing-reviews.md), so every clone seeds the same store as CI.
+//     Each demo product takes the rows of one "Clothing ID"; the capsule box
+//     takes every row. Text, title, rating, "Recommended IND" and
 //     "Positive Feedback Count" (as helpful votes) are kept as they are; the
 //     dataset has no dates and no names, so dates are spread over three years
 //     and first names + initials are drawn from a fixed list. Provenance:
@@ -14,14 +16,24 @@
 //     demo in zh-CN, zh-TW, ja, es, fr, de (marked there as demo content), with
 //     photos, merchant replies, verified purchases and two pending reviews.
 //  3. Generated English reviews (source import:vouch-demo-generator) that fill
-//     the capsule box up to 20,000 reviews and, without ../shared, give every
-//     product a few dozen reviews.
+//     the capsule box up to 20,000 reviews.
 // Everything is deterministic (seeded PRNG) except "now".
 import { readFileSync } from 'node:fs';
+import { brotliDecompressSync } from 'node:zlib';
 import { seededRandom } from '../lib/random.mjs';
 import { products } from './products.mjs';
 
 const DAY = 86400;
+
+/** The committed real reviews (brotli-compressed CSV, make-clothing-reviews.mjs writes it). */
+export const clothingReviewsFile = new URL('./clothing-reviews.csv.br', import.meta.url).pathname;
+/** Its columns, as named by the upstream dataset. */
+export const CLOTHING_COLUMNS = ['Clothing ID', 'Title', 'Review Text', 'Rating', 'Recommended IND', 'Positive Feedback Count'];
+
+/** The committed CSV's text. */
+export function readClothingReviews(file = clothingReviewsFile) {
+  return brotliDecompressSync(readFileSync(file)).toString('utf8');
+}
 
 /** RFC 4180 CSV (quoted fields with commas, quotes and line breaks). */
 export function parseCsv(text) {
@@ -129,20 +141,20 @@ function generatedReview(next, product, index) {
 }
 
 /**
- * @param {{ clothingCsv: string | null, photoBase: string, now: number }} options
- *   clothingCsv: path of the Kaggle CSV, or null when ../shared is absent;
+ * @param {{ clothingCsv?: string, photoBase: string, now: number }} options
+ *   clothingCsv: the real reviews' CSV text (default: the committed file);
  *   photoBase: absolute URL prefix of the generated photos (the snapshot only
  *   accepts absolute http(s) media URLs); now: Unix seconds.
  * @returns {{ reviews: object[], photos: { file: string, product: object, seed: number }[], counts: Record<string, number>, realRows: number }}
  */
-export function buildSeed({ clothingCsv, photoBase, now }) {
+export function buildSeed({ clothingCsv = readClothingReviews(), photoBase, now }) {
   const next = seededRandom(20261123);
   const reviews = [];
   const photos = [];
   let realRows = 0;
 
-  if (clothingCsv) {
-    const [header, ...rows] = parseCsv(readFileSync(clothingCsv, 'utf8'));
+  {
+    const [header, ...rows] = parseCsv(clothingCsv);
     const col = (name) => header.indexOf(name);
     const [cId, cTitle, cBody, cRating, cRec, cHelpful] = ['Clothing ID', 'Title', 'Review Text', 'Rating', 'Recommended IND', 'Positive Feedback Count'].map(col);
     for (const product of products) {
@@ -208,7 +220,7 @@ export function buildSeed({ clothingCsv, photoBase, now }) {
   for (const review of reviews) if (review.status === 'published') counts[review.product_id] = (counts[review.product_id] || 0) + 1;
   let generated = 0;
   for (const product of products) {
-    const want = product.target || (clothingCsv ? 0 : 40);
+    const want = product.target || 0;
     for (let have = counts[product.id] || 0; have < want; have += 1) {
       const review = generatedReview(next, product, generated);
       review.created = iso(now - age(next));
@@ -230,19 +242,15 @@ export function buildSeed({ clothingCsv, photoBase, now }) {
 
 /**
  * Generated reviews that bring products with a `target` back to it after the
- * importer refused some rows (real reviews with links, for instance).
- * @param {{ reviews: object[], next: () => number, generated: number }} seed
- * @param {number[]} refusedRows 1-based indices into seed.reviews
+ * import (the importer may refuse a real review, or hold it for moderation).
+ * @param {{ next: () => number, generated: number }} seed
+ * @param {Record<string, number>} published published reviews per product id, as stored
  */
-export function topUp(seed, refusedRows, now) {
-  const missing = {};
-  for (const row of refusedRows) {
-    const review = seed.reviews[row - 1];
-    if (review) missing[review.product_id] = (missing[review.product_id] || 0) + 1;
-  }
+export function topUp(seed, published, now) {
   const extra = [];
   for (const product of products) {
-    for (let i = 0; product.target && i < (missing[product.id] || 0); i += 1) {
+    const missing = product.target ? product.target - (published[product.id] || 0) : 0;
+    for (let i = 0; i < missing; i += 1) {
       const review = generatedReview(seed.next, product, seed.generated + extra.length);
       review.created = iso(now - age(seed.next));
       extra.push(review);

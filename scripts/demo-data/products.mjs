@@ -1,6 +1,6 @@
 // The demo store's catalogue: one entry per product page in demo/products/.
 // `clothingId` is the Kaggle clothing dataset's "Clothing ID" whose real
-// reviews the product receives when ../shared/data is present; `target` is how
+// reviews (clothing-reviews.csv.br) the product receives; `target` is how
 // many reviews the product has after seeding (the capsule box shows 20,000:
 // sort, filter and search must stay instant at that size).
 export const products = [

@@ -105,7 +105,106 @@ std::string_view plural_branch(std::string_view branches, Plural category) {
   return other;
 }
 
+// "20,000", "1.234", "20 000" -> the number: digits only (plural values are
+// whole numbers, maybe grouped by grouped_number()).
+std::int64_t whole_number(std::string_view text) {
+  std::int64_t n = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9' && n < 1000000000000) n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+void append_digits(std::string& out, std::uint64_t value) {
+  char digits[24];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value > 0);
+  while (count > 0) out += digits[--count];
+}
+
 }  // namespace
+
+std::string grouped_number(std::uint64_t value, Locale locale) {
+  std::string digits;
+  append_digits(digits, value);
+  std::string_view separator = ",";
+  std::size_t min_digits = 4;  // CLDR minimumGroupingDigits 1: "1,234"
+  if (locale == Locale::De) separator = ".";
+  if (locale == Locale::Es) {
+    separator = ".";
+    min_digits = 5;  // minimumGroupingDigits 2: "1234", "12.345"
+  }
+  if (locale == Locale::Fr) separator = "\xE2\x80\xAF";  // U+202F narrow no-break space
+  if (digits.size() < min_digits) return digits;
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string compact_number(std::uint64_t value, Locale locale) {
+  struct Unit {
+    std::uint64_t size;
+    const char* suffix;  // after the number (with its space, if the locale writes one)
+  };
+  // Largest first; a locale without an entry for a size writes the number in full.
+  std::array<Unit, 3> units{};
+  std::size_t count = 0;
+  const bool comma = locale == Locale::Es || locale == Locale::Fr || locale == Locale::De;
+  switch (locale) {
+    case Locale::ZhCN:
+      units = {{{100000000, "\xE4\xBA\xBF"}, {10000, "\xE4\xB8\x87"}}};  // 亿, 万
+      count = 2;
+      break;
+    case Locale::ZhTW:
+      units = {{{100000000, "\xE5\x84\x84"}, {10000, "\xE8\x90\xAC"}}};  // 億, 萬
+      count = 2;
+      break;
+    case Locale::Ja:
+      units = {{{100000000, "\xE5\x84\x84"}, {10000, "\xE4\xB8\x87"}}};  // 億, 万
+      count = 2;
+      break;
+    case Locale::Es:
+      units = {{{1000000, "\xC2\xA0M"}, {1000, "\xC2\xA0mil"}}};
+      count = 2;
+      break;
+    case Locale::Fr:
+      units = {{{1000000, "\xC2\xA0M"}, {1000, "\xC2\xA0k"}}};
+      count = 2;
+      break;
+    case Locale::De:
+      units = {{{1000000, "\xC2\xA0Mio."}}};  // German short style spells thousands out
+      count = 1;
+      break;
+    default:
+      units = {{{1000000000, "B"}, {1000000, "M"}, {1000, "K"}}};
+      count = 3;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const Unit unit = units[i];
+    if (value < unit.size) continue;
+    const std::uint64_t whole = value / unit.size;
+    std::string out;
+    if (whole < 10) {
+      // One decimal below ten units: "1.2K"; "1K", not "1.0K".
+      const std::uint64_t tenth = (value % unit.size) / (unit.size / 10);
+      append_digits(out, whole);
+      if (tenth > 0) {
+        out += comma ? ',' : '.';
+        out += static_cast<char>('0' + tenth);
+      }
+    } else {
+      out = grouped_number(whole, locale);
+    }
+    return out + unit.suffix;
+  }
+  return grouped_number(value, locale);
+}
 
 std::string format(std::string_view pattern, const Params& params, Locale locale) {
   std::string out;
@@ -136,7 +235,7 @@ std::string format(std::string_view pattern, const Params& params, Locale locale
       const std::size_t second = inside.find(',', comma + 1);
       const std::string_view branches =
           second == std::string_view::npos ? std::string_view() : inside.substr(second + 1);
-      const std::int64_t n = std::strtoll(value->c_str(), nullptr, 10);
+      const std::int64_t n = whole_number(*value);
       const std::string_view branch = plural_branch(branches, plural_category(locale, n));
       for (char c : branch) {
         if (c == '#')

@@ -214,9 +214,13 @@ std::string review_form(const Policy& policy, const Options& options) {
   out += "</button> <button type=\"button\" class=\"v-small\" data-action=\"cancel\">";
   w.ui_text("cancel");
   out +=
-      "</button></div><p class=\"v-form-status\" role=\"status\" data-form-status "
-      "data-sent=\"";
-  w.ui_text("submitted");
+      "</button></div><p class=\"v-form-status\" role=\"status\" tabindex=\"-1\" "
+      "data-form-status data-sent=\"";
+  // What the shopper reads after a 201 depends on the server's answer: held
+  // for checking (data-sent) or on the page now (data-published).
+  append_escaped(out, form_ui("submitted_pending", {}, options.locale));
+  out += "\" data-published=\"";
+  append_escaped(out, form_ui("submitted_published", {}, options.locale));
   out += "\" data-failed=\"";
   w.ui_text("submit_failed");
   out += "\"></p></form>";

@@ -264,17 +264,21 @@ std::string collection_note(const StoreConfig& config, const Options& options) {
 std::string badge(std::uint32_t average_tenths, std::uint32_t count, const Options& options) {
   const i18n::Locale locale = options.locale;
   if (average_tenths > 50) average_tenths = 50;
+  // One line in a product card's fixed 24 px box: the stars, the average and a
+  // compact count ("(20K)"), each a flex item; what does not fit the card's
+  // width wraps onto a line the box clips (styles.css), never over the price.
+  // The exact count is read out from the hidden text.
   std::string out = "<span class=\"v-badge-stars\">";
   out += stars(average_tenths / 10.0, locale);
-  out += "<span class=\"v-badge-text\">";
   if (count > 0) {
+    out += "<span class=\"v-badge-avg\" aria-hidden=\"true\">";
     out += tenths_text(average_tenths, locale);
-    out += " <span class=\"v-muted\">(";
-    append_ui(out, "review_count", {{"count", number_text(count)}}, locale);
-    out += ")</span>";
-  } else {
-    append_ui(out, "review_count", {{"count", "0"}}, locale);
+    out += "</span>";
   }
+  out += "<span class=\"v-badge-count v-muted\" aria-hidden=\"true\">";
+  append_ui(out, "badge_count", {{"count", i18n::compact_number(count, locale)}}, locale);
+  out += "</span><span class=\"v-sr\">";
+  append_ui(out, "review_count", {{"count", i18n::grouped_number(count, locale)}}, locale);
   out += "</span></span>";
   return out;
 }

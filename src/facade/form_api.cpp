@@ -18,6 +18,10 @@ WidgetRender render_form(const std::string& policy_json, const std::string& loca
   return answer;
 }
 
+std::string render_report_picker(const std::string& locale, const std::string& id_prefix) {
+  return render::report_picker(make_render_options(locale, id_prefix));
+}
+
 StoreStatus SnapshotConverter::convert(std::uintptr_t pointer, std::size_t length) {
   if (pointer == 0 && length != 0) {
     return StoreStatus{false, "invalid_argument", "convert: null pointer"};

@@ -19,6 +19,9 @@ namespace vouch::facade {
 WidgetRender render_form(const std::string& policy_json, const std::string& locale,
                          const std::string& id_prefix);
 
+// The report picker of a review card (render::report_picker), in `locale`.
+std::string render_report_picker(const std::string& locale, const std::string& id_prefix);
+
 // Converts a JSON snapshot (strict loader, docs/snapshot-format.md) into the
 // binary format, which the first-render module loads. One converter per
 // conversion, owned by the JS caller (.delete() when done).

@@ -8,6 +8,7 @@
 #include "http_util.hpp"
 #include "review_json.hpp"
 #include "review_store.hpp"
+#include "summary_json.hpp"
 #include "vouch/snapshot.hpp"
 
 namespace vouch::server {
@@ -52,12 +53,6 @@ Status make_dir(const std::string& dir) {
   if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST)
     return Error{dir, "cannot create directory"};
   return Ok{};
-}
-
-json summary_entry(const Summary& summary) {
-  json histogram = json::array();
-  for (std::uint32_t count : summary.histogram) histogram.push_back(count);
-  return {{"count", summary.count}, {"average", summary.average_text}, {"histogram", histogram}};
 }
 
 }  // namespace
@@ -145,7 +140,7 @@ Result<std::size_t> export_static(App& app, const std::string& dir) {
     const std::string base = dir + "/products/" + file_name_for_id(id);
     if (Status s = write_text_file(base + ".json", cached.value()->json); !s) return s.error();
     if (Status s = write_text_file(base + ".bin", cached.value()->binary); !s) return s.error();
-    summaries[id] = summary_entry(cached.value()->summary);
+    summaries[id] = summary_json(id, cached.value()->summary);
     index.push_back({{"product", id},
                      {"json", "products/" + file_name_for_id(id) + ".json"},
                      {"binary", "products/" + file_name_for_id(id) + ".bin"},

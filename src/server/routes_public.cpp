@@ -10,6 +10,7 @@
 #include "review_store.hpp"
 #include "routes.hpp"
 #include "submit_review.hpp"
+#include "summary_json.hpp"
 #include "vouch/version.hpp"
 
 namespace vouch::server {
@@ -35,21 +36,6 @@ bool bad_id(httplib::Response& res, const std::string& id, const char* what) {
       res, 400, "invalid_id",
       std::string(what) + " id must be 1..200 bytes of UTF-8 without control characters or quotes");
   return true;
-}
-
-json summary_json(const std::string& product_id, const Summary& summary) {
-  json histogram = json::array();
-  json percent = json::array();
-  for (std::size_t i = 0; i < 5; ++i) {
-    histogram.push_back(summary.histogram[i]);
-    percent.push_back(summary.histogram_percent[i]);
-  }
-  json out = {{"product", product_id},           {"count", summary.count},
-              {"average", summary.average_text}, {"average_tenths", summary.average_tenths},
-              {"histogram", histogram},          {"histogram_percent", percent}};
-  out["recommend_percent"] =
-      summary.has_recommend ? json(summary.recommend_percent) : json(nullptr);
-  return out;
 }
 
 void get_snapshot(App& app, const httplib::Request& req, httplib::Response& res) {

@@ -164,6 +164,7 @@ EMSCRIPTEN_BINDINGS(vouch_widget) {
 #ifdef VOUCH_WASM_PART_FORM
 // ---- form module: the form's markup and JSON snapshots -------------------------
 // renderForm(policyJson, locale, idPrefix) -> {ok, code, message, html};
+// renderReportPicker(locale, idPrefix) -> the markup of a card's report picker;
 // SnapshotConverter: convert(pointer, length) -> {ok, code, message}, then
 // binaryView() is a typed_memory_view over the binary snapshot, valid until the
 // converter's next call or .delete(): the widget copies it into the view
@@ -171,6 +172,7 @@ EMSCRIPTEN_BINDINGS(vouch_widget) {
 EMSCRIPTEN_BINDINGS(vouch_form) {
   namespace api = vouch::facade;
   emscripten::function("renderForm", &api::render_form);
+  emscripten::function("renderReportPicker", &api::render_report_picker);
   emscripten::class_<api::SnapshotConverter>("SnapshotConverter")
       .constructor<>()
       .function("convert", &api::SnapshotConverter::convert)

@@ -1,19 +1,21 @@
 // The demo store as `npm start` serves it, against a real vouch-server seeded
 // by scripts/seed-demo.mjs in a temp folder (the 20,000-review product
-// included, so this file's setup takes a minute): a shopper reads, filters by
+// included, so this file's setup takes a minute). The seed runs from a copy of
+// scripts/ in a folder with no ../shared beside it, as in a user's fresh clone:
+// the demo every clone shows is the one tested here. a shopper reads, filters by
 // 1★, searches a Chinese word, switches language, submits a review (first with
 // an error) and sees it pending; the admin approves it in the moderation page
 // and the shopper then sees it published. Screenshots of the product page
 // (light/dark × desktop/375×812) go to build/screenshots/, with zero
 // horizontal overflow on mobile.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../node/support/core.mjs';
 import { distDir, launchBrowser } from './support/browser.mjs';
-import { ensureDemoConfig, seedDemo } from '../../scripts/seed-demo.mjs';
 import { findServerBinary, freePort, startVouchServer } from '../../scripts/lib/server-process.mjs';
 
 const serverBinary = findServerBinary();
@@ -32,11 +34,10 @@ before(async () => {
   const config = join(dir, 'vouch.json');
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  ensureDemoConfig({ binary: serverBinary, config, publicUrl: baseUrl });
-  const seeded = seedDemo({ binary: serverBinary, db: join(dir, 'vouch.db'), config, dir, photoBase: `${baseUrl}/demo-photos`, log: () => {} });
+  const seeded = seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl);
   assert.ok(seeded.seeded && seeded.imported > 20000, `seeded ${seeded.imported}`);
   // A second seed keeps what is there (the marker): npm start's second run.
-  assert.equal(seedDemo({ binary: serverBinary, db: join(dir, 'vouch.db'), config, dir, log: () => {} }).seeded, false);
+  assert.equal(seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl).seeded, false);
   adminToken = JSON.parse(readFileSync(config, 'utf8')).admin_token;
   // The port was chosen before seeding: the seeded photo URLs name it.
   server = await startVouchServer({
@@ -48,6 +49,27 @@ before(async () => {
   browser = await launchBrowser();
   mkdirSync(screenshots, { recursive: true });
 });
+
+/**
+ * Runs scripts/seed-demo.mjs from a copy of scripts/ under `dir`/clone, where
+ * no ../shared exists (a user's clone): the seed can only read committed files.
+ */
+function seedFromFreshClone(dir, photoBase, publicUrl) {
+  const clone = join(dir, 'clone');
+  if (!existsSync(clone)) cpSync(join(root, 'scripts'), join(clone, 'scripts'), { recursive: true });
+  assert.equal(existsSync(join(clone, '..', 'shared')), false);
+  const script = `import { ensureDemoConfig, seedDemo } from ${JSON.stringify(join(clone, 'scripts', 'seed-demo.mjs'))};
+ensureDemoConfig({ publicUrl: ${JSON.stringify(publicUrl)} });
+console.log(JSON.stringify(seedDemo({ photoBase: ${JSON.stringify(photoBase)}, log: () => {} })));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: clone,
+    encoding: 'utf8',
+    env: { ...process.env, VOUCH_VAR_DIR: dir, VOUCH_SERVER_BINARY: serverBinary },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  assert.equal(run.status, 0, `seed from a fresh clone failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop());
+}
 
 after(async () => {
   await browser?.close();
@@ -80,6 +102,29 @@ test('collection page: a badge with a count on every product card, one summaries
   for (let i = 0; i < 5; i += 1) await cards.nth(i).locator('vouch-stars .v-badge-stars').waitFor({ timeout: 20000 });
   assert.equal(requests.length, 1);
   assert.match(await page.locator('vouch-stars[product="demo-capsule-box"] .vouch-badge').textContent(), /20,?000/);
+  // Each badge is one line in its 24 px box, inside the card, above the price:
+  // whatever it draws (clipped parts aside) lies within the box, count included.
+  const boxes = await cards.evaluateAll((list) => list.map((card) => {
+    const host = card.querySelector('vouch-stars');
+    const h = host.getBoundingClientRect();
+    const drawn = [...host.shadowRoot.querySelectorAll('.vouch-badge *')]
+      .filter((el) => !el.closest('.v-sr') && el.getBoundingClientRect().top < h.bottom - 0.5);
+    const outside = drawn.filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > h.bottom + 0.5 || r.right > h.right + 0.5;
+    });
+    return {
+      product: host.getAttribute('product'),
+      height: h.height,
+      outside: outside.map((el) => el.textContent),
+      countShown: drawn.some((el) => el.children.length === 0 && /\(\S*\d/.test(el.textContent)),
+      insideCard: h.right <= card.querySelector('.card-body').getBoundingClientRect().right + 0.5,
+      abovePrice: card.querySelector('.price').getBoundingClientRect().top >= h.bottom - 0.5,
+    };
+  }));
+  for (const box of boxes) {
+    assert.deepEqual(box, { product: box.product, height: 24, outside: [], countShown: true, insideCard: true, abovePrice: true });
+  }
   await page.close();
 });
 
@@ -216,6 +261,21 @@ test('screenshots: product page light/dark, desktop and 375×812, no horizontal 
       await page.close();
     }
   }
+});
+
+test('the open form fits a 375 px phone: the page does not scroll sideways', async () => {
+  const page = await widget(await open(`${PRODUCT}?lang=en`, { viewport: { width: 375, height: 812 } }));
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  const overflow = await page.evaluate(() => {
+    const host = [...document.querySelectorAll('#reviews *')].find((el) => el.shadowRoot && el.shadowRoot.querySelector('form.v-form'));
+    const form = host.shadowRoot.querySelector('form.v-form');
+    const widest = Math.max(...[...form.querySelectorAll('*')].map((el) => el.getBoundingClientRect().right));
+    return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, widest: widest - document.documentElement.clientWidth };
+  });
+  assert.equal(overflow.page, 0, `the page scrolls sideways by ${overflow.page}px`);
+  assert.ok(overflow.widest <= 0.5, `a form control sticks out by ${overflow.widest}px`);
+  await page.close();
 });
 
 test('no page error or console error on the demo pages', async () => {

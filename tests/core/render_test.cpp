@@ -165,7 +165,7 @@ TEST_CASE("render: a search match past the cut opens the card expanded", "[rende
 
 TEST_CASE("render: labels exist in all seven locales", "[render]") {
   for (const char* key : {"write_review", "note_heading", "sort_most_helpful", "badge_verified",
-                          "lightbox_close", "consent", "submitted", "fallback", "read_more"}) {
+                          "lightbox_close", "consent", "fallback", "read_more"}) {
     const std::string english = render::ui(key, {}, Locale::En);
     CHECK(english != key);
     for (Locale locale :
@@ -177,6 +177,74 @@ TEST_CASE("render: labels exist in all seven locales", "[render]") {
   CHECK(render::ui("review_count", {{"count", "1"}}, Locale::En) == "1 review");
   CHECK(render::ui("review_count", {{"count", "0"}}, Locale::Fr) == "0 avis");
   CHECK(render::ui("review_count", {{"count", "2"}}, Locale::De) == "2 Bewertungen");
+}
+
+TEST_CASE("render: the form module's strings exist in all seven locales", "[render]") {
+  std::vector<std::string> keys = {"report_heading",      "report_choose",    "report_send",
+                                   "report_required",     "report_sent",      "report_failed",
+                                   "submitted_published", "submitted_pending"};
+  for (std::string_view reason : render::kReportReasons)
+    keys.push_back("reason_" + std::string(reason));
+  for (const std::string& key : keys) {
+    const std::string english = render::form_ui(key, {}, Locale::En);
+    CHECK(english != key);
+    for (Locale locale :
+         {Locale::ZhCN, Locale::ZhTW, Locale::Ja, Locale::Es, Locale::Fr, Locale::De}) {
+      INFO(key << " in " << i18n::locale_tag(locale));
+      CHECK(render::form_ui(key, {}, locale) != english);
+    }
+  }
+}
+
+TEST_CASE("render: the report picker offers every reason, none chosen", "[render]") {
+  render::Options options;
+  options.id_prefix = "w1";
+  const std::string html = render::report_picker(options);
+  CHECK(html.find("<option value=\"\">Choose a reason</option>") != std::string::npos);
+  for (std::string_view reason : render::kReportReasons)
+    CHECK(html.find("value=\"" + std::string(reason) + "\"") != std::string::npos);
+  CHECK(html.find("selected") == std::string::npos);
+  CHECK(html.find("<label for=\"w1-report-reason\">") != std::string::npos);
+  CHECK(html.find("aria-describedby=\"w1-report-error\"") != std::string::npos);
+}
+
+TEST_CASE("i18n: grouped and compact counts per locale", "[render][i18n]") {
+  CHECK(i18n::grouped_number(999, Locale::En) == "999");
+  CHECK(i18n::grouped_number(20000, Locale::En) == "20,000");
+  CHECK(i18n::grouped_number(1234567, Locale::Ja) == "1,234,567");
+  CHECK(i18n::grouped_number(20000, Locale::De) == "20.000");
+  CHECK(i18n::grouped_number(1234, Locale::Es) == "1234");
+  CHECK(i18n::grouped_number(12345, Locale::Es) == "12.345");
+  CHECK(i18n::grouped_number(20000, Locale::Fr) == "20\u202F000");
+  CHECK(i18n::compact_number(999, Locale::En) == "999");
+  CHECK(i18n::compact_number(1000, Locale::En) == "1K");
+  CHECK(i18n::compact_number(1999, Locale::En) ==
+        "1.9K");  // rounds down: never more than there are
+  CHECK(i18n::compact_number(20000, Locale::En) == "20K");
+  CHECK(i18n::compact_number(999999, Locale::En) == "999K");
+  CHECK(i18n::compact_number(1234567, Locale::En) == "1.2M");
+  CHECK(i18n::compact_number(9999, Locale::ZhCN) == "9,999");
+  CHECK(i18n::compact_number(20000, Locale::ZhCN) == "2万");
+  CHECK(i18n::compact_number(20000, Locale::ZhTW) == "2萬");
+  CHECK(i18n::compact_number(123456, Locale::Ja) == "12万");
+  CHECK(i18n::compact_number(20000, Locale::Es) == "20\u00A0mil");
+  CHECK(i18n::compact_number(1500, Locale::Fr) == "1,5\u00A0k");
+  CHECK(i18n::compact_number(20000, Locale::De) == "20.000");
+  CHECK(i18n::compact_number(1234567, Locale::De) == "1,2\u00A0Mio.");
+  // Plurals read grouped numbers whole: "1.234 Bewertungen", not "Bewertung".
+  CHECK(render::ui("review_count", {{"count", "1.234"}}, Locale::De) == "1.234 Bewertungen");
+}
+
+TEST_CASE("render: the badge shows a compact count and reads out the exact one", "[render]") {
+  render::Options options;
+  const std::string html = render::badge(42, 20000, options);
+  CHECK(html.find(">4.2</span>") != std::string::npos);
+  CHECK(html.find(">(20K)</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"v-sr\">20,000 reviews</span>") != std::string::npos);
+  options.locale = Locale::De;
+  const std::string german = render::badge(42, 20000, options);
+  CHECK(german.find(">4,2</span>") != std::string::npos);
+  CHECK(german.find("20.000 Bewertungen") != std::string::npos);
 }
 
 TEST_CASE("render: the form is labelled and wired for errors", "[render]") {
@@ -304,7 +372,8 @@ TEST_CASE("widget façade: shell, form, badge, config errors", "[render]") {
         "config.offers_incentives: expected true or false");
   const std::string badge = facade::render_badge(43, 12, "en");
   CHECK(badge.find("aria-label=\"4.3 out of 5 stars\"") != std::string::npos);
-  CHECK(badge.find("4.3 <span class=\"v-muted\">(12 reviews)</span>") != std::string::npos);
+  CHECK(badge.find(">4.3</span>") != std::string::npos);
+  CHECK(badge.find(">(12)</span><span class=\"v-sr\">12 reviews</span>") != std::string::npos);
   CHECK(facade::ui_text("errors_summary", 2, "de") == "Bitte 2 Felder korrigieren.");
   CHECK(facade::resolve_locale("zh-Hant-HK") == "zh-TW");
 }

@@ -3,9 +3,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "exporter.hpp"
 #include "http_util.hpp"
+#include "review_store.hpp"
+#include "shared_data.hpp"
 #include "test_images.hpp"
 #include "test_server.hpp"
+#include "vouch/render.hpp"
 #include "vouch/snapshot.hpp"
 
 using vouch::server::json;
@@ -107,6 +111,15 @@ TEST_CASE("summaries for many products at once", "[api][summaries]") {
   CHECK(summaries["a"]["histogram"] == json::array({0, 0, 0, 1, 1}));
   CHECK(summaries["b"]["average"] == "1.0");
   CHECK(summaries["c"]["count"] == 0);
+
+  // A static store's badges read the exported summaries.json: the same members
+  // as the API (average_tenths included), by the one serializer.
+  TempDir out;
+  REQUIRE(vouch::server::export_static(server.app(), out.path() + "/site").ok());
+  const json exported = parse(read_file(out.path() + "/site/summaries.json"))["summaries"];
+  CHECK(exported["a"] == summaries["a"]);
+  CHECK(exported["b"] == summaries["b"]);
+  CHECK(exported["a"]["average_tenths"] == 45);
 
   CHECK(error_code(client.Get("/api/v1/summaries")) == "invalid_parameter");
   std::string many;
@@ -388,4 +401,14 @@ TEST_CASE("rate limits: 429 with Retry-After per IP and per product", "[api][lim
     CHECK_FALSE(limited->get_header_value("Retry-After").empty());
     post_review(client, "sku-2", 5, kBodies[2]);  // another product is fine
   }
+}
+
+TEST_CASE("the widget's report picker offers exactly the reasons the server accepts",
+          "[api][reports]") {
+  std::vector<std::string_view> picker(std::begin(vouch::render::kReportReasons),
+                                       std::end(vouch::render::kReportReasons));
+  std::vector<std::string_view> server(std::begin(vouch::server::kReportReasons),
+                                       std::end(vouch::server::kReportReasons));
+  CHECK(picker == server);
+  for (std::string_view reason : picker) CHECK(vouch::server::is_report_reason(reason));
 }

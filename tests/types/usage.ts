@@ -12,8 +12,13 @@ document.addEventListener('vouch:query', (event) => {
   console.log(total, sort);
 });
 document.addEventListener('vouch:error', (event) => console.log(event.detail.code));
+document.addEventListener('vouch:reported', (event) => {
+  const reason: 'spam' | 'off_topic' | 'offensive' | 'personal_data' | 'fake' | 'other' = event.detail.reason;
+  console.log(event.detail.id, reason);
+});
 const badge = document.createElement('vouch-stars');
 badge.setAttribute('product', 'sku-123');
+badge.setAttribute('summaries', 'https://cdn.example.com/reviews/summaries.json'); // a static store
 
 // @ts-expect-error product is required
 window.Vouch.mount(document.body, { api: 'https://reviews.example.com' });

@@ -11,12 +11,19 @@ export function fragmentUrl(options) {
   return '';
 }
 
-/** @returns {Promise<{ bytes: Uint8Array, json: boolean }>} */
-export async function fetchSnapshot(options) {
-  const url = options.snapshot || `${options.api}/api/v1/products/${encodeURIComponent(options.product)}/snapshot`;
+/**
+ * @param {object} options
+ * @param {string} [fresh] after the shopper's own review was published: its id,
+ *   to skip every cache (the browser's and a CDN's, which may serve a snapshot
+ *   for max-age + stale-while-revalidate) so the review shows at once.
+ * @returns {Promise<{ bytes: Uint8Array, json: boolean }>}
+ */
+export async function fetchSnapshot(options, fresh) {
+  let url = options.snapshot || `${options.api}/api/v1/products/${encodeURIComponent(options.product)}/snapshot`;
+  if (fresh) url += `${url.includes('?') ? '&' : '?'}fresh=${encodeURIComponent(fresh)}`;
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: `${BINARY_TYPE}, application/json;q=0.5` }, credentials: 'omit' });
+    response = await fetch(url, { headers: { Accept: `${BINARY_TYPE}, application/json;q=0.5` }, credentials: 'omit', cache: fresh ? 'no-store' : 'default' });
   } catch (error) {
     throw vouchError('network', `the reviews could not be loaded from ${url} (${error.message})`);
   }
@@ -146,4 +153,33 @@ function flushSummaries() {
         });
     }
   }
+}
+
+// ---- star badges of a static store: one exported summaries.json ----------
+const staticFiles = new Map(); // url -> Promise of its "summaries" object
+
+/** The summary of `product` from a static summaries.json (fetched once per page). */
+export function fetchStaticSummary(url, product) {
+  if (!staticFiles.has(url)) {
+    const file = fetch(url, { credentials: 'omit' })
+      .then((response) => {
+        if (!response.ok) throw vouchError('summary_http', `HTTP ${response.status} from ${url}`);
+        return response.json().catch((error) => {
+          throw vouchError('invalid_summaries', `${url} is not JSON (${error.message}); expected the summaries.json of vouch-server export --static`);
+        });
+      })
+      .then((payload) => {
+        const summaries = payload && payload.summaries;
+        if (!summaries || typeof summaries !== 'object' || Array.isArray(summaries)) {
+          throw vouchError('invalid_summaries', `${url}: expected {"summaries": {product id: summary}} (vouch-server export --static)`);
+        }
+        return summaries;
+      });
+    file.catch(() => staticFiles.delete(url)); // a later badge may try again
+    staticFiles.set(url, file);
+  }
+  return staticFiles.get(url).then((summaries) => {
+    const summary = Object.prototype.hasOwnProperty.call(summaries, product) ? summaries[product] : null;
+    return summary && typeof summary === 'object' ? summary : { count: 0, average_tenths: 0 };
+  });
 }

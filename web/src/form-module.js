@@ -13,7 +13,7 @@ let failures = 0;
 
 /**
  * @param {{ formUrl: string, formWasmUrl: string }} env
- * @returns {Promise<{ core: object, ReviewForm: Function }>}
+ * @returns {Promise<{ core: object, ReviewForm: Function, ReportPicker: Function }>}
  */
 export function loadFormModule(env) {
   if (!modulePromise) {
@@ -38,7 +38,7 @@ async function importForm(env) {
     throw vouchError('form_unavailable', `the review form could not be loaded from ${env.formUrl} (${error.message})`);
   }
   const core = await instantiate(exports.createVouchForm, env.formWasmUrl);
-  return { core, ReviewForm: exports.ReviewForm };
+  return { core, ReviewForm: exports.ReviewForm, ReportPicker: exports.ReportPicker };
 }
 
 /**

@@ -169,6 +169,9 @@ export class ReviewForm {
         continue;
       }
       if (!all && !this.touched.has(key)) continue;
+      // Shown once (a submit, the server's 422): the field counts as touched, so
+      // typing elsewhere and leaving that field keeps its message until it is fixed.
+      if (all) this.touched.add(key);
       if (!messages.has(key)) messages.set(key, error.message || error.code);
     }
     for (const [key, slot] of slots) {
@@ -207,35 +210,42 @@ export class ReviewForm {
     }
     const { options, locale, host } = this.widget;
     this.busy = true;
+    // aria-disabled, not disabled: a disabled button drops keyboard focus to <body>.
     const submitButton = this.form.querySelector('button[type="submit"]');
-    submitButton.disabled = true;
+    submitButton.setAttribute('aria-disabled', 'true');
     try {
       const files = this.form.elements.photos && this.form.elements.photos.files ? [...this.form.elements.photos.files] : [];
       const submission = this.submission();
       if (files.length) delete submission.photos; // the server reads the files themselves
       const { status: code, payload } = await sendReview(options, submission, files, locale, randomKey());
       if (code === 201 || code === 200) {
-        status.textContent = status.dataset.sent;
+        const published = Boolean(payload && payload.status === 'published');
+        status.textContent = published ? status.dataset.published : status.dataset.sent;
         this.form.reset();
         this.touched.clear();
         this.openedAt = Date.now();
         this.updateCount();
         this.showErrors([], false);
+        status.focus();
         emit(host, 'vouch:submitted', { product: options.product, id: payload && payload.id, status: payload && payload.status });
+        // Their review is live: show it now, not after the caches expire.
+        if (published && payload.id) this.widget.showOwnReview(String(payload.id));
       } else if (code === 422 && payload && Array.isArray(payload.errors)) {
         this.showErrors(payload.errors, true);
         this.focusFirstInvalid();
       } else {
         status.textContent = status.dataset.failed;
+        status.focus();
         const message = (payload && payload.error && payload.error.message) || (payload && payload.message) || `HTTP ${code}`;
         emit(host, 'vouch:error', { code: 'submit_failed', message: `Vouch: the review could not be sent (${message})` });
       }
     } catch (error) {
       status.textContent = status.dataset.failed;
+      status.focus();
       emit(host, 'vouch:error', { code: 'submit_failed', message: `Vouch: the review could not be sent (${error.message})` });
     } finally {
       this.busy = false;
-      submitButton.disabled = false;
+      submitButton.removeAttribute('aria-disabled');
     }
   }
 

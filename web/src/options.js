@@ -91,6 +91,18 @@ function pageLanguage(element) {
 }
 
 /**
+ * What this widget can do, derived from its options: writing, voting and
+ * reporting need the review server's POST routes (data-api). A static store
+ * (data-snapshot alone) reads only, and the widget hides those controls
+ * rather than showing buttons that cannot work.
+ * @returns {{ write: boolean, vote: boolean, report: boolean }}
+ */
+export function capabilities(options) {
+  const server = Boolean(options.api);
+  return { write: server, vote: server, report: server };
+}
+
+/**
  * @param {object} raw options as given (strings from attributes or typed values)
  * @param {Element} host where the widget renders (for the page language)
  */

@@ -2,7 +2,7 @@
 // Lifecycle: reserve space -> wait until near the viewport -> load the core
 // (shared) and the snapshot -> render -> react to delegated events.
 // The only C++ handle is the Store, freed by destroy().
-import { fetchSnapshot, fragmentUrl, sendReport, sendVote } from './data.js';
+import { fetchSnapshot, fragmentUrl, sendVote } from './data.js';
 import { emit, vouchError } from './events.js';
 import { showFallback } from './fallback.js';
 import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
@@ -10,6 +10,7 @@ import { readHash, writeHash } from './hash-state.js';
 import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
 import { loadCore } from './core-loader.js';
+import { capabilities } from './options.js';
 import { attachStyles } from './shadow.js';
 import { setCoreHTML } from './trusted-html.js';
 import { loadBinaryInto } from './wasm-snapshot.mjs';
@@ -40,6 +41,7 @@ export class ReviewsWidget {
     this.destroyed = false;
     this.searchTimer = 0;
     this.listeners = [];
+    this.votes = new Map(); // review id -> { up, down, value } as the server answered
     this.root = attachStyles(host);
     this.lightbox = new Lightbox(this.root);
     this.form = null;
@@ -129,6 +131,9 @@ export class ReviewsWidget {
     frame.className = 'vouch';
     frame.lang = this.locale;
     frame.dataset.theme = this.options.theme;
+    // styles.css hides the controls a read-only (static) widget cannot serve.
+    const can = capabilities(this.options);
+    frame.dataset.can = Object.keys(can).filter((key) => can[key]).join(' ');
     const view = document.createElement('div');
     view.dataset.region = 'view';
     const statics = document.createElement('div');
@@ -194,6 +199,7 @@ export class ReviewsWidget {
     if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
     setCoreHTML(this.view, rendered.html);
     this.formatDates(this.view);
+    for (const card of this.votes.size ? this.view.querySelectorAll('.v-card') : []) this.showVotes(card);
     if (key) {
       const again = [...this.view.querySelectorAll('[data-action]')].find((el) => controlKey(el) === key);
       if (again) {
@@ -277,6 +283,9 @@ export class ReviewsWidget {
       case 'report':
         this.report(target);
         break;
+      case 'report-cancel':
+        if (this.reportPicker) this.reportPicker.close(true);
+        break;
       case 'write':
         this.openForm(target);
         break;
@@ -297,7 +306,7 @@ export class ReviewsWidget {
   onIntent(event) {
     const target = event.target;
     if (!target || !target.closest) return;
-    if (target.closest('[data-action="write"]')) loadFormModule(this.env).catch(() => {});
+    if (target.closest('[data-action="write"], [data-action="report"]')) loadFormModule(this.env).catch(() => {});
     // The search index is built on first use; build it while they type instead.
     if (target.dataset.action === 'search-input' && this.store && !this.searchReady) {
       this.searchReady = true;
@@ -359,31 +368,68 @@ export class ReviewsWidget {
     return card ? card.dataset.id : '';
   }
 
+  /** One vote per review; the button keeps focus and shows the server's counts. */
   async vote(button) {
-    if (!this.options.api) return;
+    if (!this.options.api || button.getAttribute('aria-disabled') === 'true') return;
     const id = this.reviewId(button);
-    button.disabled = true;
+    // aria-disabled, not disabled: a disabled button drops keyboard focus to <body>.
+    button.setAttribute('aria-disabled', 'true');
     try {
       const { status, payload } = await sendVote(this.options, id, button.dataset.value);
       if (status !== 200) throw vouchError('vote_failed', (payload && payload.error && payload.error.message) || `HTTP ${status}`);
-      button.setAttribute('aria-pressed', 'true');
+      // Kept per review: a re-render (filter, page) shows the server's counts too.
+      this.votes.set(id, { up: Number(payload.helpful_up) || 0, down: Number(payload.helpful_down) || 0, value: button.dataset.value });
+      this.showVotes(button.closest('.v-card'));
     } catch (error) {
-      button.disabled = false;
+      button.removeAttribute('aria-disabled');
       emit(this.host, 'vouch:error', { code: 'vote_failed', message: error.message });
     }
   }
 
+  /** The counts and pressed state the server answered for the votes cast here. */
+  showVotes(card) {
+    const vote = card && this.votes.get(card.dataset.id);
+    if (!vote) return;
+    for (const button of card.querySelectorAll('[data-action="vote"]')) {
+      const { value } = button.dataset;
+      button.textContent = this.core.uiText(value === 'up' ? 'helpful_yes' : 'helpful_no', vote[value], this.locale);
+      button.setAttribute('aria-pressed', String(value === vote.value));
+      if (value === vote.value) button.setAttribute('aria-disabled', 'true');
+      else button.removeAttribute('aria-disabled');
+    }
+  }
+
+  /** Opens the card's report picker (form module): a reason, then "Send report". */
   async report(button) {
     if (!this.options.api) return;
-    const id = this.reviewId(button);
-    button.disabled = true;
     try {
-      const { status, payload } = await sendReport(this.options, id, 'other');
-      if (status !== 201) throw vouchError('report_failed', (payload && payload.error && payload.error.message) || `HTTP ${status}`);
+      const module = await loadFormModule(this.env);
+      if (this.destroyed || !button.isConnected) return;
+      if (this.reportPicker) this.reportPicker.close(false);
+      this.reportPicker = new module.ReportPicker(this, button, module.core);
     } catch (error) {
-      button.disabled = false;
-      emit(this.host, 'vouch:error', { code: 'report_failed', message: error.message });
+      this.live.textContent = this.core.uiText('form_unavailable', 0, this.locale);
+      emit(this.host, 'vouch:error', { code: error.code || 'form_unavailable', message: error.message });
     }
+  }
+
+  /**
+   * The shopper's own review was published: reload the snapshot past every
+   * cache and show the newest reviews, theirs first. True when it is shown.
+   */
+  async showOwnReview(reviewId) {
+    const generation = (this.generation = (this.generation || 0) + 1);
+    try {
+      if (!(await this.loadStore(await fetchSnapshot(this.options, reviewId), generation))) return false;
+    } catch (error) {
+      emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'refresh_failed', message: error.message });
+      return false;
+    }
+    this.state = this.defaults();
+    this.renderView({ focus: false });
+    const card = [...this.view.querySelectorAll('.v-card')].find((element) => element.dataset.id === reviewId);
+    if (card) card.classList.add('v-own');
+    return Boolean(card);
   }
 
   onChange(event) {
@@ -421,6 +467,8 @@ export class ReviewsWidget {
       this.setState({ search: form.elements.q.value, page: 0 });
     } else if (this.form && form === this.form.form) {
       this.form.onSubmit(event);
+    } else if (this.reportPicker && form === this.reportPicker.form) {
+      this.reportPicker.onSubmit(event);
     }
   }
 
