@@ -227,3 +227,4 @@ ${cString(zh)};
 }  // namespace vouch::detail
 `);
 }
+
