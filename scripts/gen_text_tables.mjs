@@ -75,14 +75,43 @@ function write(name, body) {
     if (to !== cp) pairs.push([cp, to]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
-  // Pairs with a code point above U+FFFF are left out (${pairs.length - bmp.length} of
-  // them): their Simplified forms are rare CJK-extension characters that
-  // Simplified text hardly ever uses, and the table ships in the first render.
-  const bmp = pairs.filter(([a, b]) => a < 0x10000 && b < 0x10000);
-  // Stored as deltas (source minus previous source) and differences (target minus
-  // source, modulo 2^16): 6 KB brotli instead of 9 for the plain pairs.
-  if (bmp.length > 4096) throw new Error('raise kHanFoldMax in unicode_tables.hpp');
-  const deltas = bmp.map(([a], i) => a - (i ? bmp[i - 1][0] : 0));
+  // Pairs with a code point above U+FFFF are left out: their Simplified forms are
+  // rare CJK-extension characters that Simplified text hardly ever uses, and the
+  // table ships in the first render.
+  // And only characters of the two national standard sets: a source in Big5
+  // (Taiwan/Hong Kong, lead bytes A4..F9: the 13,000 Han characters of
+  // everyday Traditional text) mapping to a target in GB 2312 (the 6,763 of
+  // everyday Simplified text), read through the WHATWG decoders of Node's ICU.
+  // The rest are rare characters and variants that cost bytes in the first
+  // render (bench/CHANGES.md) for matches nobody makes.
+  const big5 = new Set();
+  const big5Decoder = new TextDecoder('big5');
+  for (let lead = 0xa4; lead <= 0xf9; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail > 0x7e && trail < 0xa1) continue;
+      const c = big5Decoder.decode(new Uint8Array([lead, trail]));
+      if ([...c].length === 1 && c !== '\uFFFD') big5.add(c.codePointAt(0));
+    }
+  }
+  const gb2312 = new Set();
+  const gbDecoder = new TextDecoder('gbk');
+  for (let lead = 0xb0; lead <= 0xf7; lead++) {
+    for (let trail = 0xa1; trail <= 0xfe; trail++) {
+      const c = gbDecoder.decode(new Uint8Array([lead, trail]));
+      if ([...c].length === 1 && c !== '\uFFFD') gb2312.add(c.codePointAt(0));
+    }
+  }
+  const bmp = pairs.filter(([a, b]) => a < 0x10000 && b < 0x10000 && big5.has(a) && gb2312.has(b));
+  // Stored as bytes, which brotli packs best inside the wasm (4.7 KB there, against
+  // 7.7 KB for 16-bit pairs): the source deltas (source minus previous source; 255
+  // escapes a delta >= 255 written as two more bytes, low first), then the low and
+  // the high bytes of (target - source) mod 2^16.
+  const deltas = [];
+  bmp.forEach(([a], i) => {
+    const d = a - (i ? bmp[i - 1][0] : 0);
+    if (d < 255) deltas.push(d);
+    else deltas.push(255, d & 0xff, d >> 8);
+  });
   const diffs = bmp.map(([a, b]) => (b - a) & 0xffff);
   const occVersion = (() => {
     try {
@@ -100,16 +129,20 @@ function write(name, body) {
 
 namespace vouch::text::detail {
 
-// ${bmp.length} pairs (of ${pairs.length}: those above U+FFFF are left out), sorted by source:
-// source[i] = source[i-1] + kHanFoldDelta[i] (source[-1] = 0),
-// target[i] = (source[i] + kHanFoldDiff[i]) mod 2^16.
-const std::uint16_t kHanFoldDelta[] = {
+// ${bmp.length} pairs (of ${pairs.length}: only Big5 sources with GB 2312 targets), sorted by source:
+// delta = kHanFoldDelta[next byte] (255: the next two bytes, low first);
+// source[i] = source[i-1] + delta (source[-1] = 0);
+// target[i] = (source[i] + kHanFoldDiffLow[i] + 256 * kHanFoldDiffHigh[i]) mod 2^16.
+const std::uint8_t kHanFoldDelta[] = {
 ${numbers(deltas)}
 };
-const std::uint16_t kHanFoldDiff[] = {
-${numbers(diffs)}
+const std::uint8_t kHanFoldDiffLow[] = {
+${numbers(diffs.map((d) => d & 0xff))}
 };
-const std::size_t kHanFoldCount = sizeof(kHanFoldDelta) / sizeof(kHanFoldDelta[0]);
+const std::uint8_t kHanFoldDiffHigh[] = {
+${numbers(diffs.map((d) => d >> 8))}
+};
+const std::size_t kHanFoldCount = sizeof(kHanFoldDiffLow);
 
 }  // namespace vouch::text::detail
 `);

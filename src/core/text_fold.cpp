@@ -68,7 +68,7 @@ bool fold_code_point(char32_t cp, FoldOptions options, std::string& out) {
     }
   }
   cp = fold_case(cp);
-  if (options.han_variants) cp = text::detail::han_simplified(cp);
+  if (options.han_variants) cp = options.han_variants(cp);
   utf8::append(out, cp);
   return true;
 }

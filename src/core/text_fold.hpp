@@ -20,16 +20,22 @@
 #include <string_view>
 #include <vector>
 
+#include "unicode_tables.hpp"
+
 namespace vouch::detail {
 
 struct FoldOptions {
-  bool accents = false;       // é -> e, ß -> ss, Œ -> oe; combining marks dropped
-  bool han_variants = false;  // Traditional and regional Han variants -> Simplified
+  bool accents = false;  // é -> e, ß -> ss, Œ -> oe; combining marks dropped
+  // Traditional and regional Han variants -> Simplified, or nullptr. A function
+  // rather than a flag so that a module that never folds for search (the form
+  // module, with the validator) does not link the table (link-time optimisation
+  // drops what nothing refers to).
+  char32_t (*han_variants)(char32_t) = nullptr;
 };
 // Search and highlighting: a reader typing "cafe" or 質量 finds "Café" and 质量.
-inline constexpr FoldOptions kSearchFold{true, true};
+inline constexpr FoldOptions kSearchFold{true, &text::detail::han_simplified};
 // Validator signals: case and width only (the text is NFC already).
-inline constexpr FoldOptions kSignalFold{false, false};
+inline constexpr FoldOptions kSignalFold{false, nullptr};
 
 // Per folded byte, the source bytes it came from (for highlights).
 struct FoldMap {

@@ -45,8 +45,9 @@ extern const ConfusableString kConfusableStrings[];
 extern const std::size_t kConfusableStringCount;
 
 // Traditional -> Simplified Chinese (unicode_han_fold.cpp, from OpenCC).
-extern const std::uint16_t kHanFoldDelta[];  // encoding: see the generated file
-extern const std::uint16_t kHanFoldDiff[];
+extern const std::uint8_t kHanFoldDelta[];  // encoding: see the generated file
+extern const std::uint8_t kHanFoldDiffLow[];
+extern const std::uint8_t kHanFoldDiffHigh[];
 extern const std::size_t kHanFoldCount;
 constexpr std::size_t kHanFoldMax = 4096;  // capacity of the decoded table
 
