@@ -214,3 +214,19 @@ TEST_CASE("search: groups and phrases agree with a brute-force oracle", "[search
     REQUIRE(find(s, text) == expected);
   }
 }
+
+TEST_CASE("search: hostile queries (quotes, long phrases) answer without error",
+          "[search][phrase]") {
+  const auto s = make({{"", "a a a a a a a a 质量"}, {"", "true to size"}});
+  CHECK(find(s, "\"").size() == 2);  // no tokens: no text filter, as for "!!!"
+  CHECK(find(s, "\"\"\"\"").size() == 2);
+  CHECK(find(s, "「」『』“”").size() == 2);
+  CHECK(find(s, "\"true to").size() == 1);  // unclosed: quotes to the end
+  std::string long_phrase = "\"";
+  while (long_phrase.size() < 990) long_phrase += "a ";
+  CHECK(find(s, long_phrase).empty());  // 495 words in a row: no review has them
+  std::string long_group;
+  while (long_group.size() < 990) long_group += "a质";
+  CHECK(find(s, long_group).empty());
+  CHECK(find(s, "\"a a a a a a a a 质量\"") == Ids{0});
+}
