@@ -17,6 +17,7 @@ DEBIAN_PACKAGES=(
   brotli                         # payload budget (npm test) and benchmarks
   wrk nginx-light                # bench: HTTP load generator; nginx as the static-file baseline
   wabt                           # bench: wasm-objdump for the wasm's section/function sizes
+  opencc libopencc-data publicsuffix   # scripts/gen_text_tables.mjs, gen_review_fixtures.mjs: Han folding, zh-TW, PSL
 )
 
 missing=()
