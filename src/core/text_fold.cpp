@@ -53,6 +53,20 @@ constexpr unsigned char kHalfKana[56] = {
 
 bool is_combining_accent(char32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
 
+// The katakana with a half-width voiced (U+FF9E) or semi-voiced (U+FF9F) sound
+// mark after it, as one full-width character (ｶﾞ -> ガ, ﾊﾟ -> パ); 0 when the
+// mark does not combine with `kana`.
+char32_t voiced_kana(char32_t kana, char32_t mark) {
+  const bool semi = mark == 0xFF9F;
+  if (kana >= 0x30CF && kana <= 0x30DB && (kana - 0x30CF) % 3 == 0) return kana + (semi ? 2 : 1);
+  if (semi) return 0;
+  if (kana == 0x30A6) return 0x30F4;  // ウ -> ヴ
+  if ((kana >= 0x30AB && kana <= 0x30C1 && (kana - 0x30AB) % 2 == 0) || kana == 0x30C4 ||
+      kana == 0x30C6 || kana == 0x30C8)
+    return kana + 1;
+  return 0;
+}
+
 // Appends the folded form of one code point; false when it is dropped.
 bool fold_code_point(char32_t cp, FoldOptions options, std::string& out) {
   if (options.accents) {
@@ -162,6 +176,19 @@ void fold(std::string_view text, std::string& out, FoldOptions options, FoldMap*
     }
     char32_t cp = utf8::decode(text, pos);
     if (cp == utf8::kInvalid) cp = 0xFFFD;
+    if (cp == 0xFF9E || cp == 0xFF9F) {  // half-width sound marks join the kana before them
+      std::size_t at = last_start;
+      const char32_t previous = at < out.size() ? utf8::decode(out, at) : 0;
+      if (const char32_t voiced = previous ? voiced_kana(previous, cp) : 0) {
+        out.resize(last_start);
+        utf8::append(out, voiced);  // same UTF-8 length: the map keeps its size
+        if (map)
+          for (std::size_t k = last_start - out_origin; k < map->end.size(); ++k)
+            map->end[k] = static_cast<std::uint32_t>(pos);
+        continue;
+      }
+      cp = cp == 0xFF9E ? 0x309B : 0x309C;  // alone: the full-width spacing marks
+    }
     const std::size_t out_before = out.size();
     if (fold_code_point(cp, options, out)) {
       last_start = out_before;

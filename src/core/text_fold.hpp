@@ -5,7 +5,8 @@
 // is the same word everywhere. Internal to the core.
 //
 //   fold      case (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic) and width
-//             (full-width ASCII, the ideographic space, half-width katakana),
+//             (full-width ASCII, the ideographic space, half-width katakana with
+//             their sound marks: ｶﾞ -> ガ),
 //             typographic apostrophes (’ ʼ ‘) -> ', always; with options,
 //             accents (é -> e, ß -> ss, combining marks dropped) and
 //             Traditional -> Simplified Chinese (OpenCC data, generated).

@@ -65,6 +65,13 @@ TEST_CASE("search: a zh-TW shopper finds Simplified reviews and back", "[search]
   CHECK(marked(s, "质量", 1) == std::vector<std::string>{"質量"});
 }
 
+TEST_CASE("search: half-width katakana finds full-width, marks included", "[search][phrase]") {
+  const auto s = make({{"", "ﾊﾟｿｺﾝ用のｶﾞｲﾄﾞ"}, {"", "パソコン用のガイド"}, {"", "ハソコン"}});
+  CHECK(find(s, "パソコン") == Ids{0, 1});
+  CHECK(find(s, "ｶﾞｲﾄﾞ") == Ids{0, 1});
+  CHECK(marked(s, "パソコン", 0) == std::vector<std::string>{"ﾊﾟｿｺﾝ"});
+}
+
 TEST_CASE("search: digits or Latin next to Han are one group", "[search][phrase]") {
   const auto s = make({{"", "给5星，物流很快"},          // 0: 5星
                        {"", "用了5天，星星图案好看"},    // 1: 5 ... 星 apart
