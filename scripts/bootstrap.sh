@@ -22,6 +22,7 @@ DEBIAN_PACKAGES=(
   wrk nginx-light                # bench: HTTP load generator; nginx as the static-file baseline
   wabt                           # bench: wasm-objdump for the wasm's section/function sizes
   tzdata                         # response clock: the system time-zone database (src/native/system_zone.cpp)
+  opencc libopencc-data publicsuffix   # scripts/gen_text_tables.mjs, gen_review_fixtures.mjs: Han folding, zh-TW, PSL
 )
 
 missing=()

@@ -6,6 +6,8 @@
 //   unicode_confusables.cpp     UTS #39 confusables whose prototype is ASCII
 //   profanity_lists.cpp         LDNOOBW en + zh word lists (CC BY 4.0)
 // Inputs: Debian `unicode-data` (/usr/share/unicode, UCD 15.0) and ../shared/data.
+// (The Han folding table, the PSL top-level domains, the zh-TW list and the
+// Chinese context rules come from scripts/gen_text_tables.mjs.)
 // Run: `node scripts/gen_unicode_tables.mjs` (then `npm run format` is not needed:
 // the output is already formatted one table row per line).
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -50,18 +50,21 @@ struct Policy {
   std::vector<std::string> aspects = {"quality", "value", "fit", "shipping", "service"};
   PhotoRule photos;
   bool links_allowed = false;  // false: a link in title/body is an error; true: a flag
-  // Built-in profanity lists to apply, from {"en", "zh"} (LDNOOBW, CC BY 4.0),
+  // Built-in profanity lists to apply, from {"en", "zh", "zh-TW"} (LDNOOBW, CC BY 4.0;
+  // zh-TW is the zh list in Traditional script),
   // plus the store's own words; `profanity_allow` removes words from the lists.
-  std::vector<std::string> profanity_lists = {"en", "zh"};
+  std::vector<std::string> profanity_lists = {"en", "zh", "zh-TW"};
   std::vector<std::string> profanity_extra;
   // Default allow list: list entries that are ordinary words in product reviews
   // (measured on 20,000 real clothing reviews, see docs/validation.md). "suck(s)"
   // is allowed so that blunt negative reviews are not held back more often
   // than positive ones.
+  // "hard core"/"hardcore": fans and flavours ("hard-core Salt N Vinegar fans").
   std::vector<std::string> profanity_allow = {
-      "boob",    "boobs", "busty",   "butt", "camel toe", "nipple", "nipples", "nude",
-      "panties", "panty", "poof",    "s&m",  "sexy",      "snatch", "spunk",   "strap on",
-      "suck",    "sucks", "tied up", "tit",  "xx",        "成人"};  // "adult", as in adult sizes
+      "boob",   "boobs",   "busty", "butt",     "camel toe", "hard core", "hardcore",
+      "nipple", "nipples", "nude",  "panties",  "panty",     "poof",      "s&m",
+      "sexy",   "snatch",  "spunk", "strap on", "suck",      "sucks",     "tied up",
+      "tit",    "xx",      "成人"};        // "adult", as in adult sizes
   std::uint32_t min_fill_seconds = 4;      // form mode: faster submissions are flagged
   std::string honeypot_field = "website";  // form mode: a non-empty value is flagged; "" = off
   // Extra display names that nobody may use (besides "Verified Buyer", "Admin",

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "text_tokens.hpp"
+#include "public_suffixes.hpp"
+#include "text_fold.hpp"
 #include "vouch/email.hpp"
 #include "vouch/text.hpp"
 #include "vouch/url.hpp"
@@ -15,15 +16,15 @@ namespace vouch::detail {
 
 namespace {
 
-// Top-level domains that make "word.tld" a link without a scheme. Only ones
-// that rarely end a sentence in a review ("fits.me" is a risk we accept).
-const char* const kLinkTlds[] = {
-    "com",    "net",  "org",   "info", "biz",  "io",   "co",    "ru",  "cn",  "de",
-    "uk",     "fr",   "es",    "jp",   "us",   "ly",   "gl",    "xyz", "top", "site",
-    "online", "shop", "store", "club", "app",  "link", "click", "tk",  "ml",  "ga",
-    "cf",     "gq",   "pw",    "cc",   "tv",   "ws",   "eu",    "nl",  "pl",  "it",
-    "br",     "au",   "ca",    "ch",   "se",   "in",   "kr",    "tw",  "hk",  "vip",
-    "live",   "win",  "bid",   "loan", "work", "buzz", "icu",   "su",  "me"};
+// Top-level domains that are also everyday two-letter words: "suitable.in",
+// "love.it", "fit.so" are usually a missing space, so a host ending in one of
+// them counts as a link only with a path, a subdomain, a scheme or "www.".
+constexpr std::string_view kProseTlds[] = {"am", "an", "as", "at", "be", "by", "do", "go",
+                                           "in", "is", "it", "me", "my", "no", "of", "on",
+                                           "or", "so", "to", "up", "us", "we"};
+// Abbreviations written before a name without a space ("Mr.Smith", "Dr.Li").
+constexpr std::string_view kHonorifics[] = {"mr", "mrs",  "ms", "dr", "st",  "mt",  "jr",
+                                            "sr", "prof", "vs", "no", "vol", "fig", "approx"};
 
 bool ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -57,22 +58,45 @@ std::vector<std::string_view> chunks(std::string_view text) {
   return out;
 }
 
+bool in_list(std::string_view word, const std::string_view* first, const std::string_view* last) {
+  return std::any_of(first, last, [&](std::string_view w) { return w == word; });
+}
+
+// "name.tld" without a scheme: labels of letters, digits and hyphens whose last
+// one is a top-level domain of the Public Suffix List, minus what reads as prose.
 bool is_bare_domain(std::string_view chunk) {
-  const std::string_view host = chunk.substr(0, chunk.find('/'));
+  const std::size_t slash = chunk.find('/');
+  const std::string_view host = chunk.substr(0, slash);
   const std::size_t last_dot = host.rfind('.');
   if (last_dot == std::string_view::npos || last_dot == 0) return false;
+  std::size_t dots = 0;
   for (std::size_t i = 0; i < host.size(); ++i) {
     const char c = host[i];
     if (c == '.') {
       if (i == 0 || host[i - 1] == '.') return false;
+      ++dots;
     } else if (!ascii_alnum(c) && c != '-') {
       return false;
     }
   }
-  std::string tld(host.substr(last_dot + 1));
+  const std::string_view tld_raw = host.substr(last_dot + 1);
+  if (tld_raw.empty()) return false;
+  // "suitable.In fact": a capital after the dot and lower case after it is the
+  // start of a sentence; domains are written in one case.
+  bool upper = false, lower_case = false;
+  for (char c : tld_raw) (c >= 'A' && c <= 'Z' ? upper : lower_case) |= (c < '0' || c > '9');
+  if (upper && lower_case) return false;
+  std::string tld(tld_raw);
   for (char& c : tld) c = lower(c);
-  return std::any_of(std::begin(kLinkTlds), std::end(kLinkTlds),
-                     [&](const char* t) { return tld == t; });
+  if (!is_top_level_domain(tld)) return false;
+  const bool has_path = slash != std::string_view::npos && slash + 1 < chunk.size();
+  if (dots == 1 && !has_path) {
+    std::string first(host.substr(0, host.find('.')));
+    for (char& c : first) c = lower(c);
+    if (in_list(first, std::begin(kHonorifics), std::end(kHonorifics))) return false;
+    if (in_list(tld, std::begin(kProseTlds), std::end(kProseTlds))) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -147,12 +171,29 @@ std::string find_repeated_character(std::string_view text, std::uint32_t run) {
 }
 
 std::string find_repeated_word(std::string_view text, std::uint32_t run) {
-  const std::vector<Token> tokens = tokenize(text);
+  const std::vector<WordUnit> units = word_units(text);
   std::uint32_t count = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const bool same = i > 0 && !tokens[i].single_char && tokens[i].folded == tokens[i - 1].folded;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const bool same = i > 0 && !units[i].single_char && units[i].folded == units[i - 1].folded;
     count = same ? count + 1 : 1;
-    if (count >= run) return tokens[i].folded;
+    if (count >= run) return units[i].folded;
+  }
+  // Chinese and Japanese write words without spaces: a word of 2..4 characters
+  // repeated `run` times in a row (好评好评好评好评) is the same signal. One
+  // character repeated is repeated_characters' business, not a word.
+  if (run < 2) return "";
+  for (std::size_t length = 2; length <= 4; ++length) {
+    for (std::size_t i = 0; i + length * run <= units.size(); ++i) {
+      bool word = true, varied = false;
+      for (std::size_t k = 0; k < length * run && word; ++k) {
+        word = units[i + k].cjk && units[i + k].folded == units[i + k % length].folded;
+        varied |= units[i + k].folded != units[i].folded;
+      }
+      if (!word || !varied) continue;
+      std::string found;
+      for (std::size_t k = 0; k < length; ++k) found += units[i + k].folded;
+      return found;
+    }
   }
   return "";
 }

@@ -2,7 +2,7 @@
 // spacing, punctuation and Unicode form do not make a copy look new.
 #include <algorithm>
 
-#include "text_tokens.hpp"
+#include "text_fold.hpp"
 #include "vouch/text.hpp"
 #include "vouch/validate.hpp"
 
@@ -23,7 +23,7 @@ std::uint32_t fnv1a(std::uint32_t hash, std::string_view bytes) {
 }  // namespace
 
 Fingerprint text_fingerprint(std::string_view utf8) {
-  const std::vector<detail::Token> tokens = detail::tokenize(text::nfc(utf8));
+  const std::vector<detail::WordUnit> tokens = detail::word_units(text::nfc(utf8));
   Fingerprint hashes;
   if (tokens.empty()) return hashes;
   const std::size_t width = std::min(kShingle, tokens.size());

@@ -66,7 +66,7 @@ Result<Policy> parse_policy(std::string_view text) {
   if (const json* profanity = r.object("profanity")) {
     detail::ObjectReader pr(*profanity, "profanity", &error);
     pr.only({"lists", "extra", "allow"});
-    pr.strings("lists", policy.profanity_lists, 2, 2, {"en", "zh"});
+    pr.strings("lists", policy.profanity_lists, 3, 5, {"en", "zh", "zh-TW"});
     pr.strings("extra", policy.profanity_extra, kMaxListItems, kMaxItemBytes);
     pr.strings("allow", policy.profanity_allow, kMaxListItems, kMaxItemBytes);
   }

@@ -84,10 +84,10 @@ Result<QueryResult> run_query(const Snapshot& snapshot, const Query& q) {
 
   const std::size_t topic_id = q.topic.empty() ? Snapshot::npos : snapshot.find_topic(q.topic);
   const std::size_t aspect_id = q.aspect.empty() ? Snapshot::npos : snapshot.find_aspect(q.aspect);
-  search::SearchTerms terms = search::parse_search(q.text);
+  detail::SearchTerms terms = detail::parse_search(q.text);
   const bool searching = !terms.empty();
   std::vector<std::uint32_t> score;
-  if (searching) search::run_search(data, terms, score);
+  if (searching) detail::run_search(data, terms, score);
 
   QueryResult result;
   result.facets.topics.assign(snapshot.topic_count(), 0);
@@ -166,7 +166,7 @@ Result<QueryResult> run_query(const Snapshot& snapshot, const Query& q) {
     for (std::uint32_t i : result.page) {
       for (TextField field : {TextField::Title, TextField::Body}) {
         ranges.clear();
-        search::find_highlights(field == TextField::Title ? snapshot.title(i) : snapshot.body(i),
+        detail::find_highlights(field == TextField::Title ? snapshot.title(i) : snapshot.body(i),
                                 terms, ranges);
         for (const auto& [begin, end] : ranges)
           result.highlights.push_back(Highlight{i, field, begin, end});

@@ -9,7 +9,7 @@
 #include "string_view_set.hpp"
 #include "vouch/utf8.hpp"
 
-namespace vouch::search {
+namespace vouch::detail {
 
 namespace {
 
@@ -81,7 +81,7 @@ class TermTable {
   }
 
  private:
-  static std::uint32_t hash(std::string_view text) { return detail::fnv1a(text); }
+  static std::uint32_t hash(std::string_view text) { return fnv1a(text); }
   void place(std::uint32_t id, std::size_t mask) {
     std::size_t s = hashes_[id] & mask;
     while (slots_[s] != 0) s = (s + 1) & mask;
@@ -152,10 +152,10 @@ void build_search_index(const SnapshotData& data, SearchIndex& index) {
       };
     };
     folded.clear();
-    fold(data.review_string(i, detail::kTitle), folded, nullptr);
+    fold(data.review_string(i, kTitle), folded, kSearchFold);
     for_each_term(folded, tokens, add(kTitleWeight));
     folded.clear();
-    fold(data.review_string(i, detail::kBody), folded, nullptr);
+    fold(data.review_string(i, kBody), folded, kSearchFold);
     for_each_term(folded, tokens, add(1));
     for (std::uint32_t id : review_terms) {
       entry_term.push_back(id);
@@ -188,11 +188,157 @@ void build_search_index(const SnapshotData& data, SearchIndex& index) {
             [&](std::uint32_t a, std::uint32_t b) { return index.term(a) < index.term(b); });
 }
 
+namespace {
+
+// Opening and closing quotation marks of a phrase: "…", “…”, 「…」, 『…』, ＂…＂.
+std::size_t quote_length(std::string_view text, std::size_t at, bool closing) {
+  static constexpr std::string_view kOpen[] = {"\"", "\u201C", "\u300C", "\u300E", "\uFF02"};
+  static constexpr std::string_view kClose[] = {"\"", "\u201D", "\u300D", "\u300F", "\uFF02"};
+  for (std::string_view q : closing ? kClose : kOpen)
+    if (text.substr(at, q.size()) == q) return q.size();
+  return 0;
+}
+
+// Appends the units of one folded stretch of the query (tokens from `first`).
+void add_units(SearchTerms& terms, std::size_t first, bool phrase) {
+  const auto last = static_cast<std::uint32_t>(terms.tokens.size());
+  if (first == last) return;
+  if (phrase) {
+    terms.units.push_back(SearchUnit{static_cast<std::uint32_t>(first), last, true});
+    return;
+  }
+  // Tokens with nothing between them form a group (5星, 4g内存).
+  std::size_t begin = first;
+  for (std::size_t k = first + 1; k <= last; ++k) {
+    if (k == last || terms.tokens[k].begin != terms.tokens[k - 1].end) {
+      terms.units.push_back(
+          SearchUnit{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(k), false});
+      begin = k;
+    }
+  }
+}
+
+}  // namespace
+
 SearchTerms parse_search(std::string_view text) {
   SearchTerms terms;
-  fold(text, terms.folded, nullptr);
-  tokenize(terms.folded, terms.tokens);
+  // Quoted stretches become phrases; a quote without its closing mark quotes
+  // to the end. Each stretch is folded and tokenised where it stands, so token
+  // offsets refer to terms.folded.
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t open = pos, open_len = 0;
+    while (open < text.size() && (open_len = quote_length(text, open, false)) == 0) {
+      const std::size_t at = open;
+      utf8::decode(text, open);
+      if (open == at) ++open;
+    }
+    const std::string_view plain = text.substr(pos, open - pos);
+    terms.folded += ' ';
+    std::size_t first = terms.tokens.size();
+    std::size_t offset = terms.folded.size();
+    fold(plain, terms.folded, kSearchFold);
+    {
+      std::vector<Token> local;
+      tokenize(std::string_view(terms.folded).substr(offset), local);
+      for (Token t : local) {
+        t.begin += static_cast<std::uint32_t>(offset);
+        t.end += static_cast<std::uint32_t>(offset);
+        terms.tokens.push_back(t);
+      }
+    }
+    add_units(terms, first, false);
+    if (open >= text.size()) break;
+    std::size_t close = open + open_len, close_len = 0;
+    while (close < text.size() && (close_len = quote_length(text, close, true)) == 0) {
+      const std::size_t at = close;
+      utf8::decode(text, close);
+      if (close == at) ++close;
+    }
+    terms.folded += ' ';
+    first = terms.tokens.size();
+    offset = terms.folded.size();
+    fold(text.substr(open + open_len, close - open - open_len), terms.folded, kSearchFold);
+    {
+      std::vector<Token> local;
+      tokenize(std::string_view(terms.folded).substr(offset), local);
+      for (Token t : local) {
+        t.begin += static_cast<std::uint32_t>(offset);
+        t.end += static_cast<std::uint32_t>(offset);
+        terms.tokens.push_back(t);
+      }
+    }
+    add_units(terms, first, true);
+    pos = close + close_len;
+  }
   return terms;
+}
+
+namespace {
+
+// True when the unit is one token the index decides alone: a word (prefix),
+// a symbol, or a CJK run of at most 2 characters (its bigram or unigram).
+bool index_decides(const SearchTerms& terms, const SearchUnit& unit) {
+  if (unit.last - unit.first != 1) return false;
+  const Token& t = terms.tokens[unit.first];
+  if (t.kind != TokenKind::Cjk) return true;
+  const std::string_view text = std::string_view(terms.folded).substr(t.begin, t.end - t.begin);
+  return utf8::count_code_points(text) <= 2;
+}
+
+// Index of the token of `tokens` that starts at byte `at`, or npos.
+std::size_t token_starting_at(const std::vector<Token>& tokens, std::uint32_t at) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), at,
+                             [](const Token& t, std::uint32_t a) { return t.begin < a; });
+  return it != tokens.end() && it->begin == at ? static_cast<std::size_t>(it - tokens.begin())
+                                               : std::string_view::npos;
+}
+
+// Matches query tokens [k, last) of the unit at folded byte `at`; returns the
+// end of the match or npos.
+std::size_t match_from(std::string_view folded, const std::vector<Token>& tokens,
+                       const SearchTerms& terms, const SearchUnit& unit, std::uint32_t k,
+                       std::size_t at) {
+  const Token& q = terms.tokens[k];
+  const std::string_view needle = std::string_view(terms.folded).substr(q.begin, q.end - q.begin);
+  if (folded.substr(at, needle.size()) != needle) return std::string_view::npos;
+  if (q.kind == TokenKind::Word) {
+    // A word starts a text word; only the unit's last word may be a prefix.
+    const std::size_t t = token_starting_at(tokens, static_cast<std::uint32_t>(at));
+    if (t == std::string_view::npos || tokens[t].kind != TokenKind::Word)
+      return std::string_view::npos;
+    if (k + 1 < unit.last && tokens[t].end != at + needle.size()) return std::string_view::npos;
+  } else if (q.kind == TokenKind::Symbol) {
+    if (token_starting_at(tokens, static_cast<std::uint32_t>(at)) == std::string_view::npos)
+      return std::string_view::npos;
+  }
+  std::size_t end = at + needle.size();
+  if (k + 1 == unit.last) return end;
+  if (unit.phrase) {  // skip the separators between two tokens of a phrase
+    while (end < folded.size()) {
+      std::size_t next = end;
+      const char32_t cp = utf8::decode(folded, next);
+      if (classify(cp) != CharClass::Separator) break;
+      end = next;
+    }
+  }
+  return match_from(folded, tokens, terms, unit, k + 1, end);
+}
+
+}  // namespace
+
+void match_unit(std::string_view folded, const std::vector<Token>& tokens, const SearchTerms& terms,
+                const SearchUnit& unit, bool first_only,
+                std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+  const Token& q = terms.tokens[unit.first];
+  const std::string_view needle = std::string_view(terms.folded).substr(q.begin, q.end - q.begin);
+  for (std::size_t at = folded.find(needle); at != std::string_view::npos;
+       at = folded.find(needle, at + 1)) {
+    const std::size_t end = match_from(folded, tokens, terms, unit, unit.first, at);
+    if (end == std::string_view::npos) continue;
+    out.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end));
+    if (first_only) return;
+  }
 }
 
 namespace {
@@ -224,7 +370,6 @@ void run_search(const SnapshotData& data, const SearchTerms& terms,
   score.assign(n, 0);
   std::vector<std::uint32_t> hits(n, 0);
   std::uint32_t unit = 0;
-  std::vector<std::string_view> verify;  // CJK runs of 3+ characters
 
   auto apply = [&](std::string_view key, bool prefix) {
     const auto [first, last] = sorted_range(index, key, prefix);
@@ -245,6 +390,7 @@ void run_search(const SnapshotData& data, const SearchTerms& terms,
     ++unit;
   };
 
+  // Candidates: every token of every unit through the index (AND).
   for (const Token& token : terms.tokens) {
     const std::string_view text =
         std::string_view(terms.folded).substr(token.begin, token.end - token.begin);
@@ -261,21 +407,36 @@ void run_search(const SnapshotData& data, const SearchTerms& terms,
       ++chars;
     }
     if (chars == 1) apply(text, false);
-    if (chars >= 3) verify.push_back(text);
   }
 
-  std::string folded;
+  // Then the units the index cannot decide, verified on the candidates' text:
+  // groups, phrases, CJK runs of 3+ characters. Title and body separately: a
+  // phrase never runs from one into the other.
+  std::vector<const SearchUnit*> verify;
+  for (const SearchUnit& u : terms.units)
+    if (!index_decides(terms, u)) verify.push_back(&u);
+  std::string title, body;
+  std::vector<Token> title_tokens, body_tokens;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
   for (std::size_t r = 0; r < n; ++r) {
     if (hits[r] != unit) {
       score[r] = 0;
       continue;
     }
-    for (std::string_view run : verify) {
-      folded.clear();
-      fold(data.review_string(r, detail::kTitle), folded, nullptr);
-      folded += '\n';  // a run never crosses from the title into the body
-      fold(data.review_string(r, detail::kBody), folded, nullptr);
-      if (folded.find(run) == std::string::npos) {
+    if (verify.empty()) continue;
+    title.clear();
+    body.clear();
+    title_tokens.clear();
+    body_tokens.clear();
+    fold(data.review_string(r, kTitle), title, kSearchFold);
+    fold(data.review_string(r, kBody), body, kSearchFold);
+    tokenize(title, title_tokens);
+    tokenize(body, body_tokens);
+    for (const SearchUnit* u : verify) {
+      found.clear();
+      match_unit(title, title_tokens, terms, *u, true, found);
+      if (found.empty()) match_unit(body, body_tokens, terms, *u, true, found);
+      if (found.empty()) {
         score[r] = 0;
         break;
       }
@@ -287,26 +448,11 @@ void find_highlights(std::string_view text, const SearchTerms& terms,
                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
   std::string folded;
   FoldMap map;
-  fold(text, folded, &map);
+  fold(text, folded, kSearchFold, &map);
   std::vector<Token> tokens;
   tokenize(folded, tokens);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;  // folded offsets
-  for (const Token& q : terms.tokens) {
-    const std::string_view needle = std::string_view(terms.folded).substr(q.begin, q.end - q.begin);
-    if (q.kind == TokenKind::Word) {
-      for (const Token& t : tokens) {
-        if (t.kind != TokenKind::Word || t.end - t.begin < needle.size()) continue;
-        if (std::string_view(folded).substr(t.begin, needle.size()) == needle)
-          ranges.emplace_back(t.begin, t.begin + static_cast<std::uint32_t>(needle.size()));
-      }
-      continue;
-    }
-    for (std::size_t at = folded.find(needle); at != std::string::npos;
-         at = folded.find(needle, at + 1)) {
-      ranges.emplace_back(static_cast<std::uint32_t>(at),
-                          static_cast<std::uint32_t>(at + needle.size()));
-    }
-  }
+  for (const SearchUnit& u : terms.units) match_unit(folded, tokens, terms, u, false, ranges);
   std::sort(ranges.begin(), ranges.end());
   const std::size_t first_out = out.size();
   for (const auto& [fb, fe] : ranges) {
@@ -319,4 +465,4 @@ void find_highlights(std::string_view text, const SearchTerms& terms,
   }
 }
 
-}  // namespace vouch::search
+}  // namespace vouch::detail

@@ -2,7 +2,7 @@
 // Text search: folding, tokenising, the inverted index built at load, and
 // evaluating a search. Private to the core (query.hpp is the public face).
 //
-// Tokens (over folded text):
+// Text is folded and tokenised by the one pipeline (text_fold.hpp, kSearchFold):
 //   word    a run of letters/digits outside CJK (Latin after folding is ASCII);
 //           a query word matches any indexed word it is a PREFIX of ("fit"
 //           finds "fits", "fitted").
@@ -11,38 +11,27 @@
 //           run of 2+ characters must contain all its bigrams and then occur
 //           verbatim in the title or body (checked on the candidates only).
 //   symbol  emoji and pictographs (★, 👍): each one is indexed alone.
-// Everything else (spaces, punctuation) separates tokens. A search is the AND
-// of its query tokens.
+// Everything else (spaces, punctuation) separates tokens.
+//
+// A query is a list of units, all required (AND):
+//   - one token;
+//   - a GROUP: tokens written without a separator between them, as 5星, 4G内存,
+//     win7系统: they must be adjacent in the text too;
+//   - a quoted PHRASE ("true to size", "质量 不错"): its tokens in that order,
+//     with only separators (or nothing, between CJK) between them.
+// Groups and phrases are looked up in the index by their tokens and then
+// verified on the candidates; the highlight covers the whole group or phrase.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "text_fold.hpp"
+
 namespace vouch::detail {
+
 struct SnapshotData;
-}
-
-// Own namespace: vouch::detail already has the validator's Token/tokenize.
-namespace vouch::search {
-
-using detail::SnapshotData;
-
-// Folded text with, per folded byte, the source bytes it came from.
-struct FoldMap {
-  std::vector<std::uint32_t> begin;
-  std::vector<std::uint32_t> end;
-};
-// Appends the folded form of `text` (valid UTF-8) to `out`; fills `map` if given.
-void fold(std::string_view text, std::string& out, FoldMap* map);
-
-enum class TokenKind : std::uint8_t { Word, Cjk, Symbol };
-struct Token {
-  TokenKind kind;
-  std::uint32_t begin;  // byte offsets in the folded text; a Cjk token is a
-  std::uint32_t end;    // whole run of CJK characters
-};
-void tokenize(std::string_view folded, std::vector<Token>& out);
 
 struct SearchIndex {
   // Term k is term_text[term_start[k], term_start[k+1]); its postings (review
@@ -63,13 +52,30 @@ struct SearchIndex {
 
 void build_search_index(const SnapshotData& data, SearchIndex& index);
 
-// A parsed search: the folded text and its tokens.
+// One unit of a parsed search: tokens[first, last) of SearchTerms::tokens.
+// `phrase` (quoted): separators may stand between its tokens in the text; else
+// (a group) each token must follow the previous one directly.
+struct SearchUnit {
+  std::uint32_t first;
+  std::uint32_t last;
+  bool phrase;
+};
+
+// A parsed search: the folded text, its tokens, and the units they form.
 struct SearchTerms {
   std::string folded;
   std::vector<Token> tokens;
-  bool empty() const { return tokens.empty(); }
+  std::vector<SearchUnit> units;
+  bool empty() const { return units.empty(); }
 };
 SearchTerms parse_search(std::string_view text);
+
+// Folded-text ranges where `unit` of `terms` matches `folded` (whose tokens
+// are `tokens`), as (begin, end) pairs appended to `out`; stops after the
+// first match when `first_only`.
+void match_unit(std::string_view folded, const std::vector<Token>& tokens, const SearchTerms& terms,
+                const SearchUnit& unit, bool first_only,
+                std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
 
 // score[i] = relevance (> 0) when review i matches every token, else 0.
 void run_search(const SnapshotData& data, const SearchTerms& terms,
@@ -80,4 +86,4 @@ void run_search(const SnapshotData& data, const SearchTerms& terms,
 void find_highlights(std::string_view text, const SearchTerms& terms,
                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
 
-}  // namespace vouch::search
+}  // namespace vouch::detail

@@ -31,7 +31,7 @@ struct SnapshotData {
   // building it was ~75% of loading (bench/RESULTS.md) and most page views
   // never search. call_once keeps a Snapshot shared between server threads
   // safe; the index is a pure function of the immutable buffer.
-  const search::SearchIndex& search_index() const;
+  const SearchIndex& search_index() const;
 
   const std::uint8_t* bytes() const {
     return reinterpret_cast<const std::uint8_t*>(storage.data());
@@ -54,7 +54,7 @@ struct SnapshotData {
 
  private:
   mutable std::once_flag search_once_;
-  mutable search::SearchIndex search_;
+  mutable SearchIndex search_;
 };
 
 // Builds the sort orders (snapshot_indexes.cpp); the search index waits for

@@ -114,8 +114,8 @@ void build_indexes(SnapshotData& data) {
   order(SortOrder::Relevance).clear();  // computed per search
 }
 
-const search::SearchIndex& SnapshotData::search_index() const {
-  std::call_once(search_once_, [this] { search::build_search_index(*this, search_); });
+const SearchIndex& SnapshotData::search_index() const {
+  std::call_once(search_once_, [this] { build_search_index(*this, search_); });
   return search_;
 }
 

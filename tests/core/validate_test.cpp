@@ -419,7 +419,7 @@ TEST_CASE("validate: policy JSON is strict, with paths", "[validate][policy]") {
         "photos.types[0]: expected one of image/jpeg, image/png, image/webp");
   CHECK(error("{\"links_alowed\": true}") == "links_alowed: unknown key");
   CHECK(error("{\"profanity\": {\"lists\": [\"xx\"]}}") ==
-        "profanity.lists[0]: expected one of en, zh");
+        "profanity.lists[0]: expected one of en, zh, zh-TW");
   CHECK(error("[]") == "policy must be a JSON object");
   CHECK(error("{") == "policy is not valid JSON");
   const Result<Policy> custom = parse_policy(
