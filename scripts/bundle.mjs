@@ -2,14 +2,18 @@
 // + minified CSS, minified, a classic script) and vouch-core.wasm beside it,
 // where the shim looks for it; and the form module the shim imports on demand,
 // vouch-form.js (an ES module: glue + form controller) and vouch-form.wasm.
+// And vouch-han-fold.bin, the Traditional -> Simplified search fold table the
+// widget fetches when search is prepared (scripts/lib/han-fold-data.mjs): data
+// the first render does not carry.
 // Each output also gets FILE.br and FILE.gz beside it (scripts/lib/precompress.mjs),
 // which vouch-server serves by Accept-Encoding: compression happens here, once.
 // Options let a developer bundle their own wasm build into their own folder
 // (e.g. the browser tests of one engineer) without touching dist/.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hanFoldBinary } from './lib/han-fold-data.mjs';
 import { precompress } from './lib/precompress.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +70,8 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
     ],
   });
   for (const name of ['vouch-core.wasm', 'vouch-form.wasm']) copyFileSync(join(wasmDir, name), join(outDir, name));
-  precompress(['vouch.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm'].map((name) => join(outDir, name)));
+  writeFileSync(join(outDir, 'vouch-han-fold.bin'), hanFoldBinary(root));
+  precompress(['vouch.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm', 'vouch-han-fold.bin'].map((name) => join(outDir, name)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bundle();

@@ -76,8 +76,9 @@ function write(name, body) {
   }
   pairs.sort((a, b) => a[0] - b[0]);
   // Pairs with a code point above U+FFFF are left out: their Simplified forms are
-  // rare CJK-extension characters that Simplified text hardly ever uses, and the
-  // table ships in the first render.
+  // rare CJK-extension characters that Simplified text hardly ever uses (and the
+  // widget fetches the table when search is prepared: dist/vouch-han-fold.bin,
+  // written from this file by scripts/lib/han-fold-data.mjs).
   // And only characters of the two national standard sets: a source in Big5
   // (Taiwan/Hong Kong, lead bytes A4..F9: the 13,000 Han characters of
   // everyday Traditional text) mapping to a target in GB 2312 (the 6,763 of
@@ -143,6 +144,7 @@ const std::uint8_t kHanFoldDiffHigh[] = {
 ${numbers(diffs.map((d) => d >> 8))}
 };
 const std::size_t kHanFoldCount = sizeof(kHanFoldDiffLow);
+const std::size_t kHanFoldDeltaSize = sizeof(kHanFoldDelta);
 
 }  // namespace vouch::text::detail
 `);

@@ -21,6 +21,8 @@ const env = {
   // The form module (web/src/form-module.js): fetched when a shopper reaches for the form.
   formUrl: new URL('vouch-form.js', scriptBase).href,
   formWasmUrl: new URL('vouch-form.wasm', scriptBase).href,
+  // Traditional -> Simplified search folding (web/src/han-fold.js): fetched when search is prepared.
+  hanFoldUrl: new URL('vouch-han-fold.bin', scriptBase).href,
   // The script tag's data-api also serves <vouch-stars>/<vouch-reviews> without their own.
   defaultApi: ownScript ? ownScript.getAttribute('data-api') || '' : '',
   // A static store's badges: the exported summaries.json (vouch-server export --static).

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vouch/status.hpp"
+
 namespace vouch::text {
 
 // ---- grapheme clusters (UAX #29 extended grapheme clusters) ----------------
@@ -95,5 +97,18 @@ std::string skeleton(std::string_view utf8);
 // non-empty).
 std::string confusable_key(std::string_view utf8);
 bool confusable(std::string_view a, std::string_view b);
+
+// ---- Traditional -> Simplified search folding (fold_for_search) -------------
+// Native builds link the table (OpenCC data, src/core/generated/); the wasm
+// modules do not, and the widget installs it from dist/vouch-han-fold.bin when
+// search is prepared. set_han_fold decodes and checks that file (magic "VHF1",
+// size, ascending sources, fixed-point targets: src/core/han_fold.hpp) and on
+// success makes it the table in force for every later search: search indexes
+// built with another table are rebuilt before their next query. On error the
+// table in force stays; the Error's path is "han_fold.magic", "han_fold.count",
+// "han_fold.size" or "han_fold.pairs[i]".
+Status set_han_fold(std::string_view bytes);
+// Whether Traditional -> Simplified folding is on (a table linked or installed).
+bool han_fold_available();
 
 }  // namespace vouch::text

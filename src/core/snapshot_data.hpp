@@ -53,7 +53,12 @@ struct SnapshotData {
   std::uint8_t u8(Section s, std::size_t i) const { return section[s][i]; }
 
  private:
-  mutable std::once_flag search_once_;
+  // The index and the Han fold generation it was built with (han_fold.hpp):
+  // a table installed later makes the next search rebuild it, so the index and
+  // the query are always folded alike.
+  mutable std::mutex search_mutex_;
+  mutable bool search_built_ = false;
+  mutable std::uint32_t search_generation_ = 0;
   mutable SearchIndex search_;
 };
 

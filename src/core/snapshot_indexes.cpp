@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "han_fold.hpp"
 #include "snapshot_data.hpp"
 #include "vouch/snapshot.hpp"
 
@@ -115,7 +116,14 @@ void build_indexes(SnapshotData& data) {
 }
 
 const SearchIndex& SnapshotData::search_index() const {
-  std::call_once(search_once_, [this] { build_search_index(*this, search_); });
+  const std::uint32_t generation = text::detail::han_fold_generation();
+  std::lock_guard<std::mutex> lock(search_mutex_);
+  if (!search_built_ || search_generation_ != generation) {
+    search_ = SearchIndex{};
+    build_search_index(*this, search_);
+    search_built_ = true;
+    search_generation_ = generation;
+  }
   return search_;
 }
 

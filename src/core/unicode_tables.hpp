@@ -44,8 +44,10 @@ extern const std::size_t kConfusableRunCount;
 extern const ConfusableString kConfusableStrings[];
 extern const std::size_t kConfusableStringCount;
 
-// Traditional -> Simplified Chinese (unicode_han_fold.cpp, from OpenCC).
+// Traditional -> Simplified Chinese (unicode_han_fold.cpp, from OpenCC; linked
+// natively only, see han_fold.hpp).
 extern const std::uint8_t kHanFoldDelta[];  // encoding: see the generated file
+extern const std::size_t kHanFoldDeltaSize;
 extern const std::uint8_t kHanFoldDiffLow[];
 extern const std::uint8_t kHanFoldDiffHigh[];
 extern const std::size_t kHanFoldCount;
@@ -54,7 +56,9 @@ constexpr std::size_t kHanFoldMax = 4096;  // capacity of the decoded table
 // Lookups over the tables (unicode_tables.cpp).
 Gcb grapheme_break(char32_t cp);
 std::uint8_t combining_class(char32_t cp);
-// The Simplified form of a Traditional or regional-variant Han character, else cp.
+// The Simplified form of a Traditional or regional-variant Han character, else
+// cp, by the table in force (han_fold.cpp): none in the wasm modules until one
+// is installed with vouch::text::set_han_fold.
 char32_t han_simplified(char32_t cp);
 
 }  // namespace vouch::text::detail

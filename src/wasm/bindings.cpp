@@ -16,6 +16,7 @@
 
 #include "form_api.hpp"
 #include "review_store.hpp"  // review core (issue 3)
+#include "search_fold_api.hpp"
 #include "validate_api.hpp"  // validation (issue 4)
 #include "widget_api.hpp"
 
@@ -127,6 +128,15 @@ EMSCRIPTEN_BINDINGS(vouch_review_store) {
       .function("jsonLd", &api::ReviewStore::json_ld);
 }
 // ---- end review core (issue 3) -----------------------------------------------
+
+// ---- search fold table: setHanFold(pointer, length) -> {ok, code, message} ----
+// The bytes of vouch-han-fold.bin (_malloc + HEAPU8.set, freed by the caller
+// after the call), installed for every Store of this module; hasHanFold().
+EMSCRIPTEN_BINDINGS(vouch_search_fold) {
+  namespace api = vouch::facade;
+  emscripten::function("setHanFold", &api::set_han_fold);
+  emscripten::function("hasHanFold", &api::has_han_fold);
+}
 
 // ---- widget (issue 5): markup rendered by the core ----------------------------
 // renderView(store, view, locale, idPrefix) runs the view's query on the

@@ -1,5 +1,6 @@
 // The bundle ships each file precompressed (issue #13 A9): dist/FILE.br and
-// dist/FILE.gz beside vouch.js, vouch-form.js and both .wasm, written once by
+// dist/FILE.gz beside vouch.js, vouch-form.js, both .wasm and the search fold
+// table vouch-han-fold.bin, written once by
 // scripts/bundle.mjs, so the server never compresses per request. Each
 // sibling must decode to exactly the file it stands for (a stale sibling
 // would serve an old widget). VOUCH_DIST_DIR checks another bundle.
@@ -12,7 +13,7 @@ import { root } from './support/core.mjs';
 
 const distDir = process.env.VOUCH_DIST_DIR || join(root, 'dist');
 
-for (const name of ['vouch.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm']) {
+for (const name of ['vouch.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm', 'vouch-han-fold.bin']) {
   test(`${name} has .br and .gz siblings that decode to it`, () => {
     const path = join(distDir, name);
     assert.ok(existsSync(path), `${name} missing in ${distDir}: run npm run build`);

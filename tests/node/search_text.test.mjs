@@ -1,9 +1,16 @@
 // Search across scripts in the wasm build (vouch-core): Traditional/Simplified
 // folding, groups that mix digits or Latin with Han, quoted phrases, and their
 // highlights — the same answers as the native tests/core/search_phrase_test.cpp.
+// The fold table is installed from dist/vouch-han-fold.bin first, as the widget
+// does when search is prepared (tests/node/han_fold.test.mjs: without it).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadCore, loadJsonInto } from './support/core.mjs';
+import { setHanFoldInto } from '../../web/src/wasm-snapshot.mjs';
+import { loadCore, loadJsonInto, root } from './support/core.mjs';
+
+const distDir = process.env.VOUCH_DIST_DIR || join(root, 'dist');
 
 const defaults = {
   stars: 0, verifiedOnly: false, withMedia: false, topic: '', language: '', aspect: '', aspectValue: 0,
@@ -15,6 +22,8 @@ const bodies = ['质量很好，给5星', '質量很好，價格便宜', '50星�
 
 test('wasm search: 質量 finds 质量, 5星 only "5星", phrases in order', async () => {
   const core = await loadCore();
+  const installed = setHanFoldInto(core, new Uint8Array(readFileSync(join(distDir, 'vouch-han-fold.bin'))));
+  assert.equal(installed.ok, true, installed.message);
   const store = new core.Store();
   try {
     const reviews = bodies.map((body, i) => ({

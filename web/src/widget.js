@@ -6,6 +6,7 @@ import { fetchSnapshot, fragmentUrl, sendVote } from './data.js';
 import { emit, vouchError } from './events.js';
 import { showFallback } from './fallback.js';
 import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
+import { loadHanFold } from './han-fold.js';
 import { readHash, writeHash } from './hash-state.js';
 import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
@@ -29,7 +30,7 @@ export class ReviewsWidget {
   /**
    * @param {HTMLElement} host
    * @param {object} options normalised (options.js)
-   * @param {{ wasmUrl: string, formUrl: string, formWasmUrl: string }} env
+   * @param {{ wasmUrl: string, formUrl: string, formWasmUrl: string, hanFoldUrl: string }} env
    */
   constructor(host, options, env) {
     this.host = host;
@@ -86,6 +87,7 @@ export class ReviewsWidget {
       this.state = { ...this.defaults(), ...this.initialState() };
       this.renderShell();
       this.renderView({ focus: false });
+      if (this.state.search) this.prepareSearch(); // a shared link with a query
       emit(this.host, 'vouch:ready', { product: this.options.product, version: core.version(), reviews: this.store.size() });
     } catch (error) {
       if (!this.destroyed && generation === this.generation) this.fail(error);
@@ -203,7 +205,12 @@ export class ReviewsWidget {
     if (key) {
       const again = [...this.view.querySelectorAll('[data-action]')].find((el) => controlKey(el) === key);
       if (again) {
-        again.focus();
+        this.refocusing = true; // not a shopper's intent (onIntent)
+        try {
+          again.focus();
+        } finally {
+          this.refocusing = false;
+        }
         if (selection && 'setSelectionRange' in again) again.setSelectionRange(selection[0], selection[1]);
       }
     }
@@ -307,11 +314,38 @@ export class ReviewsWidget {
     const target = event.target;
     if (!target || !target.closest) return;
     if (target.closest('[data-action="write"], [data-action="report"]')) loadFormModule(this.env).catch(() => {});
-    // The search index is built on first use; build it while they type instead.
-    if (target.dataset.action === 'search-input' && this.store && !this.searchReady) {
-      this.searchReady = true;
-      setTimeout(() => this.store && this.store.prepareSearch(), 0);
-    }
+    if (target.dataset.action === 'search-input' && !this.refocusing) this.prepareSearch();
+  }
+
+  /**
+   * Search is about to be used (focus on the box, or a query in the hash at
+   * load): fetch the Traditional -> Simplified fold table (web/src/han-fold.js),
+   * then build the index while they type. Without the table search still works
+   * unfolded; the failure is reported and the next focus tries again. When
+   * the table arrives after a search was shown, the view is searched again:
+   * the core rebuilds the index, so index and query fold alike.
+   */
+  prepareSearch() {
+    if (!this.store || this.searchReady) return;
+    this.searchReady = true;
+    const store = this.store;
+    const current = () => !this.destroyed && store === this.store;
+    const build = () => setTimeout(() => current() && store.prepareSearch(), 0);
+    loadHanFold(this.core, this.env.hanFoldUrl).then(
+      (installed) => {
+        if (!current()) return;
+        const input = this.view && this.view.querySelector('[data-action="search-input"]');
+        // Typing in progress re-renders by itself once its debounce fires.
+        if (installed && this.state.search && (!input || input.value === this.state.search)) this.renderView();
+        build();
+      },
+      (error) => {
+        if (!current()) return;
+        this.searchReady = false; // the next focus tries again
+        build();
+        emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'search_fold_unavailable', message: error.message });
+      },
+    );
   }
 
   /** The form, mounted from the form module on first use (the click that asks for it). */

@@ -930,5 +930,6 @@ const std::uint8_t kHanFoldDiffHigh[] = {
     0x0, 0xBF, 0x0, 0x0, 0x0,
 };
 const std::size_t kHanFoldCount = sizeof(kHanFoldDiffLow);
+const std::size_t kHanFoldDeltaSize = sizeof(kHanFoldDelta);
 
 }  // namespace vouch::text::detail
