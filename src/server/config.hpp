@@ -24,7 +24,9 @@ enum class ModerationMode {
 // There is deliberately no mode that looks at the star rating (FTC 16 CFR 465).
 
 struct Limits {
-  std::size_t max_json_bytes = 64 * 1024;         // JSON bodies (submissions, admin calls)
+  std::size_t max_json_bytes = 64 * 1024;  // JSON bodies (submissions, admin calls)
+  // Not configurable here: make_app copies policy.photos (max_bytes, max_count),
+  // the one owner of photo limits, so the HTTP layer can size request bodies.
   std::size_t max_photo_bytes = 5 * 1024 * 1024;  // one uploaded photo
   std::size_t max_photos = 5;
   std::size_t max_import_bytes = 64 * 1024 * 1024;  // CSV/JSON import through the admin API

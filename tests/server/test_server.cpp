@@ -67,11 +67,9 @@ httplib::Client TestServer::client() const {
 }
 
 std::string review_json(int rating, const std::string& body, const std::string& extra) {
-  vouch::server::json review = {{"rating", rating},
-                                {"title", "A title"},
-                                {"body", body},
-                                {"author", "Mia"},
-                                {"email", "mia@example.com"}};
+  vouch::server::json review = {
+      {"rating", rating}, {"title", "A title"},         {"body", body},
+      {"author", "Mia"},  {"email", "mia@example.com"}, {"consent", true}};
   std::string text = review.dump();
   if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
   return text;
