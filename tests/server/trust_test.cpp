@@ -2,6 +2,7 @@
 // path no single row can break, typed use-case results, and the bounded
 // near-duplicate check — against a real server on loopback and real SQLite.
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <random>
 #include <set>
@@ -398,4 +399,49 @@ TEST_CASE("20 concurrent POSTs with one Idempotency-Key create exactly one revie
   auto count = vouch::server::count_reviews(*server.app().db, "");
   REQUIRE(count);
   CHECK(count.value() == 1);
+}
+
+TEST_CASE("20 threads submitting with one Idempotency-Key at once create one review",
+          "[trust][idempotency]") {
+  TestServer server;
+  vouch::server::App& a = server.app();
+  // A product with history, as in the demo: each submission compares itself
+  // with the newest reviews, so requests overlap for real.
+  for (int i = 0; i < 400; ++i) {
+    vouch::server::StoredReview old;
+    old.review.id = "old" + std::to_string(i);
+    old.review.product_id = "p1";
+    old.review.rating = 4;
+    old.review.body = "Earlier review number " + std::to_string(i) +
+                      " about the fit, the colour and the fabric of this shirt.";
+    old.review.author = "A";
+    old.review.created = old.review.updated = 1700000000 + i;
+    old.status = "published";
+    REQUIRE(vouch::server::insert_review(*a.db, old).ok());
+  }
+  std::string long_body;
+  for (int i = 0; i < 60; ++i)
+    long_body += "The shirt number " + std::to_string(i) + " fits well. ";
+  std::atomic<int> waiting{20};
+  std::vector<std::string> ids(20);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 20; ++i) {
+    threads.emplace_back([&, i] {
+      app::SubmitRequest request;
+      request.product_id = "p1";
+      request.ip = "192.0.2.9";
+      request.idempotency_key = "same-key";
+      request.review_json = review_json(4, long_body);
+      // Start together: the race needs requests in flight at the same time.
+      --waiting;
+      while (waiting.load() > 0) std::this_thread::yield();
+      auto out = app::submit_review(a, request);
+      if (out) ids[i] = out.value().id;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::set<std::string> distinct(ids.begin(), ids.end());
+  CHECK(distinct.size() == 1);
+  CHECK_FALSE(distinct.begin()->empty());
+  CHECK(vouch::server::count_reviews(*a.db, "").value() == 401);
 }
