@@ -48,6 +48,9 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
                                               config.limits.submission_window_seconds);
   app->per_product = std::make_unique<RateLimiter>(config.limits.submissions_per_product,
                                                    config.limits.submission_window_seconds);
+  app->votes_per_review =
+      std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_review, 86400);
+  app->votes_per_hour = std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_hour, 3600);
   app->now = unix_now;
   app->config = std::move(config);
   return app;

@@ -185,6 +185,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
           read_size(*it, "max_import_bytes", limits.max_import_bytes, "limits."),
           read_size(*it, "submissions_per_ip", limits.submissions_per_ip, "limits."),
           read_size(*it, "submissions_per_product", limits.submissions_per_product, "limits."),
+          read_size(*it, "votes_per_ip_per_review", limits.votes_per_ip_per_review, "limits."),
+          read_size(*it, "votes_per_ip_per_hour", limits.votes_per_ip_per_hour, "limits."),
           read_size(*it, "submission_window_seconds", window, "limits.")}) {
       if (!status) return status.error();
     }

@@ -33,6 +33,11 @@ struct Limits {
   std::size_t submissions_per_ip = 10;              // per window
   std::size_t submissions_per_product = 120;        // per window
   std::int64_t submission_window_seconds = 3600;
+  // Helpful votes from one client IP: on one review per day (a household may
+  // share an address), and on all reviews per hour. A visitor id is the
+  // widget's own random string, so it cannot be the limit's key.
+  std::size_t votes_per_ip_per_review = 3;
+  std::size_t votes_per_ip_per_hour = 60;
 };
 
 struct Config {

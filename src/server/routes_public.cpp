@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "app/submit.hpp"
+#include "app/vote.hpp"
 #include "crypto.hpp"
 #include "http_util.hpp"
 #include "migrations.hpp"
@@ -243,15 +244,10 @@ void post_vote(App& app, const httplib::Request& req, httplib::Response& res) {
                "visitor: expected 8..64 characters of A-Z a-z 0-9 - _");
     return;
   }
-  if (!published_review(app, res, id)) return;
-  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Result<VoteCounts> counts = cast_vote(*app.db, id, visitor, vote == "up" ? 1 : -1, app.now());
-  if (!counts) {
-    send_error(res, 500, "internal", "database error");
-    return;
-  }
-  Result<std::optional<StoredReview>> found = find_review(*app.db, id);
-  if (found && found.value()) app.snapshots.invalidate(found.value()->review.product_id);
+  if (bad_id(res, id, "review")) return;
+  app::VoteRequest request{id, visitor, vote == "up" ? 1 : -1, client_ip(req)};
+  app::Outcome<VoteCounts> counts = app::cast_helpful_vote(app, request);
+  if (!counts) return send_problem(res, counts.problem(), request_locale(req));
   send_json(res, 200,
             {{"id", id},
              {"vote", vote},

@@ -33,6 +33,8 @@ vouch::server::Config test_config(const std::string& dir) {
   config.upload_dir = dir + "/uploads";
   config.limits.submissions_per_ip = 1000;
   config.limits.submissions_per_product = 1000;
+  config.limits.votes_per_ip_per_review = 1000;
+  config.limits.votes_per_ip_per_hour = 1000;
   config.threads = 4;
   return config;
 }

@@ -445,3 +445,44 @@ TEST_CASE("20 threads submitting with one Idempotency-Key at once create one rev
   CHECK_FALSE(distinct.begin()->empty());
   CHECK(vouch::server::count_reviews(*a.db, "").value() == 401);
 }
+
+TEST_CASE("helpful votes are limited per IP per review and per IP per hour", "[api][votes]") {
+  TempDir scratch;
+  vouch::server::Config config = test_config(scratch.path());
+  config.limits.votes_per_ip_per_review = 3;
+  config.limits.votes_per_ip_per_hour = 5;
+  TestServer server(config);
+  auto client = server.client();
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    auto res = post(client, "p1",
+                    review_json(4, "Review number " + std::to_string(i) +
+                                       " with a distinct text about sleeves and buttons."));
+    REQUIRE(res->status == 201);
+    ids.push_back(parse(res->body)["id"]);
+  }
+  const auto vote = [&](const std::string& id, int visitor) {
+    const json body = {{"vote", "up"}, {"visitor", "visitor-" + std::to_string(visitor)}};
+    auto res =
+        client.Post(("/api/v1/reviews/" + id + "/votes").c_str(), body.dump(), "application/json");
+    REQUIRE(res);
+    return res;
+  };
+  // 500 made-up visitor ids from one address no longer steer "most helpful".
+  for (int v = 0; v < 3; ++v) CHECK(vote(ids[0], v)->status == 200);
+  auto blocked = vote(ids[0], 3);
+  CHECK(blocked->status == 429);
+  CHECK(parse(blocked->body)["error"]["code"] == "rate_limited");
+  CHECK_FALSE(blocked->get_header_value("Retry-After").empty());
+  CHECK(vote(ids[1], 10)->status == 200);
+  CHECK(vote(ids[1], 11)->status == 200);
+  CHECK(vote(ids[2], 12)->status == 429);  // the hour's 5 are used up (3 + 2)
+  auto snapshot = vouch::Snapshot::from_json(client.Get("/api/v1/products/p1/snapshot")->body);
+  REQUIRE(snapshot.ok());
+  std::uint32_t up = 0;
+  for (std::size_t i = 0; i < snapshot.value().size(); ++i) up += snapshot.value().helpful_up(i);
+  CHECK(up == 5);
+  CHECK(vouch::server::parse_config(R"({"limits":{"votes_per_ip_per_hour":7}})", ".")
+            .value()
+            .limits.votes_per_ip_per_hour == 7);
+}
