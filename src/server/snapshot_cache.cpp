@@ -58,11 +58,13 @@ Result<std::shared_ptr<const CachedSnapshot>> SnapshotCache::get(Database& db,
 void SnapshotCache::invalidate(const std::string& product_id) {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.erase(product_id);
+  skipped_.erase(product_id);  // the next build reports again
 }
 
 void SnapshotCache::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.clear();
+  skipped_.clear();
 }
 
 std::vector<SkippedRow> SnapshotCache::skipped_rows() {

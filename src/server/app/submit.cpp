@@ -221,6 +221,15 @@ Outcome<Submitted> submit_review(App& app, const SubmitRequest& request) {
   if (inserted && !key.empty()) {
     Result<bool> recorded = store_idempotent_response(db, key, 201, submitted_json(result), now);
     inserted = recorded ? Status(Ok{}) : Status(recorded.error());
+    if (recorded && !recorded.value()) {
+      // Unreachable while the key is checked under this lock; if it ever is
+      // reached, the key wins: roll back (transaction destructor) and replay.
+      remove_photos(app.config.upload_dir, photos);
+      Result<std::optional<Submitted>> earlier = replay(db, key);
+      if (earlier && earlier.value()) return *earlier.value();
+      return storage("read the Idempotency-Key",
+                     earlier ? Error{"key", "vanished"} : earlier.error());
+    }
   }
   if (inserted) inserted = transaction.commit();
   if (!inserted) {
