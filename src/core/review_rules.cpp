@@ -42,22 +42,22 @@ Error at(std::string path, std::string message) {
 }  // namespace
 
 bool is_language_tag(std::string_view tag) {
-  if (tag.empty()) return true;
+  // One pass (the first-render wasm carries this): `length` counts the
+  // current subtag, `first` is true inside the first one.
   if (tag.size() > 35) return false;
-  std::size_t start = 0;
+  std::size_t length = 0;
   bool first = true;
-  while (true) {
-    std::size_t end = tag.find('-', start);
-    if (end == std::string_view::npos) end = tag.size();
-    const std::string_view subtag = tag.substr(start, end - start);
-    if (subtag.empty() || subtag.size() > 8) return false;
-    for (char c : subtag) {
-      if (!is_alpha(c) && !(is_digit(c) && !first)) return false;
+  for (char c : tag) {
+    if (c == '-') {
+      if (length == 0) return false;
+      length = 0;
+      first = false;
+      continue;
     }
-    first = false;
-    if (end == tag.size()) return true;
-    start = end + 1;
+    if (!is_alpha(c) && (first || !is_digit(c))) return false;
+    if (++length > 8) return false;
   }
+  return tag.empty() || length > 0;
 }
 
 std::optional<std::string> normalize_language_tag(std::string_view raw) {
