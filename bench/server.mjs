@@ -147,7 +147,7 @@ http {
           response = await fetch(postUrl, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', Connection: 'close' },
-            body: JSON.stringify({ rating: 1 + (k % 5), title: `Bench ${k}`, body, author: `Shopper ${k}`, email: `shopper${k}@example.com` }),
+            body: JSON.stringify({ rating: 1 + (k % 5), title: `Bench ${k}`, body, author: `Shopper ${k}`, email: `shopper${k}@example.com`, consent: true }),
           });
           await response.arrayBuffer();
         } catch (error) {

@@ -23,11 +23,13 @@ struct LengthRule {
   std::uint32_t max = 0;
 };
 
+// The one owner of photo limits: the form checks them in the browser and the
+// server reads the same values (its request-size limits follow from them).
 struct PhotoRule {
   std::uint32_t max_count = 5;
   // Allowed MIME types, from {"image/jpeg", "image/png", "image/webp"}.
   std::vector<std::string> types = {"image/jpeg", "image/png", "image/webp"};
-  std::uint64_t max_bytes = 10u * 1024u * 1024u;
+  std::uint64_t max_bytes = 5u * 1024u * 1024u;  // per photo
 };
 
 // Thresholds of the spam signals (each raises a flag, never an error).
@@ -64,7 +66,10 @@ struct Policy {
       "boob",   "boobs",   "busty", "butt",     "camel toe", "hard core", "hardcore",
       "nipple", "nipples", "nude",  "panties",  "panty",     "poof",      "s&m",
       "sexy",   "snatch",  "spunk", "strap on", "suck",      "sucks",     "tied up",
-      "tit",    "xx",      "成人"};        // "adult", as in adult sizes
+      "tit",    "xx",      "成人"};  // "adult", as in adult sizes
+  // Form mode: the shopper must tick the consent box ("consent": true in the
+  // submission); the form renders the box only when this is on.
+  bool consent_required = true;
   std::uint32_t min_fill_seconds = 4;      // form mode: faster submissions are flagged
   std::string honeypot_field = "website";  // form mode: a non-empty value is flagged; "" = off
   // Extra display names that nobody may use (besides "Verified Buyer", "Admin",

@@ -2,18 +2,30 @@
 // Errors are values in the core: no exception ever crosses its API (the wasm
 // build has exceptions switched off, see docs/decisions.md).
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
 
 namespace vouch {
 
+// What kind of failure an Error is, so callers decide by kind (an HTTP
+// status, a code for the widget) and never by matching message text.
+enum class ErrorKind : std::uint8_t {
+  Invalid = 0,  // the input is readable but breaks a rule (the default)
+  Syntax,       // the input cannot be read at all (not JSON, not UTF-8, broken CSV)
+  NotFound,     // what the input names does not exist
+  Conflict,     // the input clashes with what is stored (an id or key in use)
+  Storage,      // the database or the file system failed; not the caller's fault
+};
+
 // What went wrong and where: `path` names the place in the input
 // ("reviews[17].rating", "header.count", "body") and `message` says why
-// ("expected integer 1..5").
+// ("expected integer 1..5"); `kind` classifies it.
 struct Error {
   std::string path;
   std::string message;
+  ErrorKind kind = ErrorKind::Invalid;
 
   // "reviews[17].rating: expected integer 1..5"
   std::string to_string() const { return path.empty() ? message : path + ": " + message; }

@@ -37,7 +37,7 @@ struct SubmittedAspect {
 // Parsed from a JSON object (the form and the API send JSON):
 //   {"rating": 5, "title": "...", "body": "...", "author": "...",
 //    "email": "...", "aspects": {"fit": 4}, "recommends": true,
-//    "language": "en", "photos": [{"type": "image/png", "bytes": 1234,
+//    "language": "en", "consent": true, "photos": [{"type": "image/png", "bytes": 1234,
 //    "name": "a.png"}], "<policy.honeypot_field>": ""}
 // Absent keys and JSON null mean "not given". Other top-level keys (product_id,
 // token, ...) are ignored: they belong to the transport, not to the review.
@@ -49,7 +49,10 @@ struct Submission {
   std::string email;
   std::vector<SubmittedAspect> aspects;  // in input order
   std::optional<bool> recommends;
-  std::string language;
+  // The shopper ticked "I agree" (policy.consent_required, form mode). Absent
+  // or false is the `required` error on field "consent".
+  std::optional<bool> consent;
+  std::string language;  // normalised to BCP 47 by the validator ("en_US" -> "en-US")
   std::vector<SubmittedPhoto> photos;
   std::string honeypot;  // value of the policy's honeypot field, "" when absent
 };
@@ -75,8 +78,10 @@ struct ValidationContext {
   // fingerprints (the server stores text_fingerprint of each body).
   std::vector<std::string> existing_texts;
   std::vector<Fingerprint> existing_fingerprints;
-  // Milliseconds between the form being opened and submitted; -1 = unknown
-  // (no too_fast flag then).
+  // Milliseconds between the form being opened and submitted, as the client
+  // says; -1 = unknown (no too_fast flag then). Advisory only: the client can
+  // send any number, so too_fast never holds a review alone (see
+  // holds_for_moderation and docs/decisions.md).
   std::int64_t elapsed_ms = -1;
 };
 
@@ -89,13 +94,19 @@ struct ValidationContext {
 //   aspects  unknown_aspect {name}, out_of_range {name,min,max}, duplicate_aspect {name}
 //   author   bidi_control, impersonation {name}
 //   email    invalid_email
-//   language invalid_language
+//   consent  required (form mode, policy.consent_required)
+//   language invalid_language (not a BCP 47 tag after normalisation)
 //   title/body  links_not_allowed
 //   photos   too_many_photos {max,actual}, photo_type {index,type},
 //            photo_too_large {index,max,actual}
 // Flags (code, field, detail): contains_link, contains_email, contains_phone,
 //   repeated_characters, repeated_words, shouting, profanity, bidi_control,
 //   honeypot, too_fast, near_duplicate.
+// Import mode keeps a real review that breaks a content rule and holds it for
+// a moderator instead: too_long, impersonation, bidi_control (author),
+// invalid_email and invalid_language (the tag is dropped) are flags there, and
+// a link is contains_link whatever links_allowed says. Only rows that are not
+// a review (no rating, no text) or cannot be read stay errors.
 struct FieldError {
   std::string field;  // "body", "aspects.fit", "photos[2]", "" for the whole input
   std::string code;
@@ -114,6 +125,11 @@ struct ValidationResult {
   std::vector<Flag> flags;
   Submission normalized;  // the cleaned submission (meaningful when ok)
 };
+
+// True when the flags should hold a review for a moderator: any flag except
+// the advisory too_fast (a client-reported time, recorded for moderators but
+// never decisive alone).
+bool holds_for_moderation(const std::vector<Flag>& flags);
 
 // Parses the submission JSON. Errors: invalid_utf8 / invalid_json / wrong_type
 // (with the field path). Used by validate_submission_json; exposed for the server.

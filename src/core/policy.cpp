@@ -40,8 +40,8 @@ Result<Policy> parse_policy(std::string_view text) {
   Error error;
   detail::ObjectReader r(doc, "", &error);
   r.only({"title", "body", "author", "email_required", "rating", "aspects", "photos",
-          "links_allowed", "profanity", "min_fill_seconds", "honeypot_field", "reserved_names",
-          "spam"});
+          "links_allowed", "profanity", "consent_required", "min_fill_seconds", "honeypot_field",
+          "reserved_names", "spam"});
   read_length(r, "title", policy.title);
   read_length(r, "body", policy.body);
   read_length(r, "author", policy.author);
@@ -70,6 +70,7 @@ Result<Policy> parse_policy(std::string_view text) {
     pr.strings("extra", policy.profanity_extra, kMaxListItems, kMaxItemBytes);
     pr.strings("allow", policy.profanity_allow, kMaxListItems, kMaxItemBytes);
   }
+  r.boolean("consent_required", policy.consent_required);
   r.integer("min_fill_seconds", policy.min_fill_seconds, 0, 3600);
   r.string("honeypot_field", policy.honeypot_field, 64);
   r.strings("reserved_names", policy.reserved_names, 100, kMaxItemBytes);
@@ -105,6 +106,7 @@ std::string policy_to_json(const Policy& p) {
       {"links_allowed", p.links_allowed},
       {"profanity",
        {{"lists", p.profanity_lists}, {"extra", p.profanity_extra}, {"allow", p.profanity_allow}}},
+      {"consent_required", p.consent_required},
       {"min_fill_seconds", p.min_fill_seconds},
       {"honeypot_field", p.honeypot_field},
       {"reserved_names", p.reserved_names},

@@ -197,19 +197,24 @@ std::string review_form(const Policy& policy, const Options& options) {
     out += "\" tabindex=\"-1\" autocomplete=\"off\" data-honeypot></div>";
   }
 
-  out += "<div class=\"v-field v-consent\"><input type=\"checkbox\" id=\"";
-  w.id("consent");
-  out += "\" name=\"consent\" aria-required=\"true\"";
-  w.described_by("consent");
-  out += " data-required-message=\"";
-  w.ui_text("consent_required");
-  out += "\"><label for=\"";
-  w.id("consent");
-  out += "\">";
-  w.ui_text("consent");
-  out += "</label>";
-  w.error_slot("consent");
-  out += "</div><div class=\"v-form-actions\"><button type=\"submit\" class=\"v-primary\">";
+  // The box exists when the policy asks for consent: the validator (here and
+  // on the server) then refuses a submission without "consent": true.
+  if (policy.consent_required) {
+    out += "<div class=\"v-field v-consent\"><input type=\"checkbox\" id=\"";
+    w.id("consent");
+    out += "\" name=\"consent\" aria-required=\"true\"";
+    w.described_by("consent");
+    out += " data-required-message=\"";
+    w.ui_text("consent_required");
+    out += "\"><label for=\"";
+    w.id("consent");
+    out += "\">";
+    w.ui_text("consent");
+    out += "</label>";
+    w.error_slot("consent");
+    out += "</div>";
+  }
+  out += "<div class=\"v-form-actions\"><button type=\"submit\" class=\"v-primary\">";
   w.ui_text("submit");
   out += "</button> <button type=\"button\" class=\"v-small\" data-action=\"cancel\">";
   w.ui_text("cancel");

@@ -6,9 +6,10 @@
 #include <vector>
 
 #include "snapshot_data.hpp"
-#include "snapshot_rules.hpp"
 #include "string_view_set.hpp"
+#include "vouch/review_rules.hpp"
 #include "vouch/snapshot.hpp"
+#include "vouch/url.hpp"
 #include "vouch/utf8.hpp"
 
 namespace vouch::detail {
@@ -128,7 +129,7 @@ class ContentValidator {
     if (data_.str(data_.ref_at(kProductStrings, 0)).empty())
       return fail("product.id", "expected a non-empty string");
     for (std::size_t k = 2; k < 4; ++k) {
-      if (!valid_optional_url(data_.str(data_.ref_at(kProductStrings, k))))
+      if (!vouch::is_optional_http_url(data_.str(data_.ref_at(kProductStrings, k))))
         return fail(kNames[k], "expected an http(s) URL");
     }
     return {};
@@ -184,7 +185,7 @@ class ContentValidator {
     const std::pair<Section, const char*> times[] = {
         {kCreated, "created"}, {kUpdated, "updated"}, {kReplyTime, "reply.time"}};
     for (auto [s, name] : times) {
-      if (!valid_time(data_.i64(s, i)))
+      if (!vouch::is_review_time(data_.i64(s, i)))
         return fail(review_path(i, name), "time outside years 0000..9999");
     }
     for (std::uint32_t f = 0; f < kStringsPerReview; ++f) {
@@ -195,7 +196,7 @@ class ContentValidator {
     const std::string_view id = data_.review_string(i, kId);
     if (id.empty()) return fail(review_path(i, "id"), "expected a non-empty string");
     if (!ids.insert(id)) return fail(review_path(i, "id"), "duplicate review id");
-    if (!valid_language_tag(data_.review_string(i, kLanguage))) {
+    if (!vouch::is_language_tag(data_.review_string(i, kLanguage))) {
       return fail(review_path(i, "language"), "expected a language tag like \"en\" or \"zh-Hant\"");
     }
     for (std::uint32_t m = data_.u32(kMediaStart, i); m < data_.u32(kMediaStart, i + 1); ++m) {

@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "snapshot_data.hpp"
-#include "snapshot_rules.hpp"
+#include "vouch/review_rules.hpp"
 #include "vouch/snapshot.hpp"
 #include "vouch/utf8.hpp"
 
@@ -31,84 +31,12 @@ Error field_error(std::size_t i, const std::string& field, std::string message) 
   return Error{review_path(i, field.c_str()), std::move(message)};
 }
 
-// Index of the first repeated name, or npos. Linear with a set, so a hostile
-// review with 100,000 topics cannot make this quadratic.
-template <class Range, class Name>
-std::size_t first_duplicate(const Range& items, Name name_of) {
-  if (items.size() <= 8) {  // the usual case: no allocation
-    for (std::size_t k = 1; k < items.size(); ++k) {
-      for (std::size_t j = 0; j < k; ++j) {
-        if (name_of(items[j]) == name_of(items[k])) return k;
-      }
-    }
-    return std::string::npos;
-  }
-  std::unordered_set<std::string_view> seen;
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    if (!seen.insert(name_of(items[k])).second) return k;
-  }
-  return std::string::npos;
-}
-
-// Checks one review against the snapshot rules; the first problem wins.
-std::optional<Error> check_review(const Review& r, std::size_t i, const Product& product) {
-  auto check_text = [&](const std::string& text, const char* field) -> std::optional<Error> {
-    if (!utf8::is_valid(text)) return field_error(i, field, "invalid UTF-8");
-    if (text.size() > 0xFFFFFFFFu) return field_error(i, field, "too long");
-    return std::nullopt;
-  };
-  if (r.id.empty()) return field_error(i, "id", "expected a non-empty string");
-  for (auto [text, name] : {std::pair{&r.id, "id"},
-                            {&r.title, "title"},
-                            {&r.body, "body"},
-                            {&r.author, "author"},
-                            {&r.language, "language"},
-                            {&r.source, "source"},
-                            {&r.reply.text, "reply.text"}}) {
-    if (auto e = check_text(*text, name)) return e;
-  }
+// The stored-review rules (vouch/review_rules.hpp) with the review's place in
+// the snapshot, plus what only the snapshot knows: the product it belongs to.
+std::optional<Error> check_snapshot_review(const Review& r, std::size_t i, const Product& product) {
+  if (std::optional<Error> e = vouch::check_review(r)) return field_error(i, e->path, e->message);
   if (!r.product_id.empty() && r.product_id != product.id)
     return field_error(i, "product_id", "does not match product.id");
-  if (r.rating < 1 || r.rating > 5) return field_error(i, "rating", "expected integer 1..5");
-  if (!detail::valid_time(r.created))
-    return field_error(i, "created", "time outside years 0000..9999");
-  if (!detail::valid_time(r.updated))
-    return field_error(i, "updated", "time outside years 0000..9999");
-  if (!detail::valid_time(r.reply.time))
-    return field_error(i, "reply.time", "time outside years 0000..9999");
-  if (!detail::valid_language_tag(r.language))
-    return field_error(i, "language", "expected a language tag like \"en\" or \"zh-Hant\"");
-  if (static_cast<unsigned>(r.verification) > 3)
-    return field_error(i, "verification", "unknown verification state");
-  if (static_cast<unsigned>(r.recommends) > 2) return field_error(i, "recommends", "unknown value");
-  for (std::size_t m = 0; m < r.media.size(); ++m) {
-    const std::string field = "media[" + std::to_string(m) + "]";
-    if (static_cast<unsigned>(r.media[m].kind) > 1)
-      return field_error(i, field + ".kind", "expected photo or video");
-    if (!utf8::is_valid(r.media[m].url) || !vouch::url::is_http_url(r.media[m].url))
-      return field_error(i, field + ".url", "expected an http(s) URL");
-  }
-  for (std::size_t a = 0; a < r.aspects.size(); ++a) {
-    const std::string field = "aspects[" + std::to_string(a) + "]";
-    const auto& aspect = r.aspects[a];
-    if (aspect.name.empty() || !utf8::is_valid(aspect.name))
-      return field_error(i, field + ".name", "expected a non-empty string");
-    if (aspect.value < 1 || aspect.value > 5)
-      return field_error(i, field + ".value", "expected integer 1..5");
-  }
-  const std::size_t dup_aspect =
-      first_duplicate(r.aspects, [](const AspectRating& a) { return std::string_view(a.name); });
-  if (dup_aspect != std::string::npos)
-    return field_error(i, "aspects[" + std::to_string(dup_aspect) + "].name", "duplicate aspect");
-  for (std::size_t t = 0; t < r.topics.size(); ++t) {
-    const std::string field = "topics[" + std::to_string(t) + "]";
-    if (r.topics[t].empty() || !utf8::is_valid(r.topics[t]))
-      return field_error(i, field, "expected a non-empty string");
-  }
-  const std::size_t dup_topic =
-      first_duplicate(r.topics, [](const std::string& t) { return std::string_view(t); });
-  if (dup_topic != std::string::npos)
-    return field_error(i, "topics[" + std::to_string(dup_topic) + "]", "duplicate topic");
   return std::nullopt;
 }
 
@@ -116,9 +44,9 @@ std::optional<Error> check_product(const Product& p) {
   if (p.id.empty() || !utf8::is_valid(p.id))
     return Error{"product.id", "expected a non-empty string"};
   if (!utf8::is_valid(p.name)) return Error{"product.name", "invalid UTF-8"};
-  if (!utf8::is_valid(p.url) || !detail::valid_optional_url(p.url))
+  if (!utf8::is_valid(p.url) || !vouch::is_optional_http_url(p.url))
     return Error{"product.url", "expected an http(s) URL"};
-  if (!utf8::is_valid(p.image) || !detail::valid_optional_url(p.image))
+  if (!utf8::is_valid(p.image) || !vouch::is_optional_http_url(p.image))
     return Error{"product.image", "expected an http(s) URL"};
   return std::nullopt;
 }
@@ -154,7 +82,7 @@ Result<Snapshot> Snapshot::build(const Product& product, const std::vector<Revie
     std::unordered_set<std::string_view> ids;
     ids.reserve(reviews.size());
     for (std::size_t i = 0; i < reviews.size(); ++i) {
-      if (auto e = check_review(reviews[i], i, product)) return *e;
+      if (auto e = check_snapshot_review(reviews[i], i, product)) return *e;
       if (!ids.insert(reviews[i].id).second) return field_error(i, "id", "duplicate review id");
     }
   }

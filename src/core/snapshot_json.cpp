@@ -176,7 +176,8 @@ class SnapshotSax {
     const std::size_t bracket = what.find("] ");
     if (bracket != std::string::npos) what = what.substr(bracket + 2);
     syntax_error = true;
-    error = Error{"", "invalid JSON at byte " + std::to_string(position) + ": " + what};
+    error = Error{"", "invalid JSON at byte " + std::to_string(position) + ": " + what,
+                  ErrorKind::Syntax};
     return false;
   }
 
@@ -528,12 +529,14 @@ Result<Snapshot> Snapshot::from_json(std::string_view bytes) {
   // a raw NUL (not even inside strings), so refuse it here first.
   const std::size_t nul = bytes.find('\0');
   if (nul != std::string_view::npos)
-    return Error{"", "invalid JSON at byte " + std::to_string(nul) + ": NUL byte"};
+    return Error{"", "invalid JSON at byte " + std::to_string(nul) + ": NUL byte",
+                 ErrorKind::Syntax};
   SnapshotSax sax;
   const bool parsed = json::sax_parse(bytes.begin(), bytes.end(), &sax, json::input_format_t::json,
                                       /*strict=*/true);
   if (sax.error) return *sax.error;  // a syntax error replaces any earlier format error
-  if (!parsed || !sax.saw_root()) return Error{"", "invalid JSON: expected an object"};
+  if (!parsed || !sax.saw_root())
+    return Error{"", "invalid JSON: expected an object", ErrorKind::Syntax};
   return build(sax.product, sax.reviews);
 }
 

@@ -4,12 +4,12 @@
 
 #include <cstdint>
 
-#include "snapshot_rules.hpp"
 #include "vouch/model.hpp"
+#include "vouch/review_rules.hpp"
 
 namespace vouch::detail {
 
-inline constexpr std::int64_t kMinTimeForFormat = kMinTime;
-inline constexpr std::int64_t kMaxTimeForFormat = kMaxTime;
+inline constexpr std::int64_t kMinTimeForFormat = kMinReviewTime;
+inline constexpr std::int64_t kMaxTimeForFormat = kMaxReviewTime;
 
 }  // namespace vouch::detail

@@ -112,6 +112,12 @@ Result<Submission> parse_submission(std::string_view text, const Policy& policy,
     else
       wrong_type(errors, "recommends", "boolean");
   }
+  if (const auto it = doc.find("consent"); it != doc.end() && !it->is_null()) {
+    if (const auto* b = it->get_ptr<const bool*>())
+      out.consent = *b;
+    else
+      wrong_type(errors, "consent", "boolean");
+  }
   if (const auto it = doc.find("photos"); it != doc.end() && !it->is_null())
     read_photos(*it, out, errors);
   if (!policy.honeypot_field.empty()) {

@@ -8,6 +8,7 @@
 
 #include "content_signals.hpp"
 #include "vouch/email.hpp"
+#include "vouch/review_rules.hpp"
 #include "vouch/text.hpp"
 #include "vouch/utf8.hpp"
 
@@ -38,6 +39,15 @@ class Checker {
   void flag(std::string code, std::string field, std::string detail) {
     result_.flags.push_back({std::move(code), std::move(field), std::move(detail)});
   }
+  // A content rule: refuses a shopper's submission (the shopper can fix it),
+  // but an import row is a real review already written: it is kept and held
+  // for a moderator with the rule as its flag (issue 12, C3).
+  void content(std::string field, std::string code, i18n::Params params, std::string detail) {
+    if (context_.mode == ValidationMode::Import)
+      flag(std::move(code), std::move(field), std::move(detail));
+    else
+      error(std::move(field), std::move(code), std::move(params));
+  }
 
   // Presence and length (grapheme clusters) of a cleaned text field.
   void length(const char* field, const std::string& value, const LengthRule& rule) {
@@ -47,7 +57,9 @@ class Checker {
     }
     const std::size_t n = text::count_graphemes(value);
     if (n < rule.min) error(field, "too_short", {{"min", str(rule.min)}, {"actual", str(n)}});
-    if (n > rule.max) error(field, "too_long", {{"max", str(rule.max)}, {"actual", str(n)}});
+    if (n > rule.max)
+      content(field, "too_long", {{"max", str(rule.max)}, {"actual", str(n)}},
+              str(n) + " > " + str(rule.max));
   }
 
   void rating(const std::optional<std::int64_t>& rating) {
@@ -77,7 +89,8 @@ class Checker {
 
   void author(const std::string& raw, std::string& clean) {
     // Direction overrides can make a name render as something else: refuse.
-    if (text::has_bidi_control(raw)) error("author", "bidi_control");
+    if (text::has_bidi_control(raw))
+      content("author", "bidi_control", {}, "U+202A..U+202E/U+2066..U+2069");
     clean = text::trim(text::strip_zero_width(text::clean_line(raw)));
     length("author", clean, policy_.author);
     if (clean.empty()) return;
@@ -87,7 +100,7 @@ class Checker {
     const std::string key = text::confusable_key(clean);
     for (const std::string& name : reserved) {
       if (!key.empty() && key == text::confusable_key(name)) {
-        error("author", "impersonation", {{"name", name}});
+        content("author", "impersonation", {{"name", name}}, name);
         break;
       }
     }
@@ -100,17 +113,26 @@ class Checker {
         error("email", "required");
       return;
     }
-    if (!is_valid_email(clean)) error("email", "invalid_email");
+    if (!is_valid_email(clean)) content("email", "invalid_email", {}, clean);
   }
 
+  // Normalised to BCP 47 here ("en_US" -> "en-US"), so what is stored always
+  // passes check_review (vouch/review_rules.hpp).
   void language(const std::string& raw, std::string& clean) {
-    clean = text::trim(raw);
-    const bool plausible =
-        clean.size() <= 35 && std::all_of(clean.begin(), clean.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '_';
-        });
-    if (!plausible) error("language", "invalid_language");
+    std::optional<std::string> tag = normalize_language_tag(raw);
+    if (!tag) {
+      // An import keeps the review without the unreadable tag.
+      clean = context_.mode == ValidationMode::Import ? "" : text::trim(raw);
+      return content("language", "invalid_language", {}, text::trim(raw));
+    }
+    clean = std::move(*tag);
+  }
+
+  // Consent to the store's terms: part of the submission so that the server,
+  // not only the form, refuses a review without it (policy.consent_required).
+  void consent(const std::optional<bool>& given) {
+    if (!policy_.consent_required || context_.mode != ValidationMode::Form) return;
+    if (!given.value_or(false)) error("consent", "required");
   }
 
   void photos(const std::vector<SubmittedPhoto>& photos) {
@@ -134,7 +156,7 @@ class Checker {
   void signals(const char* field, const std::string& value) {
     if (value.empty()) return;
     if (std::string link = detail::find_link(value); !link.empty()) {
-      if (policy_.links_allowed)
+      if (policy_.links_allowed || context_.mode == ValidationMode::Import)
         flag("contains_link", field, link);
       else
         error(field, "links_not_allowed", {{"link", link}});
@@ -191,6 +213,11 @@ class Checker {
 
 }  // namespace
 
+bool holds_for_moderation(const std::vector<Flag>& flags) {
+  return std::any_of(flags.begin(), flags.end(),
+                     [](const Flag& f) { return f.code != "too_fast"; });
+}
+
 ValidationResult validate_submission(const Submission& s, const Policy& policy,
                                      const ValidationContext& context) {
   ValidationResult result;
@@ -209,6 +236,8 @@ ValidationResult validate_submission(const Submission& s, const Policy& policy,
   check.author(s.author, out.author);
   check.email(s.email, out.email);
   check.language(s.language, out.language);
+  out.consent = s.consent;
+  check.consent(s.consent);
   check.aspects(s.aspects);
   check.photos(s.photos);
 

@@ -37,6 +37,7 @@ json submission_json(const Submission& s) {
       {"email", s.email},
       {"aspects", std::move(aspects)},
       {"recommends", s.recommends ? json(*s.recommends) : json(nullptr)},
+      {"consent", s.consent ? json(*s.consent) : json(nullptr)},
       {"language", s.language},
       {"photos", std::move(photos)},
   };

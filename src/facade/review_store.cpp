@@ -24,7 +24,7 @@ bool whole_number(double value, double max) {
 StoreStatus json_load_failure(const Error& e) {
   // Malformed JSON is a different problem for the store owner than a
   // well-formed file that breaks the format.
-  const bool syntax = e.path.empty() && e.message.rfind("invalid JSON", 0) == 0;
+  const bool syntax = e.kind == ErrorKind::Syntax;
   return failure(syntax ? "invalid_json" : "invalid_snapshot", e.to_string());
 }
 

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 
+#include "app/review_health.hpp"
 #include "migrations.hpp"
 
 namespace vouch::server {
@@ -24,10 +25,21 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
     if (!policy) return Error{"policy." + policy.error().path, policy.error().message};
     app->policy = policy.value();
   }
+  // The policy owns photo limits; the HTTP layer reads them from config.limits.
+  config.limits.max_photos = app->policy.photos.max_count;
+  config.limits.max_photo_bytes = static_cast<std::size_t>(app->policy.photos.max_bytes);
   Result<std::unique_ptr<Database>> db = Database::open(db_path);
   if (!db) return db.error();
   app->db = std::move(db.value());
+  Result<std::size_t> before = schema_version(*app->db);
+  if (!before) return before.error();
   if (Status migrated = migrate(*app->db); !migrated) return migrated.error();
+  // Rows written by a version before the stored-review rules (schema < 3) are
+  // checked once, as part of the upgrade.
+  if (before.value() > 0 && before.value() < 3) {
+    if (Result<app::OldRowsReport> checked = app::check_old_rows(*app->db); !checked)
+      return checked.error();
+  }
   if (!config.upload_dir.empty() && ::mkdir(config.upload_dir.c_str(), 0750) != 0 &&
       errno != EEXIST) {
     return Error{config.upload_dir, "cannot create upload directory"};
@@ -36,6 +48,9 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
                                               config.limits.submission_window_seconds);
   app->per_product = std::make_unique<RateLimiter>(config.limits.submissions_per_product,
                                                    config.limits.submission_window_seconds);
+  app->votes_per_review =
+      std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_review, 86400);
+  app->votes_per_hour = std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_hour, 3600);
   app->now = unix_now;
   app->config = std::move(config);
   return app;

@@ -23,6 +23,8 @@ struct App {
   SnapshotCache snapshots;
   std::unique_ptr<RateLimiter> per_ip;
   std::unique_ptr<RateLimiter> per_product;
+  std::unique_ptr<RateLimiter> votes_per_review;  // key: IP + review id, window one day
+  std::unique_ptr<RateLimiter> votes_per_hour;    // key: IP, window one hour
   // Seconds since the epoch; tests replace it to check link expiry.
   std::function<std::int64_t()> now;
 };

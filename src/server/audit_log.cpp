@@ -30,7 +30,7 @@ Result<std::vector<AuditEntry>> list_audit(Database& db, std::string_view review
     entries.push_back({query.integer(0), query.integer(1), query.text(2), query.text(3),
                        query.text(4), query.text(5), query.text(6)});
   }
-  if (query.failed()) return Error{"sql", query.error_message()};
+  if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
   return entries;
 }
 

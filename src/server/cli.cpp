@@ -210,6 +210,12 @@ int import_command(const Args& args) {
                 issue.column.empty() ? "" : ", column ", issue.column.c_str(),
                 issue.reason.c_str());
   }
+  // Per reason first: the summary stays the last line (scripts/seed-demo.mjs reads it).
+  for (const auto& [reason, count] : r.skipped_by_reason)
+    std::printf("  skipped, %s: %zu\n", reason.c_str(), count);
+  if (r.held > 0) std::printf("  kept as pending for a moderator: %zu\n", r.held);
+  for (const auto& [flag, count] : r.held_by_flag)
+    std::printf("    flag %s: %zu\n", flag.c_str(), count);
   std::printf("format %s: %zu rows, %zu imported, %zu skipped%s\n", r.format.c_str(), r.rows,
               r.imported, r.skipped,
               r.committed ? "" : " — nothing imported (fix the rows above or pass --partial)");

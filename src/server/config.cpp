@@ -190,14 +190,22 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
     if (!it->is_object()) return Error{"limits", "expected an object"};
     Limits& limits = config.limits;
     std::size_t window = static_cast<std::size_t>(limits.submission_window_seconds);
+    // Photo limits have one owner, the policy, because the form checks them
+    // in the browser with the same policy (they were 10 MiB there, 5 here).
+    for (const char* moved : {"max_photo_bytes", "max_photos"}) {
+      if (it->contains(moved))
+        return Error{std::string("limits.") + moved,
+                     "photo limits are set in policy.photos (max_bytes, max_count), which the "
+                     "review form reads too"};
+    }
     for (auto status :
          {read_size(*it, "max_json_bytes", limits.max_json_bytes, "limits."),
-          read_size(*it, "max_photo_bytes", limits.max_photo_bytes, "limits."),
-          read_size(*it, "max_photos", limits.max_photos, "limits."),
           read_size(*it, "max_photo_pixels", limits.max_photo_pixels, "limits."),
           read_size(*it, "max_import_bytes", limits.max_import_bytes, "limits."),
           read_size(*it, "submissions_per_ip", limits.submissions_per_ip, "limits."),
           read_size(*it, "submissions_per_product", limits.submissions_per_product, "limits."),
+          read_size(*it, "votes_per_ip_per_review", limits.votes_per_ip_per_review, "limits."),
+          read_size(*it, "votes_per_ip_per_hour", limits.votes_per_ip_per_hour, "limits."),
           read_size(*it, "submission_window_seconds", window, "limits.")}) {
       if (!status) return status.error();
     }

@@ -24,7 +24,9 @@ enum class ModerationMode {
 // There is deliberately no mode that looks at the star rating (FTC 16 CFR 465).
 
 struct Limits {
-  std::size_t max_json_bytes = 64 * 1024;         // JSON bodies (submissions, admin calls)
+  std::size_t max_json_bytes = 64 * 1024;  // JSON bodies (submissions, admin calls)
+  // Not configurable here: make_app copies policy.photos (max_bytes, max_count),
+  // the one owner of photo limits, so the HTTP layer can size request bodies.
   std::size_t max_photo_bytes = 5 * 1024 * 1024;  // one uploaded photo
   std::size_t max_photos = 5;
   // Pixels (width x height, from the decoded header) of one uploaded photo: the
@@ -35,6 +37,11 @@ struct Limits {
   std::size_t submissions_per_ip = 10;              // per window
   std::size_t submissions_per_product = 120;        // per window
   std::int64_t submission_window_seconds = 3600;
+  // Helpful votes from one client IP: on one review per day (a household may
+  // share an address), and on all reviews per hour. A visitor id is the
+  // widget's own random string, so it cannot be the limit's key.
+  std::size_t votes_per_ip_per_review = 3;
+  std::size_t votes_per_ip_per_hour = 60;
 };
 
 struct Config {

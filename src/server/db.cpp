@@ -27,6 +27,13 @@ Statement& Statement::bind(int index, std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  if (stmt_ && sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                                 SQLITE_TRANSIENT) != SQLITE_OK)
+    failed_ = true;
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (stmt_ && sqlite3_bind_null(stmt_, index) != SQLITE_OK) failed_ = true;
   return *this;
@@ -41,9 +48,9 @@ bool Statement::step() {
 }
 
 Status Statement::run() {
-  if (!stmt_) return Error{"sql", prepare_error_};
+  if (!stmt_) return Error{"sql", prepare_error_, ErrorKind::Storage};
   step();
-  if (failed_) return Error{"sql", error_message()};
+  if (failed_) return Error{"sql", error_message(), ErrorKind::Storage};
   return Ok{};
 }
 
@@ -66,6 +73,13 @@ std::string Statement::text(int column) const {
                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string Statement::blob(int column) const {
+  const void* value = sqlite3_column_blob(stmt_, column);
+  if (!value) return {};
+  return std::string(static_cast<const char*>(value),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 bool Statement::is_null(int column) const {
@@ -78,7 +92,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   if (sqlite3_open_v2(path.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
     std::string message = handle ? sqlite3_errmsg(handle) : "out of memory";
     sqlite3_close(handle);
-    return Error{path, "cannot open database: " + message};
+    return Error{path, "cannot open database: " + message, ErrorKind::Storage};
   }
   std::unique_ptr<Database> db(new Database(handle));
   sqlite3_busy_timeout(handle, 5000);
@@ -91,7 +105,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
     while (statement.step()) {
     }
     if (statement.failed())
-      return Error{path, std::string(pragma) + ": " + statement.error_message()};
+      return Error{path, std::string(pragma) + ": " + statement.error_message(),
+                   ErrorKind::Storage};
   }
   return db;
 }
@@ -104,7 +119,7 @@ Status Database::exec(std::string_view sql) {
   if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "unknown error";
     sqlite3_free(message);
-    return Error{"sql", text};
+    return Error{"sql", text, ErrorKind::Storage};
   }
   return Ok{};
 }
@@ -118,7 +133,8 @@ Transaction::~Transaction() {
 }
 
 Status Transaction::commit() {
-  if (!began_) return Error{"sql", "transaction did not begin: " + db_.last_error()};
+  if (!began_)
+    return Error{"sql", "transaction did not begin: " + db_.last_error(), ErrorKind::Storage};
   done_ = true;
   return db_.exec("COMMIT");
 }

@@ -35,6 +35,7 @@ class Statement {
     return bind(index, static_cast<std::int64_t>(value));
   }
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);
 
   // True while a row is available; false at the end or on error (see failed()).
   bool step();
@@ -45,6 +46,7 @@ class Statement {
   void reset();
 
   std::string text(int column) const;
+  std::string blob(int column) const;  // raw bytes of a BLOB column ("" for NULL)
   std::int64_t integer(int column) const;
   bool is_null(int column) const;
 

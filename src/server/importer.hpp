@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,8 +44,23 @@ struct ImportIssue {
 struct ImportReport {
   std::string format;  // the format used (detected or given)
   std::size_t rows = 0;
-  std::size_t imported = 0;
+  std::size_t imported = 0;  // stored (published, pending, ... as below)
   std::size_t skipped = 0;
+  // Why rows were skipped: "not_a_review" (a comment, a reply), "unreadable"
+  // (a rating, date or value that cannot be read), a validator code
+  // ("required" for a review without text), "duplicate_id", "breaks_rules",
+  // "database".
+  std::map<std::string, std::size_t> skipped_by_reason;
+  // Imported rows the source published that a shopper's review would not have
+  // been (a link, a name like the store's, ...): stored as pending with their
+  // flags for a moderator; counted per flag code.
+  std::size_t held = 0;
+  std::map<std::string, std::size_t> held_by_flag;
+  std::size_t skipped_by_reason_total() const {
+    std::size_t total = 0;
+    for (const auto& [reason, count] : skipped_by_reason) total += count;
+    return total;
+  }
   bool committed = false;  // false: nothing was written (errors without --partial)
   std::vector<ImportIssue> issues;
 };

@@ -93,6 +93,12 @@ CREATE TABLE photos (
 );
 CREATE INDEX photos_by_review ON photos (review_id);
 )sql",
+    // 3: the near-duplicate fingerprint of each body, written at insert (older
+    // rows are fingerprinted when read: recent_fingerprints). Old rows are
+    // then checked against the stored-review rules (check_old_rows).
+    R"sql(
+ALTER TABLE reviews ADD COLUMN fingerprint BLOB;
+)sql",
 };
 
 constexpr std::size_t kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

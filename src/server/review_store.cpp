@@ -1,6 +1,10 @@
 #include "review_store.hpp"
 
+#include <cstring>
 #include <nlohmann/json.hpp>
+
+#include "http_util.hpp"
+#include "vouch/review_rules.hpp"
 
 namespace vouch::server {
 
@@ -126,15 +130,58 @@ StoredReview read_row(const Statement& row) {
 Result<std::vector<StoredReview>> read_all(Statement& query) {
   std::vector<StoredReview> rows;
   while (query.step()) rows.push_back(read_row(query));
-  if (query.failed()) return Error{"sql", query.error_message()};
+  if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
   return rows;
+}
+
+// A fingerprint as a BLOB: the 32-bit hashes, little-endian, in order.
+std::string fingerprint_bytes(const Fingerprint& fingerprint) {
+  std::string bytes;
+  bytes.reserve(fingerprint.size() * 4);
+  for (std::uint32_t hash : fingerprint) {
+    for (int shift = 0; shift < 32; shift += 8) bytes += static_cast<char>((hash >> shift) & 0xFF);
+  }
+  return bytes;
+}
+
+Fingerprint fingerprint_from_bytes(const std::string& bytes) {
+  Fingerprint fingerprint(bytes.size() / 4);
+  for (std::size_t i = 0; i < fingerprint.size(); ++i) {
+    std::uint32_t hash = 0;
+    for (int k = 3; k >= 0; --k)
+      hash = (hash << 8) | static_cast<unsigned char>(bytes[i * 4 + static_cast<std::size_t>(k)]);
+    fingerprint[i] = hash;
+  }
+  return fingerprint;
+}
+
+Error rule_error(const StoredReview& stored, const Error& broken) {
+  return Error{
+      broken.path,
+      "review " + stored.review.id + " would break the stored-review rules: " + broken.message,
+      ErrorKind::Invalid};
+}
+
+// Reads the row back after an update and checks it (inside the caller's
+// transaction, which rolls the update back on an error).
+Status recheck(Database& db, std::string_view id) {
+  Statement query(db.handle(),
+                  std::string("SELECT ") + kColumns + "FROM reviews r WHERE r.id = ?1");
+  query.bind(1, id);
+  if (!query.step()) {
+    if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
+    return Error{"id", "no such review", ErrorKind::NotFound};
+  }
+  const StoredReview row = read_row(query);
+  if (std::optional<Error> broken = check_stored_review(row)) return rule_error(row, *broken);
+  return Ok{};
 }
 
 // Runs an UPDATE/DELETE on one review; "not found" when nothing changed.
 Status run_on_review(Database& db, Statement& statement) {
   Status status = statement.run();
   if (!status) return status;
-  if (sqlite3_changes(db.handle()) == 0) return Error{"id", "no such review"};
+  if (sqlite3_changes(db.handle()) == 0) return Error{"id", "no such review", ErrorKind::NotFound};
   return Ok{};
 }
 
@@ -154,7 +201,17 @@ bool is_report_reason(std::string_view reason) {
   return false;
 }
 
+std::optional<Error> check_stored_review(const StoredReview& stored) {
+  if (std::optional<Error> broken = check_review(stored.review)) return broken;
+  if (!is_valid_id(stored.review.product_id))
+    return Error{"product_id", "expected 1..200 bytes of UTF-8 without control characters"};
+  if (!is_status(stored.status))
+    return Error{"status", "expected pending, published, rejected or hidden"};
+  return std::nullopt;
+}
+
 Status insert_review(Database& db, const StoredReview& stored) {
+  if (std::optional<Error> broken = check_stored_review(stored)) return rule_error(stored, *broken);
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   const Review& r = stored.review;
   Statement insert(
@@ -162,8 +219,8 @@ Status insert_review(Database& db, const StoredReview& stored) {
       "INSERT INTO reviews (id, product_id, status, rating, title, body, author, email, ip, "
       "language, verification, incentivized, source, source_verified, recommends, featured, "
       "reply_text, reply_time, created, updated, moderation_reason, flags, order_id, aspects, "
-      "media, topics) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-      "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
+      "media, topics, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)");
   insert.bind(1, r.id).bind(2, r.product_id).bind(3, stored.status).bind_int(4, r.rating);
   insert.bind(5, r.title)
       .bind(6, r.body)
@@ -184,7 +241,8 @@ Status insert_review(Database& db, const StoredReview& stored) {
     insert.bind(23, stored.order_id);
   insert.bind(24, aspects_to_json(r.aspects))
       .bind(25, media_to_json(r.media))
-      .bind(26, topics_to_json(r.topics));
+      .bind(26, topics_to_json(r.topics))
+      .bind_blob(27, fingerprint_bytes(text_fingerprint(r.body)));
   return insert.run();
 }
 
@@ -210,7 +268,7 @@ Result<std::vector<std::string>> published_product_ids(Database& db) {
       "SELECT DISTINCT product_id FROM reviews WHERE status = 'published' ORDER BY product_id");
   std::vector<std::string> ids;
   while (query.step()) ids.push_back(query.text(0));
-  if (query.failed()) return Error{"sql", query.error_message()};
+  if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
   return ids;
 }
 
@@ -220,7 +278,7 @@ Result<std::optional<StoredReview>> find_review(Database& db, std::string_view i
                   std::string("SELECT ") + kColumns + "FROM reviews r WHERE r.id = ?1");
   query.bind(1, id);
   if (query.step()) return std::optional<StoredReview>(read_row(query));
-  if (query.failed()) return Error{"sql", query.error_message()};
+  if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
   return std::optional<StoredReview>();
 }
 
@@ -238,7 +296,7 @@ Result<std::int64_t> count_reviews(Database& db, std::string_view status) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Statement query(db.handle(), "SELECT count(*) FROM reviews WHERE (?1 = '' OR status = ?1)");
   query.bind(1, status);
-  if (!query.step()) return Error{"sql", query.error_message()};
+  if (!query.step()) return Error{"sql", query.error_message(), ErrorKind::Storage};
   return query.integer(0);
 }
 
@@ -249,16 +307,40 @@ Result<std::vector<StoredReview>> all_reviews(Database& db) {
   return read_all(query);
 }
 
-Result<std::vector<std::string>> product_bodies(Database& db, std::string_view product_id) {
+Result<std::vector<Fingerprint>> recent_fingerprints(Database& db, std::string_view product_id,
+                                                     std::size_t limit) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
-  Statement query(
-      db.handle(),
-      "SELECT body FROM reviews WHERE product_id = ?1 AND status IN ('pending', 'published')");
-  query.bind(1, product_id);
-  std::vector<std::string> bodies;
-  while (query.step()) bodies.push_back(query.text(0));
-  if (query.failed()) return Error{"sql", query.error_message()};
-  return bodies;
+  std::vector<Fingerprint> list;
+  // One range scan per status keeps each bounded by the index; an IN list
+  // would read every row of the product to sort them.
+  for (const char* status : {"pending", "published"}) {
+    Statement query(db.handle(),
+                    "SELECT body, fingerprint FROM reviews WHERE product_id = ?1 AND status = ?2 "
+                    "ORDER BY created DESC LIMIT ?3");
+    query.bind(1, product_id).bind(2, status).bind(3, static_cast<std::int64_t>(limit));
+    while (query.step()) {
+      list.push_back(query.is_null(1) ? text_fingerprint(query.text(0))
+                                      : fingerprint_from_bytes(query.blob(1)));
+    }
+    if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
+  }
+  return list;
+}
+
+Status for_each_review(Database& db, const std::function<void(const StoredReview&)>& visit) {
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  Statement query(db.handle(),
+                  std::string("SELECT ") + kColumns + "FROM reviews r ORDER BY r.created, r.id");
+  while (query.step()) visit(read_row(query));
+  if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
+  return Ok{};
+}
+
+Status set_language(Database& db, std::string_view id, std::string_view language) {
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  Statement update(db.handle(), "UPDATE reviews SET language = ?2 WHERE id = ?1");
+  update.bind(1, id).bind(2, language);
+  return run_on_review(db, update);
 }
 
 Status set_status(Database& db, std::string_view id, std::string_view status,
@@ -268,14 +350,16 @@ Status set_status(Database& db, std::string_view id, std::string_view status,
       db.handle(),
       "UPDATE reviews SET status = ?2, moderation_reason = ?3, updated = ?4 WHERE id = ?1");
   update.bind(1, id).bind(2, status).bind(3, reason).bind(4, now);
-  return run_on_review(db, update);
+  if (Status changed = run_on_review(db, update); !changed) return changed;
+  return recheck(db, id);
 }
 
 Status set_featured(Database& db, std::string_view id, bool featured, std::int64_t now) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Statement update(db.handle(), "UPDATE reviews SET featured = ?2, updated = ?3 WHERE id = ?1");
   update.bind(1, id).bind_int(2, featured).bind(3, now);
-  return run_on_review(db, update);
+  if (Status changed = run_on_review(db, update); !changed) return changed;
+  return recheck(db, id);
 }
 
 Status set_reply(Database& db, std::string_view id, std::string_view text, std::int64_t now) {
@@ -283,7 +367,8 @@ Status set_reply(Database& db, std::string_view id, std::string_view text, std::
   Statement update(db.handle(),
                    "UPDATE reviews SET reply_text = ?2, reply_time = ?3 WHERE id = ?1");
   update.bind(1, id).bind(2, text).bind(3, text.empty() ? 0 : now);
-  return run_on_review(db, update);
+  if (Status changed = run_on_review(db, update); !changed) return changed;
+  return recheck(db, id);
 }
 
 Status delete_review(Database& db, std::string_view id) {
@@ -308,7 +393,7 @@ Result<VoteCounts> cast_vote(Database& db, std::string_view review_id, std::stri
       "SELECT coalesce(sum(direction = 1), 0), coalesce(sum(direction = -1), 0) FROM votes "
       "WHERE review_id = ?1");
   counts.bind(1, review_id);
-  if (!counts.step()) return Error{"sql", counts.error_message()};
+  if (!counts.step()) return Error{"sql", counts.error_message(), ErrorKind::Storage};
   return VoteCounts{static_cast<std::uint32_t>(counts.integer(0)),
                     static_cast<std::uint32_t>(counts.integer(1))};
 }
@@ -342,18 +427,19 @@ Result<std::optional<StoredResponse>> find_idempotent_response(Database& db, std
   if (query.step())
     return std::optional<StoredResponse>(
         StoredResponse{static_cast<int>(query.integer(0)), query.text(1)});
-  if (query.failed()) return Error{"sql", query.error_message()};
+  if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
   return std::optional<StoredResponse>();
 }
 
-Status store_idempotent_response(Database& db, std::string_view key, int status,
-                                 std::string_view body, std::int64_t now) {
+Result<bool> store_idempotent_response(Database& db, std::string_view key, int status,
+                                       std::string_view body, std::int64_t now) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Statement insert(db.handle(),
-                   "INSERT OR REPLACE INTO idempotency_keys (key, status_code, response, created) "
+                   "INSERT OR IGNORE INTO idempotency_keys (key, status_code, response, created) "
                    "VALUES (?1, ?2, ?3, ?4)");
   insert.bind(1, key).bind_int(2, status).bind(3, body).bind(4, now);
-  return insert.run();
+  if (Status stored = insert.run(); !stored) return stored.error();
+  return sqlite3_changes(db.handle()) == 1;
 }
 
 Result<std::vector<StoredReview>> reviews_by_email(Database& db, std::string_view email) {
@@ -381,7 +467,26 @@ Result<std::vector<std::string>> erase_reviewer(Database& db, std::string_view e
                        : "DELETE FROM reviews WHERE email = ?1 COLLATE NOCASE AND ?2 IS NOT NULL");
   statement.bind(1, email).bind(2, now);
   if (Status status = statement.run(); !status) return status.error();
+  if (anonymise) {
+    for (const std::string& id : ids) {
+      if (Status checked = recheck(db, id); !checked) return checked.error();
+    }
+  }
   return ids;
+}
+
+Status insert_photo(Database& db, const PhotoRow& photo) {
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  Statement insert(
+      db.handle(),
+      "INSERT INTO photos (name, review_id, content_type, bytes, width, height, created) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  insert.bind(1, photo.name).bind(2, photo.review_id).bind(3, photo.content_type);
+  insert.bind(4, static_cast<std::int64_t>(photo.bytes))
+      .bind(5, static_cast<std::int64_t>(photo.width))
+      .bind(6, static_cast<std::int64_t>(photo.height))
+      .bind(7, photo.created);
+  return insert.run();
 }
 
 Result<std::vector<std::string>> take_photos(Database& db,
@@ -392,7 +497,7 @@ Result<std::vector<std::string>> take_photos(Database& db,
     Statement query(db.handle(), "SELECT name FROM photos WHERE review_id = ?1");
     query.bind(1, id);
     while (query.step()) names.push_back(query.text(0));
-    if (query.failed()) return Error{"sql", query.error_message()};
+    if (query.failed()) return Error{"sql", query.error_message(), ErrorKind::Storage};
     Statement remove(db.handle(), "DELETE FROM photos WHERE review_id = ?1");
     remove.bind(1, id);
     if (Status removed = remove.run(); !removed) return removed.error();

@@ -6,6 +6,7 @@
 // also locks it, so single calls are safe from any thread.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "db.hpp"
 #include "vouch/model.hpp"
+#include "vouch/validate.hpp"
 
 namespace vouch::server {
 
@@ -33,6 +35,13 @@ struct StoredReview {
   std::uint32_t report_count = 0;
 };
 
+// The rules of a stored row: the core's check_review (vouch/review_rules.hpp)
+// plus what only the server stores (a known status, a usable product id).
+// Every write below runs it; a violation is an ErrorKind::Invalid error and
+// the caller's transaction rolls back.
+std::optional<Error> check_stored_review(const StoredReview& stored);
+
+// Checks, then inserts (with the body's near-duplicate fingerprint).
 Status insert_review(Database& db, const StoredReview& stored);
 
 // Published reviews of one product, oldest first (ties by id): the snapshot order.
@@ -49,9 +58,26 @@ Result<std::int64_t> count_reviews(Database& db, std::string_view status);
 // Every review, oldest first (export).
 Result<std::vector<StoredReview>> all_reviews(Database& db);
 
-// Bodies of the product's pending and published reviews (near-duplicate check).
-Result<std::vector<std::string>> product_bodies(Database& db, std::string_view product_id);
+// Calls `visit` for every stored row, oldest first, one row in memory at a time
+// (the health scan and the migration of old rows).
+Status for_each_review(Database& db, const std::function<void(const StoredReview&)>& visit);
+// Rewrites the language of one row (normalising tags written by older versions).
+Status set_language(Database& db, std::string_view id, std::string_view language);
 
+// How many of a product's newest pending and published reviews a new one is
+// compared with for near-duplicates: a copy of a recent review is what spam
+// looks like, and the cost of a submission must not grow with the product.
+inline constexpr std::size_t kNearDuplicateWindow = 500;
+
+// Fingerprints (text_fingerprint of the body, stored at insert) of the
+// product's newest `limit` pending and newest `limit` published reviews: two
+// bounded range scans of the (product_id, status, created) index. Rows from
+// before the fingerprint column are fingerprinted here.
+Result<std::vector<Fingerprint>> recent_fingerprints(Database& db, std::string_view product_id,
+                                                     std::size_t limit = kNearDuplicateWindow);
+
+// The updates below re-check the row after the change (check_stored_review)
+// and fail with ErrorKind::Invalid when it would break the rules.
 Status set_status(Database& db, std::string_view id, std::string_view status,
                   std::string_view reason, std::int64_t now);
 Status set_featured(Database& db, std::string_view id, bool featured, std::int64_t now);
@@ -83,8 +109,10 @@ struct StoredResponse {
   std::string body;
 };
 Result<std::optional<StoredResponse>> find_idempotent_response(Database& db, std::string_view key);
-Status store_idempotent_response(Database& db, std::string_view key, int status,
-                                 std::string_view body, std::int64_t now);
+// Stores the first answer for a key. False when the key was stored before
+// (a concurrent retry won): the caller then answers with find_idempotent_response.
+Result<bool> store_idempotent_response(Database& db, std::string_view key, int status,
+                                       std::string_view body, std::int64_t now);
 
 // GDPR: everything stored for an e-mail address (case-insensitive match).
 Result<std::vector<StoredReview>> reviews_by_email(Database& db, std::string_view email);
@@ -92,6 +120,18 @@ Result<std::vector<StoredReview>> reviews_by_email(Database& db, std::string_vie
 // the text under the name "Anonymous" (anonymise=true). Returns affected ids.
 Result<std::vector<std::string>> erase_reviewer(Database& db, std::string_view email,
                                                 bool anonymise, std::int64_t now);
+
+// An uploaded photo's row (the file is written first, under `name`).
+struct PhotoRow {
+  std::string name;
+  std::string review_id;
+  std::string content_type;
+  std::size_t bytes = 0;
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::int64_t created = 0;
+};
+Status insert_photo(Database& db, const PhotoRow& photo);
 
 // Deletes the photo rows of these reviews and returns their file names, so the
 // caller can unlink the files once the transaction has committed.

@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include "app/moderate.hpp"
+#include "app/review_health.hpp"
 #include "audit_log.hpp"
 #include "crypto.hpp"
 #include "exporter.hpp"
@@ -12,29 +14,12 @@
 #include "review_json.hpp"
 #include "review_store.hpp"
 #include "routes.hpp"
+#include "routes_problem.hpp"
 #include "vouch/snapshot.hpp"
 
 namespace vouch::server {
 
 namespace {
-
-// Sentiment-neutral reasons only: "negative" or a star rating is never a reason.
-constexpr std::string_view kModerationReasons[] = {"spam",    "off_topic", "personal_data",
-                                                   "abusive", "illegal",   "duplicate"};
-
-bool is_moderation_reason(std::string_view reason) {
-  for (std::string_view known : kModerationReasons) {
-    if (known == reason) return true;
-  }
-  return false;
-}
-
-std::string reasons_list() {
-  std::string list;
-  for (std::string_view known : kModerationReasons)
-    list += (list.empty() ? "" : ", ") + std::string(known);
-  return list;
-}
 
 // The actor name for a valid bearer token; "" (and a 401 sent) otherwise.
 // Every configured token is compared, in constant time, whatever matches.
@@ -97,31 +82,10 @@ std::string string_member(const json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-void unlink_photos(const App& app, const std::vector<std::string>& names) {
-  for (const std::string& name : names) ::unlink((app.config.upload_dir + "/" + name).c_str());
-}
-
-// Applies a change and its audit row in one transaction, then drops the
-// product's cached snapshot and answers with the review as it is now.
-void apply(App& app, httplib::Response& res, const StoredReview& before, const std::string& actor,
-           const std::string& action, const std::string& reason, const std::string& detail,
-           const std::function<Status()>& change) {
-  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Transaction transaction(*app.db);
-  Status status = change();
-  if (status)
-    status = append_audit(*app.db, app.now(), actor, action, before.review.id, reason, detail);
-  if (status) status = transaction.commit();
-  if (!status) {
-    send_error(res, 500, "internal", "database error: " + status.error().message);
-    return;
-  }
-  app.snapshots.invalidate(before.review.product_id);
-  Result<std::optional<StoredReview>> after = find_review(*app.db, before.review.id);
-  if (after && after.value())
-    send_json(res, 200, {{"review", admin_review_json(*after.value())}});
-  else
-    send_json(res, 200, {{"deleted", before.review.id}});
+// The review as the admin API shows it after a change.
+void send_review(httplib::Response& res, const app::Outcome<StoredReview>& after) {
+  if (!after) return send_problem(res, after.problem(), "en");
+  send_json(res, 200, {{"review", admin_review_json(after.value())}});
 }
 
 void list(App& app, const std::string&, const httplib::Request& req, httplib::Response& res) {
@@ -150,60 +114,54 @@ void list(App& app, const std::string&, const httplib::Request& req, httplib::Re
 
 void moderate(App& app, const std::string& actor, const httplib::Request& req,
               httplib::Response& res, const std::string& action) {
-  std::optional<StoredReview> review = load_review(app, req, res);
-  if (!review) return;
+  const std::string id = req.matches[1];
+  if (!is_valid_id(id)) {
+    send_error(res, 400, "invalid_id", "review id is malformed");
+    return;
+  }
   std::optional<json> body = optional_body(req, res);
   if (!body) return;
-  const std::string id = review->review.id;
-  const std::int64_t now = app.now();
+  app::ModerationRequest request;
+  request.review_id = id;
+  request.actor = actor;
   if (action == "approve") {
-    apply(app, res, *review, actor, action, "", review->status + " -> published",
-          [&] { return set_status(*app.db, id, "published", "", now); });
+    request.action = app::ModerationAction::Approve;
   } else if (action == "reject" || action == "hide") {
-    const std::string reason = string_member(*body, "reason");
-    if (!is_moderation_reason(reason)) {
-      send_error(res, 400, "invalid_reason", "reason: expected one of " + reasons_list());
-      return;
-    }
-    const std::string status = action == "reject" ? "rejected" : "hidden";
-    apply(app, res, *review, actor, action, reason, review->status + " -> " + status,
-          [&] { return set_status(*app.db, id, status, reason, now); });
+    request.action =
+        action == "reject" ? app::ModerationAction::Reject : app::ModerationAction::Hide;
+    request.reason = string_member(*body, "reason");
   } else if (action == "feature") {
     auto it = body->find("featured");
-    const bool featured = it == body->end() || (it->is_boolean() && it->get<bool>());
     if (it != body->end() && !it->is_boolean()) {
       send_error(res, 400, "invalid_parameter", "featured: expected true or false");
       return;
     }
-    apply(app, res, *review, actor, featured ? "feature" : "unfeature", "", "",
-          [&] { return set_featured(*app.db, id, featured, now); });
+    const bool featured = it == body->end() || it->get<bool>();
+    request.action = featured ? app::ModerationAction::Feature : app::ModerationAction::Unfeature;
   } else if (action == "reply") {
     auto it = body->find("text");
-    if (it == body->end() || !it->is_string() || it->get_ref<const std::string&>().size() > 5000) {
+    if (it == body->end() || !it->is_string()) {
       send_error(res, 400, "invalid_parameter",
                  "text: expected a string of at most 5000 bytes (\"\" removes the reply)");
       return;
     }
-    const std::string text = it->get<std::string>();
-    apply(app, res, *review, actor, text.empty() ? "remove_reply" : "reply", "", text,
-          [&] { return set_reply(*app.db, id, text, now); });
+    request.action = app::ModerationAction::Reply;
+    request.text = it->get<std::string>();
   }
+  send_review(res, app::moderate_review(app, request));
 }
 
 void remove(App& app, const std::string& actor, const httplib::Request& req,
             httplib::Response& res) {
-  std::optional<StoredReview> review = load_review(app, req, res);
-  if (!review) return;
-  const std::string note = req.get_param_value("note");
-  std::vector<std::string> photos;
-  apply(app, res, *review, actor, "delete", "reviewer_request", note.substr(0, 500),
-        [&]() -> Status {
-          Result<std::vector<std::string>> taken = take_photos(*app.db, {review->review.id});
-          if (!taken) return taken.error();
-          photos = taken.value();
-          return delete_review(*app.db, review->review.id);
-        });
-  if (res.status == 200) unlink_photos(app, photos);
+  const std::string id = req.matches[1];
+  if (!is_valid_id(id)) {
+    send_error(res, 400, "invalid_id", "review id is malformed");
+    return;
+  }
+  app::Outcome<std::string> deleted =
+      app::delete_review_for(app, id, actor, req.get_param_value("note"));
+  if (!deleted) return send_problem(res, deleted.problem(), "en");
+  send_json(res, 200, {{"deleted", deleted.value()}});
 }
 
 void audit(App& app, const std::string&, const httplib::Request& req, httplib::Response& res) {
@@ -269,35 +227,39 @@ void reviewer_erase(App& app, const std::string& actor, const httplib::Request& 
     send_error(res, 400, "invalid_parameter", "mode: expected \"delete\" or \"anonymise\"");
     return;
   }
-  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Result<std::vector<StoredReview>> before = reviews_by_email(*app.db, email);
-  Transaction transaction(*app.db);
-  Result<std::vector<std::string>> ids =
-      erase_reviewer(*app.db, email, mode == "anonymise", app.now());
-  Status status = ids ? Status(Ok{}) : Status(ids.error());
-  // Photos go in both modes: a picture can identify its author.
-  std::vector<std::string> photos;
-  if (status) {
-    Result<std::vector<std::string>> taken = take_photos(*app.db, ids.value());
-    if (taken)
-      photos = taken.value();
-    else
-      status = taken.error();
-  }
-  // The audit row records how many, never the address itself.
-  if (status) {
-    status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "", mode,
-                          std::to_string(ids.value().size()) + " reviews");
-  }
-  if (status) status = transaction.commit();
-  if (!status || !before) {
-    send_error(res, 500, "internal", "database error");
-    return;
-  }
-  unlink_photos(app, photos);
-  for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
+  app::Outcome<app::Erased> erased =
+      app::erase_reviewer_data(app, email, mode == "anonymise", actor);
+  if (!erased) return send_problem(res, erased.problem(), "en");
   send_json(res, 200,
-            {{"mode", mode}, {"reviews", ids.value()}, {"photos_removed", photos.size()}});
+            {{"mode", mode},
+             {"reviews", erased.value().review_ids},
+             {"photos_removed", erased.value().photos_removed}});
+}
+
+// Which stored rows break the stored-review rules, and which published ones
+// the read path left out of snapshots (docs/api.md "Health").
+void health(App& app, const std::string&, const httplib::Request&, httplib::Response& res) {
+  app::Outcome<app::ReviewHealth> report = app::review_health(app);
+  if (!report) return send_problem(res, report.problem(), "en");
+  const app::ReviewHealth& h = report.value();
+  json examples = json::array();
+  for (const app::RowViolation& v : h.examples) {
+    examples.push_back({{"id", v.review_id},
+                        {"product_id", v.product_id},
+                        {"status", v.status},
+                        {"problem", v.problem}});
+  }
+  json skipped = json::array();
+  for (const SkippedRow& row : h.skipped_on_read) {
+    skipped.push_back(
+        {{"id", row.review_id}, {"product_id", row.product_id}, {"problem", row.problem}});
+  }
+  send_json(res, 200,
+            {{"ok", h.violations == 0},
+             {"rows", h.rows},
+             {"violations", h.violations},
+             {"examples", examples},
+             {"skipped_on_read", skipped}});
 }
 
 void import(App& app, const std::string& actor, const httplib::Request& req,
@@ -313,7 +275,14 @@ void import(App& app, const std::string& actor, const httplib::Request& req,
   options.actor = actor;
   Result<ImportReport> report = import_reviews(app, req.body, options);
   if (!report) {
-    send_error(res, 400, "import_failed", report.error().to_string());
+    // By kind: a file we cannot read or use is the caller's (400), a database
+    // failure is ours (500).
+    if (report.error().kind == ErrorKind::Storage) {
+      std::fprintf(stderr, "import: %s\n", report.error().to_string().c_str());
+      send_error(res, 500, "internal", "database error");
+    } else {
+      send_error(res, 400, "import_failed", report.error().to_string());
+    }
     return;
   }
   json issues = json::array();
@@ -325,6 +294,9 @@ void import(App& app, const std::string& actor, const httplib::Request& req,
              {"rows", report.value().rows},
              {"imported", report.value().imported},
              {"skipped", report.value().skipped},
+             {"skipped_by_reason", report.value().skipped_by_reason},
+             {"held", report.value().held},
+             {"held_by_flag", report.value().held_by_flag},
              {"committed", report.value().committed},
              {"issues", issues}});
 }
@@ -332,13 +304,15 @@ void import(App& app, const std::string& actor, const httplib::Request& req,
 void export_all(App& app, const std::string& actor, const httplib::Request& req,
                 httplib::Response& res) {
   const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+  if (format != "judgeme" && format != "json") {
+    send_error(res, 400, "export_failed", "format: expected judgeme or json");
+    return;
+  }
   Result<std::string> bytes =
-      format == "judgeme" ? export_judgeme_csv(*app.db)
-      : format == "json"  ? export_vouch_json(*app.db)
-                          : Result<std::string>(Error{"format", "expected judgeme or json"});
+      format == "judgeme" ? export_judgeme_csv(*app.db) : export_vouch_json(*app.db);
   if (!bytes) {
-    send_error(res, bytes.error().path == "format" ? 400 : 500, "export_failed",
-               bytes.error().to_string());
+    std::fprintf(stderr, "export: %s\n", bytes.error().to_string().c_str());
+    send_error(res, 500, "export_failed", bytes.error().to_string());
     return;
   }
   append_audit(*app.db, app.now(), actor, "export", "", format, "");
@@ -365,6 +339,7 @@ void register_admin_routes(Router& server, App& app) {
   }
   server.Delete(R"(/api/v1/admin/reviews/([^/]+))", admin(app, remove));
   server.Get("/api/v1/admin/audit", admin(app, audit));
+  server.Get("/api/v1/admin/health", admin(app, health));
   server.Get("/api/v1/admin/reviewers", admin(app, reviewer_export));
   server.Post("/api/v1/admin/reviewers/erase", admin(app, reviewer_erase), 4096);
   server.Post("/api/v1/admin/import", admin(app, import), app.config.limits.max_import_bytes);

@@ -3,13 +3,15 @@
 
 #include <unistd.h>
 
+#include "app/submit.hpp"
+#include "app/vote.hpp"
 #include "crypto.hpp"
 #include "http_util.hpp"
 #include "migrations.hpp"
 #include "photos.hpp"
 #include "review_store.hpp"
 #include "routes.hpp"
-#include "submit_review.hpp"
+#include "routes_problem.hpp"
 #include "summary_json.hpp"
 #include "vouch/version.hpp"
 
@@ -73,19 +75,31 @@ void get_summaries(App& app, const httplib::Request& req, httplib::Response& res
     send_error(res, 400, "invalid_parameter", "products: at most 100 ids per request");
     return;
   }
-  json summaries = json::object();
   for (const std::string& id : ids) {
     if (bad_id(res, id, "product")) return;
+  }
+  // Every product that can be answered is: one failing product (a database
+  // error) is listed under "errors" and never blanks the other badges.
+  json summaries = json::object();
+  json errors = json::object();
+  for (const std::string& id : ids) {
     Result<std::shared_ptr<const CachedSnapshot>> cached = app.snapshots.get(*app.db, id);
     if (!cached) {
-      send_error(res, 500, "internal", "could not build the summary");
-      return;
+      std::fprintf(stderr, "summary %s: %s\n", id.c_str(), cached.error().to_string().c_str());
+      errors[id] = {{"code", "internal"}, {"message", "could not build the summary"}};
+      continue;
     }
     summaries[id] = summary_json(id, cached.value()->summary);
   }
-  res.set_header("Cache-Control",
-                 "public, max-age=" + std::to_string(app.config.snapshot_max_age_seconds));
-  send_json(res, 200, {{"summaries", summaries}});
+  json body = {{"summaries", summaries}};
+  if (!errors.empty()) {
+    body["errors"] = errors;
+    res.set_header("Cache-Control", "no-store");  // do not keep a partial answer
+  } else {
+    res.set_header("Cache-Control",
+                   "public, max-age=" + std::to_string(app.config.snapshot_max_age_seconds));
+  }
+  send_json(res, 200, body);
 }
 
 void get_fragment(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -105,7 +119,7 @@ void get_fragment(App& app, const httplib::Request& req, httplib::Response& res)
 }
 
 void post_review(App& app, const httplib::Request& req, httplib::Response& res) {
-  SubmitInput input;
+  app::SubmitRequest input;
   input.product_id = req.matches[1];
   if (bad_id(res, input.product_id, "product")) return;
   const std::string type = req.get_header_value("Content-Type");
@@ -141,10 +155,13 @@ void post_review(App& app, const httplib::Request& req, httplib::Response& res) 
   }
   input.idempotency_key = req.get_header_value("Idempotency-Key");
   input.ip = client_ip(req);
-  input.locale_tag = request_locale(req);
-  SubmitOutput out = submit_review(app, input);
-  if (out.retry_after > 0) res.set_header("Retry-After", std::to_string(out.retry_after));
-  send_json(res, out.status, out.body);
+  app::Outcome<app::Submitted> out = app::submit_review(app, input);
+  if (!out) {
+    send_problem(res, out.problem(), request_locale(req));
+    return;
+  }
+  const app::Submitted& done = out.value();
+  send_json(res, 201, {{"id", done.id}, {"status", done.status}, {"verified", done.verified}});
 }
 
 // Visitor ids come from the widget (a random id kept in localStorage).
@@ -193,15 +210,10 @@ void post_vote(App& app, const httplib::Request& req, httplib::Response& res) {
                "visitor: expected 8..64 characters of A-Z a-z 0-9 - _");
     return;
   }
-  if (!published_review(app, res, id)) return;
-  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Result<VoteCounts> counts = cast_vote(*app.db, id, visitor, vote == "up" ? 1 : -1, app.now());
-  if (!counts) {
-    send_error(res, 500, "internal", "database error");
-    return;
-  }
-  Result<std::optional<StoredReview>> found = find_review(*app.db, id);
-  if (found && found.value()) app.snapshots.invalidate(found.value()->review.product_id);
+  if (bad_id(res, id, "review")) return;
+  app::VoteRequest request{id, visitor, vote == "up" ? 1 : -1, client_ip(req)};
+  app::Outcome<VoteCounts> counts = app::cast_helpful_vote(app, request);
+  if (!counts) return send_problem(res, counts.problem(), request_locale(req));
   send_json(res, 200,
             {{"id", id},
              {"vote", vote},

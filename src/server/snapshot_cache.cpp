@@ -1,7 +1,10 @@
 #include "snapshot_cache.hpp"
 
+#include <cstdio>
+
 #include "crypto.hpp"
 #include "review_store.hpp"
+#include "vouch/review_rules.hpp"
 
 namespace vouch::server {
 
@@ -23,7 +26,19 @@ Result<std::shared_ptr<const CachedSnapshot>> SnapshotCache::get(Database& db,
   if (!reviews) return reviews.error();
   Product product;
   product.id = product_id;
-  Result<Snapshot> built = Snapshot::build(product, reviews.value());
+  std::vector<Review> readable;
+  std::vector<SkippedRow> skipped;
+  readable.reserve(reviews.value().size());
+  for (Review& review : reviews.value()) {
+    if (std::optional<Error> broken = check_review(review)) {
+      skipped.push_back({review.id, product_id, broken->to_string()});
+      std::fprintf(stderr, "snapshot %s: left out review %s: %s\n", product_id.c_str(),
+                   review.id.c_str(), broken->to_string().c_str());
+      continue;
+    }
+    readable.push_back(std::move(review));
+  }
+  Result<Snapshot> built = Snapshot::build(product, readable);
   if (!built) return built.error();
   auto entry = std::make_shared<CachedSnapshot>();
   entry->snapshot = built.value();
@@ -45,6 +60,10 @@ Result<std::shared_ptr<const CachedSnapshot>> SnapshotCache::get(Database& db,
   entry->binary_encoded = http::precompress(entry->binary);
   std::lock_guard<std::mutex> lock(mutex_);
   if (generation_ == generation) entries_[product_id] = entry;
+  if (skipped.empty())
+    skipped_.erase(product_id);
+  else
+    skipped_[product_id] = std::move(skipped);
   return std::shared_ptr<const CachedSnapshot>(entry);
 }
 
@@ -52,12 +71,21 @@ void SnapshotCache::invalidate(const std::string& product_id) {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.erase(product_id);
   ++generation_;
+  skipped_.erase(product_id);  // the next build reports again
 }
 
 void SnapshotCache::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.clear();
   ++generation_;
+  skipped_.clear();
+}
+
+std::vector<SkippedRow> SnapshotCache::skipped_rows() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<SkippedRow> rows;
+  for (const auto& [product, list] : skipped_) rows.insert(rows.end(), list.begin(), list.end());
+  return rows;
 }
 
 }  // namespace vouch::server

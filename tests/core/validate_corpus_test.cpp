@@ -64,11 +64,9 @@ TEST_CASE("corpus: all 515 naughty strings as title, body and name", "[validate]
     REQUIRE(item.is_string());
     const std::string s = item.get_ref<const std::string&>();
     for (const char* field : {"title", "body", "author"}) {
-      json submission = {{"rating", 3},
-                         {"title", "Title"},
-                         {"body", "A body that is long enough."},
-                         {"author", "Tester"},
-                         {"email", "t@example.com"}};
+      json submission = {
+          {"rating", 3},        {"title", "Title"},         {"body", "A body that is long enough."},
+          {"author", "Tester"}, {"email", "t@example.com"}, {"consent", true}};
       submission[field] = s;
       const std::string text = submission.dump(-1, ' ', false, json::error_handler_t::replace);
       INFO(field << ": " << item.dump());

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "validate_api.hpp"
+#include "vouch/review_rules.hpp"
 
 using namespace vouch;
 using nlohmann::json;
@@ -18,7 +19,8 @@ json base() {
           {"title", "Great fit"},
           {"body", "This dress fits really well and the fabric is soft."},
           {"author", "Jane D."},
-          {"email", "jane@example.com"}};
+          {"email", "jane@example.com"},
+          {"consent", true}};
 }
 
 ValidationResult run(const json& submission, const Policy& policy = Policy{},
@@ -226,6 +228,66 @@ TEST_CASE("validate: e-mail syntax", "[validate]") {
 TEST_CASE("validate: language tag", "[validate]") {
   CHECK(with("language", "zh-Hant-TW").ok);
   CHECK(has_error(with("language", "en<script>"), "language", "invalid_language"));
+  // Normalised to BCP 47 at input, case-folded as RFC 5646 writes tags.
+  CHECK(with("language", "en_US").normalized.language == "en-US");
+  CHECK(with("language", "zh_hant_tw").normalized.language == "zh-Hant-TW");
+  CHECK(with("language", " EN-gb ").normalized.language == "en-GB");
+  CHECK(with("language", "es-419").normalized.language == "es-419");
+  CHECK(with("language", "x-Klingon").normalized.language == "x-klingon");
+  for (const char* bad : {"1en", "en-", "-en", "en--us", "en US", "en-abcdefghi", "_"}) {
+    INFO(bad);
+    CHECK(has_error(with("language", bad), "language", "invalid_language"));
+  }
+  // Every accepted tag passes the stored-review rule the snapshot applies.
+  for (const char* tag : {"en_US", "zh_hant_tw", "sr_latn_rs", "de"}) {
+    const std::string clean = with("language", tag).normalized.language;
+    CHECK(is_language_tag(clean));
+  }
+}
+
+TEST_CASE("validate: consent is part of the submission", "[validate][consent]") {
+  json s = base();
+  s.erase("consent");
+  CHECK(has_error(run(s), "consent", "required"));
+  CHECK(has_error(with("consent", false), "consent", "required"));
+  CHECK(has_error(with("consent", "yes"), "consent", "wrong_type"));
+  CHECK(with("consent", true).ok);
+  Policy optional;
+  optional.consent_required = false;
+  CHECK(run(s, optional).ok);
+  ValidationContext import;
+  import.mode = ValidationMode::Import;
+  CHECK(run(s, Policy{}, import).ok);  // imported reviews were consented to elsewhere
+  REQUIRE(parse_policy(R"({"consent_required": false})").ok());
+  CHECK_FALSE(parse_policy(R"({"consent_required": false})").value().consent_required);
+}
+
+TEST_CASE("validate: import mode holds content-rule breaks as flags", "[validate][import]") {
+  ValidationContext import;
+  import.mode = ValidationMode::Import;
+  const ValidationResult link =
+      with("body", "Size chart at http://example.com/chart, runs small.", Policy{}, import);
+  CHECK(link.ok);
+  CHECK(has_flag(link, "contains_link", "body"));
+  const ValidationResult admin = with("author", "Admin", Policy{}, import);
+  CHECK(admin.ok);
+  CHECK(has_flag(admin, "impersonation", "author"));
+  const ValidationResult language = with("language", "12-34", Policy{}, import);
+  CHECK(language.ok);
+  CHECK(language.normalized.language.empty());
+  CHECK(has_flag(language, "invalid_language"));
+  CHECK(has_error(with("rating", 9, Policy{}, import), "rating", "out_of_range"));
+  CHECK(holds_for_moderation(link.flags));
+}
+
+TEST_CASE("validate: too_fast is advisory and never holds a review alone", "[validate]") {
+  ValidationContext fast;
+  fast.elapsed_ms = 100;
+  const ValidationResult r = run(base(), Policy{}, fast);
+  CHECK(r.ok);
+  REQUIRE(has_flag(r, "too_fast"));
+  CHECK_FALSE(holds_for_moderation(r.flags));
+  CHECK(holds_for_moderation({{"too_fast", "", ""}, {"profanity", "body", "x"}}));
 }
 
 TEST_CASE("validate: photos", "[validate]") {
@@ -337,8 +399,10 @@ TEST_CASE("validate: honeypot and time-to-fill are form-only flags", "[validate]
   CHECK_FALSE(has_flag(r, "honeypot"));
   CHECK_FALSE(has_flag(r, "too_fast"));
   row["email"] = "not-an-email";
-  CHECK(has_error(run(row, Policy{}, import), "email",
-                  "invalid_email"));  // still checked when present
+  // Still checked when present; an import keeps the review and holds it.
+  const ValidationResult bad_email = run(row, Policy{}, import);
+  CHECK(bad_email.ok);
+  CHECK(has_flag(bad_email, "invalid_email", "email"));
 }
 
 TEST_CASE("validate: near-duplicates of existing reviews", "[validate]") {
@@ -392,7 +456,8 @@ TEST_CASE("validate: normalisations", "[validate]") {
            {"author",
             " Ana\xE2\x80\x8B  Mar\xC3\xAD"
             "a "},
-           {"email", "ana@example.com"}});
+           {"email", "ana@example.com"},
+           {"consent", true}});
   CHECK(r.ok);
   CHECK(r.normalized.title == "Nice dress");
   CHECK(r.normalized.body == "Caf\xC3\xA9 style.\n\nSecond  paragraph.");

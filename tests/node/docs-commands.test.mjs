@@ -95,7 +95,7 @@ test('docs/quickstart.md: the Node and PHP signing snippets make tokens the serv
       const submit = () => fetch(`${server.url}/api/v1/products/${product}/reviews`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ rating: 4, title: 'Nice', body: `Signed by the ${command} snippet of the quick start.`, author: 'Docs Test', email: 'docs@example.com', token }),
+        body: JSON.stringify({ rating: 4, title: 'Nice', body: `Signed by the ${command} snippet of the quick start.`, author: 'Docs Test', email: 'docs@example.com', consent: true, token }),
       }).then((r) => r.json());
       assert.equal((await submit()).verified, true, `${command} token verifies`);
       assert.equal((await submit()).verified, false, `${command} token is single-use`);

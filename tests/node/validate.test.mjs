@@ -60,7 +60,7 @@ test('JS strings with lone surrogates: TextEncoder + the bytes entry point give 
   const core = await loadCore();
   // Built by hand: JSON.stringify would escape the surrogate as "\\ud800",
   // which the core's JSON parser refuses (invalid_json) before any of this matters.
-  const text = '{"rating": 3, "body": "lone \uD800 surrogate in a long enough body", "author": "Ana", "email": "a@example.com"}';
+  const text = '{"rating": 3, "body": "lone \uD800 surrogate in a long enough body", "author": "Ana", "email": "a@example.com", "consent": true}';
   const bytes = new TextEncoder().encode(text);
   const verdict = JSON.parse(validateBytes(core, bytes, { locale: 'en' }));
   assert.equal(verdict.ok, true);

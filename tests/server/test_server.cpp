@@ -33,6 +33,8 @@ vouch::server::Config test_config(const std::string& dir) {
   config.upload_dir = dir + "/uploads";
   config.limits.submissions_per_ip = 1000;
   config.limits.submissions_per_product = 1000;
+  config.limits.votes_per_ip_per_review = 1000;
+  config.limits.votes_per_ip_per_hour = 1000;
   config.threads = 4;
   return config;
 }
@@ -67,11 +69,9 @@ httplib::Client TestServer::client() const {
 }
 
 std::string review_json(int rating, const std::string& body, const std::string& extra) {
-  vouch::server::json review = {{"rating", rating},
-                                {"title", "A title"},
-                                {"body", body},
-                                {"author", "Mia"},
-                                {"email", "mia@example.com"}};
+  vouch::server::json review = {
+      {"rating", rating}, {"title", "A title"},         {"body", body},
+      {"author", "Mia"},  {"email", "mia@example.com"}, {"consent", true}};
   std::string text = review.dump();
   if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
   return text;

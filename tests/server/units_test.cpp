@@ -92,14 +92,14 @@ TEST_CASE("import dates in every form apps write", "[units][import]") {
 TEST_CASE("config: strict parsing with paths in errors", "[units][config]") {
   auto ok = parse_config(
       R"({"store_name":"S","admin_token":"0123456789abcdef","hmac_secret":"0123456789abcdef0123456789abcdef",
-                             "moderation":"all","allowed_origins":["https://shop.example/"],"limits":{"max_photos":2},
+                             "moderation":"all","allowed_origins":["https://shop.example/"],"limits":{"max_json_bytes":9000},
                              "policy":{"body":{"min":3}}})",
       "/etc/vouch");
   REQUIRE(ok.ok());
   CHECK(ok.value().moderation == ModerationMode::All);
   CHECK(ok.value().allowed_origins == std::vector<std::string>{"https://shop.example"});
   CHECK(ok.value().admin_tokens.at("admin") == "0123456789abcdef");
-  CHECK(ok.value().limits.max_photos == 2);
+  CHECK(ok.value().limits.max_json_bytes == 9000);
   CHECK(ok.value().upload_dir == "/etc/vouch/uploads");
   CHECK_FALSE(ok.value().policy_json.empty());
 
@@ -109,7 +109,12 @@ TEST_CASE("config: strict parsing with paths in errors", "[units][config]") {
   CHECK(parse_config(R"({"hmac_secret":"short"})", ".").error().path == "hmac_secret");
   CHECK(parse_config(R"({"allowed_origins":["shop.example"]})", ".").error().path ==
         "allowed_origins[0]");
-  CHECK(parse_config(R"({"limits":{"max_photos":-1}})", ".").error().path == "limits.max_photos");
+  CHECK(parse_config(R"({"limits":{"max_json_bytes":-1}})", ".").error().path ==
+        "limits.max_json_bytes");
+  // Photo limits have one owner, the policy (the form reads it too).
+  CHECK(parse_config(R"({"limits":{"max_photos":2}})", ".").error().path == "limits.max_photos");
+  CHECK(parse_config(R"({"limits":{"max_photo_bytes":9}})", ".").error().path ==
+        "limits.max_photo_bytes");
   CHECK(parse_config("{", ".").error().path == "config");
 }
 

@@ -130,6 +130,8 @@ export class ReviewForm {
     if (photoInput && photoInput.files) {
       for (const file of photoInput.files) data.photos.push({ type: file.type, bytes: file.size, name: file.name });
     }
+    // Consent is part of the submission: the core checks it here and on the server.
+    if (elements.consent) data.consent = elements.consent.checked;
     const honeypot = this.form.querySelector('[data-honeypot]');
     if (honeypot) data[honeypot.name] = honeypot.value;
     if (this.openedAt) data.elapsed_ms = Date.now() - this.openedAt;
@@ -149,11 +151,9 @@ export class ReviewForm {
       // The server still checks everything; report, keep the form usable.
       emit(this.widget.host, 'vouch:error', { code: 'validation_unavailable', message: `Vouch: ${error.message}` });
     }
-    const errors = (verdict.errors || []).slice();
+    // The consent error comes from the core's validator; the box carries the clearer wording.
     const consent = this.form.elements.consent;
-    if (consent && !consent.checked && (all || this.touched.has('consent'))) {
-      errors.push({ field: 'consent', code: 'required', message: consent.dataset.requiredMessage });
-    }
+    const errors = (verdict.errors || []).map((error) => (error.field === 'consent' && consent ? { ...error, message: consent.dataset.requiredMessage } : error));
     this.showErrors(errors, all);
     return errors;
   }

@@ -1,0 +1,29 @@
+#include "outcome.hpp"
+
+namespace vouch::server::app {
+
+Problem problem_from(const Error& error, std::string code) {
+  Problem problem;
+  problem.code = std::move(code);
+  problem.message = error.to_string();
+  switch (error.kind) {
+    case ErrorKind::Syntax:
+      problem.kind = Failure::Malformed;
+      break;
+    case ErrorKind::Invalid:
+      problem.kind = Failure::Invalid;
+      break;
+    case ErrorKind::NotFound:
+      problem.kind = Failure::NotFound;
+      break;
+    case ErrorKind::Conflict:
+      problem.kind = Failure::Conflict;
+      break;
+    case ErrorKind::Storage:
+      problem.kind = Failure::Storage;
+      break;
+  }
+  return problem;
+}
+
+}  // namespace vouch::server::app

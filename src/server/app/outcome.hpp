@@ -1,0 +1,53 @@
+#pragma once
+// What a use case answers: its value, or a Problem with a kind. Routes map the
+// kind to an HTTP status (routes_problem.hpp); nothing classifies a failure by
+// its message text.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "vouch/status.hpp"
+#include "vouch/validate.hpp"
+
+namespace vouch::server::app {
+
+enum class Failure : std::uint8_t {
+  Malformed,    // the request cannot be read (not JSON, not UTF-8, a bad header)
+  Invalid,      // readable, but breaks a rule; `fields` says which
+  NotFound,     // the review (or what the request names) does not exist
+  Conflict,     // clashes with what is stored
+  RateLimited,  // too many requests; `retry_after` seconds
+  TooLarge,     // a part is over its limit
+  Storage,      // the database or the file system failed (logged, not the caller's fault)
+};
+
+struct Problem {
+  Failure kind = Failure::Storage;
+  std::string code;     // stable machine code ("validation_failed", "rate_limited", ...)
+  std::string message;  // for people, English; field errors carry their own codes
+  std::vector<FieldError> fields;
+  std::int64_t retry_after = 0;
+};
+
+// The Problem for a lower layer's Error, by its kind.
+Problem problem_from(const Error& error, std::string code);
+
+template <class T>
+class Outcome {
+ public:
+  Outcome(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
+  Outcome(Problem problem) : state_(std::move(problem)) {}  // NOLINT: implicit by design
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  explicit operator bool() const { return ok(); }
+  T& value() { return std::get<T>(state_); }
+  const T& value() const { return std::get<T>(state_); }
+  const Problem& problem() const { return std::get<Problem>(state_); }
+
+ private:
+  std::variant<T, Problem> state_;
+};
+
+}  // namespace vouch::server::app
