@@ -83,8 +83,8 @@ function write(name, body) {
   // (Taiwan/Hong Kong, lead bytes A4..F9: the 13,000 Han characters of
   // everyday Traditional text) mapping to a target in GB 2312 (the 6,763 of
   // everyday Simplified text), read through the WHATWG decoders of Node's ICU.
-  // The rest are rare characters and variants that cost bytes in the first
-  // render (bench/CHANGES.md) for matches nobody makes.
+  // The rest are rare characters and variants that cost bytes every Chinese
+  // searcher downloads (bench/CHANGES.md) for matches nobody makes.
   const big5 = new Set();
   const big5Decoder = new TextDecoder('big5');
   for (let lead = 0xa4; lead <= 0xf9; lead++) {
@@ -103,8 +103,8 @@ function write(name, body) {
     }
   }
   const bmp = pairs.filter(([a, b]) => a < 0x10000 && b < 0x10000 && big5.has(a) && gb2312.has(b));
-  // Stored as bytes, which brotli packs best inside the wasm (4.7 KB there, against
-  // 7.7 KB for 16-bit pairs): the source deltas (source minus previous source; 255
+  // Stored as bytes, which brotli packs best (4.7 KB inside the wasm, 4.8 KB as
+  // dist/vouch-han-fold.bin, against 7.7 KB for 16-bit pairs): the source deltas (source minus previous source; 255
   // escapes a delta >= 255 written as two more bytes, low first), then the low and
   // the high bytes of (target - source) mod 2^16.
   const deltas = [];

@@ -20,25 +20,27 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
+#include "unicode_tables.hpp"
 #include "vouch/status.hpp"
 
 namespace vouch::text::detail {
 
+// Fixed capacity (2 x 8 KB): no allocation, and less wasm than vectors.
 struct HanFoldTable {
-  std::vector<std::uint16_t> from;  // ascending
-  std::vector<std::uint16_t> to;
+  std::uint16_t from[kHanFoldMax];  // ascending
+  std::uint16_t to[kHanFoldMax];
+  std::size_t count = 0;
   char32_t lookup(char32_t cp) const;
 };
 
-// The pairs of the three streams above (the deltas exactly `delta_size` bytes);
-// errors name the pair ("han_fold.pairs[17]").
-Result<HanFoldTable> decode_han_fold_streams(const std::uint8_t* delta, std::size_t delta_size,
-                                             const std::uint8_t* low, const std::uint8_t* high,
-                                             std::size_t count);
+// Decodes the three streams above (the deltas exactly `delta_size` bytes) into
+// `out`; false with `error` set (its path names the pair, "han_fold.pairs[17]").
+bool decode_han_fold_streams(const std::uint8_t* delta, std::size_t delta_size,
+                             const std::uint8_t* low, const std::uint8_t* high, std::size_t count,
+                             HanFoldTable& out, Error& error);
 // The whole binary form.
-Result<HanFoldTable> decode_han_fold(std::string_view bytes);
+bool decode_han_fold(std::string_view bytes, HanFoldTable& out, Error& error);
 
 // The table this build links, or nullptr (the wasm modules link none).
 const HanFoldTable* builtin_han_fold();

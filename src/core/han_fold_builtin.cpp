@@ -9,12 +9,14 @@ namespace vouch::text::detail {
 const HanFoldTable* builtin_han_fold() {
   // Decoded once (a thread-safe static); the generated data is valid, which
   // tests/core/han_fold_test.cpp checks through this same decoder.
-  static const HanFoldTable table = [] {
-    Result<HanFoldTable> decoded = decode_han_fold_streams(
-        kHanFoldDelta, kHanFoldDeltaSize, kHanFoldDiffLow, kHanFoldDiffHigh, kHanFoldCount);
-    return decoded.ok() ? std::move(decoded).value() : HanFoldTable{};
+  static const HanFoldTable* const table = [] {
+    static HanFoldTable decoded;
+    Error error;
+    decode_han_fold_streams(kHanFoldDelta, kHanFoldDeltaSize, kHanFoldDiffLow, kHanFoldDiffHigh,
+                            kHanFoldCount, decoded, error);
+    return &decoded;
   }();
-  return &table;
+  return table;
 }
 
 }  // namespace vouch::text::detail
