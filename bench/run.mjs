@@ -97,7 +97,8 @@ if (wanted('payload')) {
     line();
     const later = measurePayload(distDir, onDemandFiles);
     line('Not in the first render: the form module, imported when a shopper hovers, focuses or clicks');
-    line('"Write a review" (or when a store serves a JSON snapshot):');
+    line('"Write a review" (or when a store serves a JSON snapshot), and the search fold table,');
+    line('fetched when a shopper focuses the search box (or opens a view with a query):');
     line();
     table(['file', 'raw', 'gzip -9', 'brotli -q 11'], [...later.files, later.total].map((f) =>
       [f.name, `${f.raw} B`, `${f.gzip} B`, `${f.brotli} B (${kb(f.brotli)} KB)`]));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const payloadFiles = ['vouch.js', 'vouch-core.wasm'];
-export const onDemandFiles = ['vouch-form.js', 'vouch-form.wasm'];
+export const onDemandFiles = ['vouch-form.js', 'vouch-form.wasm', 'vouch-han-fold.bin'];
 
 export function compressedSizes(bytes) {
   return {
