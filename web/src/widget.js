@@ -336,7 +336,12 @@ export class ReviewsWidget {
         if (!current()) return;
         const input = this.view && this.view.querySelector('[data-action="search-input"]');
         // Typing in progress re-renders by itself once its debounce fires.
-        if (installed && this.state.search && (!input || input.value === this.state.search)) this.renderView();
+        try {
+          if (installed && this.state.search && (!input || input.value === this.state.search)) this.renderView();
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
         build();
       },
       (error) => {
