@@ -6,8 +6,6 @@
 // The crash points use VOUCH_TEST_CRASH_AT (photos.cpp): the server SIGKILLs
 // itself at that point of its real write path, so the test needs no timing.
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -192,13 +190,7 @@ TEST_CASE("SIGKILL around a photo upload leaves no orphan and loses no reference
 
   {  // Killed while a multipart upload is still arriving.
     PhotoServer server(dir.path(), "");
-    const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(sock >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    const int sock = connect_loopback(server.port());
     const std::string part =
         "--b\r\nContent-Disposition: form-data; name=\"photos\"; "
         "filename=\"p.png\"\r\nContent-Type: image/png\r\n\r\n" +

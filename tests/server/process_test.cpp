@@ -2,8 +2,6 @@
 // in-flight request finishes) and durability under SIGKILL (every review that
 // got a 201 is there after a restart, and the database passes integrity_check).
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -112,13 +110,7 @@ TEST_CASE("SIGTERM: the in-flight request finishes, then the server exits cleanl
   const std::string body =
       review_json(5, "Sent in two halves around a SIGTERM, and still stored in full.");
 
-  const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(sock >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  const int sock = connect_loopback(server.port());
   const std::string head =
       "POST /api/v1/products/sku-term/reviews HTTP/1.1\r\nHost: 127.0.0.1\r\n"
       "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +

@@ -1,6 +1,9 @@
 #include "test_server.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -75,6 +78,17 @@ std::string review_json(int rating, const std::string& body, const std::string& 
   std::string text = review.dump();
   if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
   return text;
+}
+
+int connect_loopback(int port) {
+  const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(sock >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  return sock;
 }
 
 httplib::Headers json_headers() { return {}; }

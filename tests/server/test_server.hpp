@@ -54,6 +54,10 @@ class TestServer {
 // A valid review body (JSON) with the given rating and body text.
 std::string review_json(int rating, const std::string& body, const std::string& extra = "");
 
+// A TCP socket connected to 127.0.0.1:`port`, for tests that write a request
+// by hand (half a body, a signal mid-request); the caller closes it.
+int connect_loopback(int port);
+
 httplib::Headers json_headers();
 httplib::Headers admin_headers(const char* token = kAdminToken);
 
