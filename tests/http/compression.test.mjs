@@ -13,7 +13,7 @@ async function postReview(i) {
   const body = JSON.stringify({
     rating: 1 + (i % 5), title: `Review number ${i}`,
     body: `The kettle ${i} boils quickly and the handle stays cool; I would buy it again for the price.`,
-    author: `Shopper ${i}`, email: `shopper${i}@example.com`,
+    author: `Shopper ${i}`, email: `shopper${i}@example.com`, consent: true,
   });
   const request = head('POST', `/api/v1/products/${product}/reviews`, {
     'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close',
