@@ -60,14 +60,6 @@ httplib::Result post_photo(int port, const std::string& body_text, const std::st
   return client.Post("/api/v1/products/sku-crash/reviews", items);
 }
 
-std::set<std::string> files_in(const std::string& dir) {
-  std::set<std::string> names;
-  std::error_code ignored;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
-    names.insert(entry.path().filename().string());
-  return names;
-}
-
 std::set<std::string> photo_rows(const std::string& db_path) {
   auto db = vouch::server::Database::open(db_path);
   REQUIRE(db.ok());

@@ -135,6 +135,14 @@ int ServerProcess::signal_and_wait(int signal) {
   return status;
 }
 
+std::set<std::string> files_in(const std::string& dir) {
+  std::set<std::string> names;
+  std::error_code ignored;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
+    names.insert(entry.path().filename().string());
+  return names;
+}
+
 int connect_loopback(int port) {
   const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(sock >= 0);

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -77,6 +78,9 @@ class ServerProcess {
 
 // A valid review body (JSON) with the given rating and body text.
 std::string review_json(int rating, const std::string& body, const std::string& extra = "");
+
+// The names of the entries in `dir` (none when it cannot be read).
+std::set<std::string> files_in(const std::string& dir);
 
 // A TCP socket connected to 127.0.0.1:`port`, for tests that write a request
 // by hand (half a body, a signal mid-request); the caller closes it.
