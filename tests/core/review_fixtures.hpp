@@ -3,12 +3,15 @@
 // Japanese words below are written for these tests (no open review corpus in
 // those languages was found, see ../shared/data/README.md).
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vouch/model.hpp"
+#include "vouch/snapshot.hpp"
 
 namespace vouch_test {
 
@@ -25,6 +28,25 @@ inline const std::vector<std::string>& test_vocabulary() {
       "return", "size", "很好",   "质量很好", "舒服",   "尺码偏小", "とても良い", "サイズ",
       "着心地", "👍",    "❤️", "✨",        "ok",     "x"};
   return words;
+}
+
+// A snapshot of one product whose reviews are these (title, body) pairs, in
+// order: ids r0, r1, ..., five stars, one second apart.
+inline vouch::Snapshot snapshot_of_texts(
+    const std::vector<std::pair<std::string, std::string>>& texts) {
+  std::vector<vouch::Review> reviews;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    vouch::Review r;
+    r.id = "r" + std::to_string(i);
+    r.rating = 5;
+    r.created = 1700000000 + static_cast<std::int64_t>(i);
+    r.title = texts[i].first;
+    r.body = texts[i].second;
+    reviews.push_back(r);
+  }
+  auto built = vouch::Snapshot::build(vouch::Product{"p", "P", "", ""}, reviews);
+  REQUIRE(built.ok());
+  return built.value();
 }
 
 inline std::string random_text(std::mt19937& rng, int max_words) {

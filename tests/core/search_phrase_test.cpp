@@ -6,29 +6,16 @@
 #include <random>
 #include <set>
 
+#include "review_fixtures.hpp"
 #include "text_fold.hpp"
 #include "vouch/query.hpp"
 #include "vouch/utf8.hpp"
 
 namespace {
 
-using Ids = std::vector<std::uint32_t>;
+using vouch_test::snapshot_of_texts;
 
-vouch::Snapshot make(const std::vector<std::pair<std::string, std::string>>& texts) {
-  std::vector<vouch::Review> reviews;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    vouch::Review r;
-    r.id = "r" + std::to_string(i);
-    r.rating = 5;
-    r.created = 1700000000 + static_cast<std::int64_t>(i);
-    r.title = texts[i].first;
-    r.body = texts[i].second;
-    reviews.push_back(r);
-  }
-  auto built = vouch::Snapshot::build(vouch::Product{"p", "P", "", ""}, reviews);
-  REQUIRE(built.ok());
-  return built.value();
-}
+using Ids = std::vector<std::uint32_t>;
 
 vouch::QueryResult query(const vouch::Snapshot& s, const std::string& text) {
   vouch::Query q;
@@ -55,7 +42,8 @@ std::vector<std::string> marked(const vouch::Snapshot& s, const std::string& tex
 }  // namespace
 
 TEST_CASE("search: a zh-TW shopper finds Simplified reviews and back", "[search][phrase]") {
-  const auto s = make({{"", "质量很好，价格便宜"}, {"", "質量很好，價格便宜"}, {"", "颜色不错"}});
+  const auto s =
+      snapshot_of_texts({{"", "质量很好，价格便宜"}, {"", "質量很好，價格便宜"}, {"", "颜色不错"}});
   CHECK(find(s, "質量") == Ids{0, 1});
   CHECK(find(s, "质量") == Ids{0, 1});
   CHECK(find(s, "價格") == Ids{0, 1});
@@ -66,22 +54,23 @@ TEST_CASE("search: a zh-TW shopper finds Simplified reviews and back", "[search]
 }
 
 TEST_CASE("search: half-width katakana finds full-width, marks included", "[search][phrase]") {
-  const auto s = make({{"", "ﾊﾟｿｺﾝ用のｶﾞｲﾄﾞ"}, {"", "パソコン用のガイド"}, {"", "ハソコン"}});
+  const auto s =
+      snapshot_of_texts({{"", "ﾊﾟｿｺﾝ用のｶﾞｲﾄﾞ"}, {"", "パソコン用のガイド"}, {"", "ハソコン"}});
   CHECK(find(s, "パソコン") == Ids{0, 1});
   CHECK(find(s, "ｶﾞｲﾄﾞ") == Ids{0, 1});
   CHECK(marked(s, "パソコン", 0) == std::vector<std::string>{"ﾊﾟｿｺﾝ"});
 }
 
 TEST_CASE("search: digits or Latin next to Han are one group", "[search][phrase]") {
-  const auto s = make({{"", "给5星，物流很快"},          // 0: 5星
-                       {"", "用了5天，星星图案好看"},    // 1: 5 ... 星 apart
-                       {"", "50星也不够"},               // 2: 50星 is not 5星
-                       {"", "4G内存够用"},               // 3
-                       {"", "内存 4g 够用"},             // 4: apart
-                       {"", "win7系统可以装"},           // 5
-                       {"", "iPhone13 很好，系统流畅"},  // 6
-                       {"", "win 7 系统"},               // 7: apart
-                       {"", "我给五星 5 星"}});          // 8: 5 and 星 with a space
+  const auto s = snapshot_of_texts({{"", "给5星，物流很快"},          // 0: 5星
+                                    {"", "用了5天，星星图案好看"},    // 1: 5 ... 星 apart
+                                    {"", "50星也不够"},               // 2: 50星 is not 5星
+                                    {"", "4G内存够用"},               // 3
+                                    {"", "内存 4g 够用"},             // 4: apart
+                                    {"", "win7系统可以装"},           // 5
+                                    {"", "iPhone13 很好，系统流畅"},  // 6
+                                    {"", "win 7 系统"},               // 7: apart
+                                    {"", "我给五星 5 星"}});          // 8: 5 and 星 with a space
   CHECK(find(s, "5星") == Ids{0});
   CHECK(find(s, "4G内存") == Ids{3});
   CHECK(find(s, "４ｇ内存") == Ids{3});  // full-width query
@@ -93,12 +82,12 @@ TEST_CASE("search: digits or Latin next to Han are one group", "[search][phrase]
 }
 
 TEST_CASE("search: quoted phrases match in order; unquoted words stay an AND", "[search][phrase]") {
-  const auto s = make({{"", "True to size! Great fit."},  // 0
-                       {"", "The size is true to me"},    // 1: words out of order
-                       {"", "质量不错，推荐"},            // 2
-                       {"", "质量，不错"},                // 3: punctuation between
-                       {"", "不错的质量"},                // 4: out of order
-                       {"", "true-to-size fit"}});        // 5: hyphens separate
+  const auto s = snapshot_of_texts({{"", "True to size! Great fit."},  // 0
+                                    {"", "The size is true to me"},    // 1: words out of order
+                                    {"", "质量不错，推荐"},            // 2
+                                    {"", "质量，不错"},                // 3: punctuation between
+                                    {"", "不错的质量"},                // 4: out of order
+                                    {"", "true-to-size fit"}});        // 5: hyphens separate
   CHECK(find(s, "\"true to size\"") == Ids{0, 5});
   CHECK(find(s, "true to size") == Ids{0, 1, 5});
   CHECK(find(s, "\u201Ctrue to siz\u201D") == Ids{0, 5});  // the last word of a phrase is a prefix
@@ -186,7 +175,7 @@ TEST_CASE("search: groups and phrases agree with a brute-force oracle", "[search
     }
     texts.emplace_back(i % 7 == 0 ? std::string(pick(han)) : std::string(), body);
   }
-  const auto s = make(texts);
+  const auto s = snapshot_of_texts(texts);
   for (int round = 0; round < 400; ++round) {
     OracleUnit unit;
     unit.phrase = round % 2 == 1;
@@ -224,7 +213,7 @@ TEST_CASE("search: groups and phrases agree with a brute-force oracle", "[search
 
 TEST_CASE("search: hostile queries (quotes, long phrases) answer without error",
           "[search][phrase]") {
-  const auto s = make({{"", "a a a a a a a a 质量"}, {"", "true to size"}});
+  const auto s = snapshot_of_texts({{"", "a a a a a a a a 质量"}, {"", "true to size"}});
   CHECK(find(s, "\"").size() == 2);  // no tokens: no text filter, as for "!!!"
   CHECK(find(s, "\"\"\"\"").size() == 2);
   CHECK(find(s, "「」『』“”").size() == 2);

@@ -3,25 +3,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "review_fixtures.hpp"
 #include "vouch/query.hpp"
 
 namespace {
 
-vouch::Snapshot make(const std::vector<std::pair<std::string, std::string>>& texts) {
-  std::vector<vouch::Review> reviews;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    vouch::Review r;
-    r.id = "r" + std::to_string(i);
-    r.rating = 5;
-    r.created = 1700000000 + static_cast<std::int64_t>(i);
-    r.title = texts[i].first;
-    r.body = texts[i].second;
-    reviews.push_back(r);
-  }
-  auto built = vouch::Snapshot::build(vouch::Product{"p", "P", "", ""}, reviews);
-  REQUIRE(built.ok());
-  return built.value();
-}
+using vouch_test::snapshot_of_texts;
 
 std::vector<std::uint32_t> find(const vouch::Snapshot& s, const std::string& text) {
   vouch::Query q;
@@ -56,9 +43,9 @@ std::vector<std::string> marked(const vouch::Snapshot& s, const std::string& tex
 }  // namespace
 
 TEST_CASE("search: Chinese text without spaces (character bigrams)", "[search]") {
-  const auto s = make({{"质量很好", "衣服质量很好，尺码偏小一点。"},
-                       {"一般", "颜色不错但是质量一般"},
-                       {"很好", "很喜欢"}});
+  const auto s = snapshot_of_texts({{"质量很好", "衣服质量很好，尺码偏小一点。"},
+                                    {"一般", "颜色不错但是质量一般"},
+                                    {"很好", "很喜欢"}});
   CHECK(find(s, "质量") == Ids{0, 1});
   CHECK(find(s, "质量很好") == Ids{0});
   CHECK(find(s, "很好") == Ids{0, 2});
@@ -70,8 +57,8 @@ TEST_CASE("search: Chinese text without spaces (character bigrams)", "[search]")
 }
 
 TEST_CASE("search: Japanese kana and kanji", "[search]") {
-  const auto s = make({{"とても良い", "サイズがぴったりで、着心地もとても良いです。"},
-                       {"残念", "サイズが小さかった"}});
+  const auto s = snapshot_of_texts({{"とても良い", "サイズがぴったりで、着心地もとても良いです。"},
+                                    {"残念", "サイズが小さかった"}});
   CHECK(find(s, "サイズ") == Ids{0, 1});
   CHECK(find(s, "着心地") == Ids{0});
   CHECK(find(s, "とても良い") == Ids{0});
@@ -80,9 +67,9 @@ TEST_CASE("search: Japanese kana and kanji", "[search]") {
 }
 
 TEST_CASE("search: case, accents and full-width letters fold for Latin", "[search]") {
-  const auto s = make({{"Café au lait", "Très naïve STRASSE"},
-                       {"CAFE", "straße crème"},
-                       {"ｆｉｔ ｓｏ ｗｅｌｌ", "Fits"}});
+  const auto s = snapshot_of_texts({{"Café au lait", "Très naïve STRASSE"},
+                                    {"CAFE", "straße crème"},
+                                    {"ｆｉｔ ｓｏ ｗｅｌｌ", "Fits"}});
   CHECK(find(s, "cafe") == Ids{0, 1});
   CHECK(find(s, "CAFÉ") == Ids{0, 1});
   CHECK(find(s, "naive") == Ids{0});
@@ -99,14 +86,15 @@ TEST_CASE("search: case, accents and full-width letters fold for Latin", "[searc
   CHECK(marked(s, "fit", 2, vouch::TextField::Body) == std::vector<std::string>{"Fit"});
   CHECK(marked(s, "strasse", 1, vouch::TextField::Body) == std::vector<std::string>{"straße"});
   // Decomposed accent (e + U+0301) folds too, and the highlight keeps the mark.
-  const auto decomposed = make({{"Cafe\xCC\x81", ""}});
+  const auto decomposed = snapshot_of_texts({{"Cafe\xCC\x81", ""}});
   CHECK(find(decomposed, "café") == Ids{0});
   CHECK(marked(decomposed, "cafe", 0, vouch::TextField::Title) ==
         std::vector<std::string>{"Cafe\xCC\x81"});
 }
 
 TEST_CASE("search: emoji are searchable tokens", "[search]") {
-  const auto s = make({{"Love it 😍", "👍👍 would buy again"}, {"meh", "👎"}, {"ok", "👍🏽 fine"}});
+  const auto s = snapshot_of_texts(
+      {{"Love it 😍", "👍👍 would buy again"}, {"meh", "👎"}, {"ok", "👍🏽 fine"}});
   CHECK(find(s, "👍") == Ids{0, 2});
   CHECK(find(s, "😍") == Ids{0});
   CHECK(find(s, "👎") == Ids{1});
@@ -115,8 +103,8 @@ TEST_CASE("search: emoji are searchable tokens", "[search]") {
 }
 
 TEST_CASE("search: relevance ranks title and repeated matches higher", "[search]") {
-  const auto s =
-      make({{"nice", "the zipper broke"}, {"zipper broke", "zipper zipper"}, {"ok", "fine"}});
+  const auto s = snapshot_of_texts(
+      {{"nice", "the zipper broke"}, {"zipper broke", "zipper zipper"}, {"ok", "fine"}});
   vouch::Query q;
   q.text = "zipper";
   q.sort = vouch::SortOrder::Relevance;

@@ -6,8 +6,6 @@
 // The crash points use VOUCH_TEST_CRASH_AT (photos.cpp): the server SIGKILLs
 // itself at that point of its real write path, so the test needs no timing.
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -32,69 +30,24 @@ using namespace vouch_test;
 
 namespace {
 
+std::string photo_settings() {
+  json settings = {{"admin_token", kAdminToken},
+                   {"hmac_secret", kHmacSecret},
+                   {"moderation", "none"},
+                   {"public_url", "http://reviews.test"},
+                   {"upload_dir", "uploads"}};
+  return settings.dump();
+}
+
 // One `vouch-server serve` child with public_url set; `crash_at` goes into
 // its environment as VOUCH_TEST_CRASH_AT ("" = none).
-class PhotoServer {
+class PhotoServer : public ServerProcess {
  public:
-  PhotoServer(const std::string& dir, const std::string& crash_at) {
-    const std::string config = dir + "/vouch.json";
-    json settings = {{"admin_token", kAdminToken},
-                     {"hmac_secret", kHmacSecret},
-                     {"moderation", "none"},
-                     {"public_url", "http://reviews.test"},
-                     {"upload_dir", "uploads"}};
-    REQUIRE(vouch::server::write_text_file(config, settings.dump()).ok());
-    log_ = dir + "/server-" + std::to_string(++starts_) + ".log";
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      if (!std::freopen(log_.c_str(), "w", stderr)) ::_exit(127);
-      if (!crash_at.empty()) ::setenv("VOUCH_TEST_CRASH_AT", crash_at.c_str(), 1);
-      const std::string db = dir + "/vouch.db";
-      ::execl(VOUCH_SERVER_BINARY, VOUCH_SERVER_BINARY, "serve", "--db", db.c_str(), "--config",
-              config.c_str(), "--port", "0", "--host", "127.0.0.1", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    const std::string marker = "listening on http://127.0.0.1:";
-    for (int attempt = 0; attempt < 3000 && port_ == 0; ++attempt) {
-      const std::string text = log();
-      const std::size_t at = text.find(marker);
-      if (at != std::string::npos && text.find('\n', at) != std::string::npos)
-        port_ = std::stoi(text.substr(at + marker.size()));
-      else
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    INFO(log());
-    REQUIRE(port_ > 0);
-  }
-  ~PhotoServer() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-  int port() const { return port_; }
+  PhotoServer(const std::string& dir, const std::string& crash_at)
+      : ServerProcess(dir, photo_settings(), crash_at) {}
   // Waits for the child to end (it killed itself) and returns the wait status.
-  int wait_exit() {
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return status;
-  }
-  void kill_now() {
-    ::kill(pid_, SIGKILL);
-    wait_exit();
-  }
-  std::string log() const {
-    auto text = vouch::server::read_text_file(log_);
-    return text ? text.value() : "";
-  }
-
- private:
-  std::string log_;
-  pid_t pid_ = -1;
-  int port_ = 0;
-  static inline int starts_ = 0;
+  int wait_exit() { return signal_and_wait(0); }
+  void kill_now() { signal_and_wait(SIGKILL); }
 };
 
 httplib::Result post_photo(int port, const std::string& body_text, const std::string& photo) {
@@ -105,14 +58,6 @@ httplib::Result post_photo(int port, const std::string& body_text, const std::st
       {"photos", photo, "p.png", "image/png"},
   };
   return client.Post("/api/v1/products/sku-crash/reviews", items);
-}
-
-std::set<std::string> files_in(const std::string& dir) {
-  std::set<std::string> names;
-  std::error_code ignored;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
-    names.insert(entry.path().filename().string());
-  return names;
 }
 
 std::set<std::string> photo_rows(const std::string& db_path) {
@@ -192,13 +137,7 @@ TEST_CASE("SIGKILL around a photo upload leaves no orphan and loses no reference
 
   {  // Killed while a multipart upload is still arriving.
     PhotoServer server(dir.path(), "");
-    const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(sock >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    const int sock = connect_loopback(server.port());
     const std::string part =
         "--b\r\nContent-Disposition: form-data; name=\"photos\"; "
         "filename=\"p.png\"\r\nContent-Type: image/png\r\n\r\n" +

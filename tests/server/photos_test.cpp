@@ -46,14 +46,6 @@ httplib::Result post_photo(httplib::Client& client, const std::string& product,
   return client.Post(("/api/v1/products/" + product + "/reviews").c_str(), headers, items);
 }
 
-std::set<std::string> files_in(const std::string& dir) {
-  std::set<std::string> names;
-  std::error_code ignored;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
-    names.insert(entry.path().filename().string());
-  return names;
-}
-
 std::vector<vouch::Media> snapshot_media(httplib::Client& client, const std::string& product) {
   auto res = client.Get(("/api/v1/products/" + product + "/snapshot").c_str());
   REQUIRE(res);

@@ -2,8 +2,6 @@
 // in-flight request finishes) and durability under SIGKILL (every review that
 // got a 201 is there after a restart, and the database passes integrity_check).
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -26,76 +24,21 @@ using namespace vouch_test;
 
 namespace {
 
-class ChildServer {
+// Limits high enough that the durability test is never rate limited.
+std::string child_settings() {
+  json settings = {
+      {"admin_token", kAdminToken},
+      {"hmac_secret", kHmacSecret},
+      {"moderation", "none"},
+      {"upload_dir", "uploads"},
+      {"limits", {{"submissions_per_ip", 100000}, {"submissions_per_product", 100000}}}};
+  return settings.dump();
+}
+
+class ChildServer : public ServerProcess {
  public:
-  explicit ChildServer(const std::string& dir) : dir_(dir) {
-    const std::string config = dir + "/vouch.json";
-    json settings = {
-        {"admin_token", kAdminToken},
-        {"hmac_secret", kHmacSecret},
-        {"moderation", "none"},
-        {"upload_dir", "uploads"},
-        {"limits", {{"submissions_per_ip", 100000}, {"submissions_per_product", 100000}}}};
-    REQUIRE(vouch::server::write_text_file(config, settings.dump()).ok());
-    log_ = dir + "/server-" + std::to_string(++starts_) + ".log";
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      FILE* log = std::freopen(log_.c_str(), "w", stderr);
-      if (!log) ::_exit(127);
-      const std::string db = dir + "/vouch.db";
-      ::execl(VOUCH_SERVER_BINARY, VOUCH_SERVER_BINARY, "serve", "--db", db.c_str(), "--config",
-              config.c_str(), "--port", "0", "--host", "127.0.0.1", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    // Wait for "listening on http://127.0.0.1:PORT" in the child's log.
-    for (int attempt = 0; attempt < 3000 && port_ == 0; ++attempt) {
-      const std::string text = read_log();
-      const std::size_t at = text.find("listening on http://127.0.0.1:");
-      if (at != std::string::npos && text.find('\n', at) != std::string::npos) {
-        port_ = std::stoi(text.substr(at + std::string("listening on http://127.0.0.1:").size()));
-      } else {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      }
-    }
-    INFO(read_log());
-    REQUIRE(port_ > 0);
-  }
-
-  ~ChildServer() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-
-  // Sends `signal` and waits for the exit; returns the wait status.
-  int signal_and_wait(int signal) {
-    ::kill(pid_, signal);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return status;
-  }
-
-  int port() const { return port_; }
-  std::string read_log() const {
-    FILE* file = std::fopen(log_.c_str(), "rb");
-    if (!file) return "";
-    std::string text;
-    char buffer[4096];
-    std::size_t got = 0;
-    while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, got);
-    std::fclose(file);
-    return text;
-  }
-
- private:
-  std::string dir_;
-  std::string log_;
-  pid_t pid_ = -1;
-  int port_ = 0;
-  static inline int starts_ = 0;
+  explicit ChildServer(const std::string& dir) : ServerProcess(dir, child_settings()) {}
+  std::string read_log() const { return log(); }
 };
 
 std::string unique_body(int thread, int n) {
@@ -112,13 +55,7 @@ TEST_CASE("SIGTERM: the in-flight request finishes, then the server exits cleanl
   const std::string body =
       review_json(5, "Sent in two halves around a SIGTERM, and still stored in full.");
 
-  const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(sock >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  const int sock = connect_loopback(server.port());
   const std::string head =
       "POST /api/v1/products/sku-term/reviews HTTP/1.1\r\nHost: 127.0.0.1\r\n"
       "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +

@@ -1,11 +1,19 @@
 #include "test_server.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
+#include "config.hpp"
 #include "http_util.hpp"
 
 namespace vouch_test {
@@ -75,6 +83,75 @@ std::string review_json(int rating, const std::string& body, const std::string& 
   std::string text = review.dump();
   if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
   return text;
+}
+
+ServerProcess::ServerProcess(const std::string& dir, const std::string& config_json,
+                             const std::string& crash_at) {
+  static int starts = 0;
+  const std::string config = dir + "/vouch.json";
+  REQUIRE(vouch::server::write_text_file(config, config_json).ok());
+  log_ = dir + "/server-" + std::to_string(++starts) + ".log";
+  pid_ = ::fork();
+  REQUIRE(pid_ >= 0);
+  if (pid_ == 0) {
+    if (!std::freopen(log_.c_str(), "w", stderr)) ::_exit(127);
+    if (!crash_at.empty()) ::setenv("VOUCH_TEST_CRASH_AT", crash_at.c_str(), 1);
+    const std::string db = dir + "/vouch.db";
+    ::execl(VOUCH_SERVER_BINARY, VOUCH_SERVER_BINARY, "serve", "--db", db.c_str(), "--config",
+            config.c_str(), "--port", "0", "--host", "127.0.0.1", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Wait for "listening on http://127.0.0.1:PORT" (a whole line) in the log.
+  const std::string marker = "listening on http://127.0.0.1:";
+  for (int attempt = 0; attempt < 3000 && port_ == 0; ++attempt) {
+    const std::string text = log();
+    const std::size_t at = text.find(marker);
+    if (at != std::string::npos && text.find('\n', at) != std::string::npos)
+      port_ = std::stoi(text.substr(at + marker.size()));
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  INFO(log());
+  REQUIRE(port_ > 0);
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+std::string ServerProcess::log() const {
+  auto text = vouch::server::read_text_file(log_);
+  return text ? text.value() : "";
+}
+
+int ServerProcess::signal_and_wait(int signal) {
+  if (signal != 0) ::kill(pid_, signal);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return status;
+}
+
+std::set<std::string> files_in(const std::string& dir) {
+  std::set<std::string> names;
+  std::error_code ignored;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
+    names.insert(entry.path().filename().string());
+  return names;
+}
+
+int connect_loopback(int port) {
+  const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(sock >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  return sock;
 }
 
 httplib::Headers json_headers() { return {}; }

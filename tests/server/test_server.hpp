@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -51,8 +52,39 @@ class TestServer {
   int port_ = 0;
 };
 
+// The built vouch-server binary as a child process (`serve` on a free loopback
+// port, for the SIGTERM and SIGKILL tests): `config_json` is written to
+// dir/vouch.json, the database is dir/vouch.db, stderr goes to a log in `dir`.
+// `crash_at` goes into its environment as VOUCH_TEST_CRASH_AT ("" = none).
+// SIGKILLed and reaped on scope exit if still running.
+class ServerProcess {
+ public:
+  ServerProcess(const std::string& dir, const std::string& config_json,
+                const std::string& crash_at = "");
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+  int port() const { return port_; }
+  std::string log() const;
+  // Sends `signal` (0: none, the child ends by itself) and waits for the
+  // exit; returns the wait status.
+  int signal_and_wait(int signal);
+
+ private:
+  std::string log_;
+  int pid_ = -1;
+  int port_ = 0;
+};
+
 // A valid review body (JSON) with the given rating and body text.
 std::string review_json(int rating, const std::string& body, const std::string& extra = "");
+
+// The names of the entries in `dir` (none when it cannot be read).
+std::set<std::string> files_in(const std::string& dir);
+
+// A TCP socket connected to 127.0.0.1:`port`, for tests that write a request
+// by hand (half a body, a signal mid-request); the caller closes it.
+int connect_loopback(int port);
 
 httplib::Headers json_headers();
 httplib::Headers admin_headers(const char* token = kAdminToken);

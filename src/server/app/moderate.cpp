@@ -13,14 +13,6 @@ namespace vouch::server::app {
 
 namespace {
 
-Problem problem(Failure kind, std::string code, std::string message) {
-  Problem p;
-  p.kind = kind;
-  p.code = std::move(code);
-  p.message = std::move(message);
-  return p;
-}
-
 Problem failed(const Error& error) {
   if (error.kind == ErrorKind::Storage)
     std::fprintf(stderr, "moderation: %s\n", error.to_string().c_str());

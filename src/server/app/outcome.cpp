@@ -2,6 +2,14 @@
 
 namespace vouch::server::app {
 
+Problem problem(Failure kind, std::string code, std::string message) {
+  Problem p;
+  p.kind = kind;
+  p.code = std::move(code);
+  p.message = std::move(message);
+  return p;
+}
+
 Problem problem_from(const Error& error, std::string code) {
   Problem problem;
   problem.code = std::move(code);

@@ -32,6 +32,9 @@ struct Problem {
   std::int64_t retry_after = 0;
 };
 
+// A Problem of this kind, with its stable code and a message for people.
+Problem problem(Failure kind, std::string code, std::string message);
+
 // The Problem for a lower layer's Error, by its kind.
 Problem problem_from(const Error& error, std::string code);
 

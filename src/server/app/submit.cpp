@@ -16,14 +16,6 @@ namespace vouch::server::app {
 
 namespace {
 
-Problem problem(Failure kind, std::string code, std::string message) {
-  Problem p;
-  p.kind = kind;
-  p.code = std::move(code);
-  p.message = std::move(message);
-  return p;
-}
-
 Problem invalid(std::vector<FieldError> fields) {
   Problem p =
       problem(Failure::Invalid, "validation_failed", "the review was not accepted; see errors");

@@ -6,18 +6,6 @@
 
 namespace vouch::server::app {
 
-namespace {
-
-Problem problem(Failure kind, std::string code, std::string message) {
-  Problem p;
-  p.kind = kind;
-  p.code = std::move(code);
-  p.message = std::move(message);
-  return p;
-}
-
-}  // namespace
-
 Outcome<VoteCounts> cast_helpful_vote(App& app, const VoteRequest& request) {
   Result<std::optional<StoredReview>> found = find_review(*app.db, request.review_id);
   if (!found) {

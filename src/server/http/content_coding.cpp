@@ -6,17 +6,12 @@
 #include <cstdlib>
 #include <optional>
 
+#include "http/field_values.hpp"
 #include "http_util.hpp"
 
 namespace vouch::server::http {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // q in thousandths (0..1000); a malformed q counts as 0 (not acceptable).
 int parse_q(std::string_view params) {
@@ -24,7 +19,7 @@ int parse_q(std::string_view params) {
   while (at < params.size()) {
     std::size_t end = params.find(';', at);
     if (end == std::string_view::npos) end = params.size();
-    std::string_view param = trim(params.substr(at, end - at));
+    std::string_view param = trim_ows(params.substr(at, end - at));
     at = end + 1;
     if (param.size() < 2 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') continue;
     std::string_view value = param.substr(2);
@@ -62,10 +57,10 @@ Coding choose_coding(std::string_view header, bool have_br, bool have_gzip) {
   while (at < header.size()) {
     std::size_t end = header.find(',', at);
     if (end == std::string_view::npos) end = header.size();
-    std::string_view element = trim(header.substr(at, end - at));
+    std::string_view element = trim_ows(header.substr(at, end - at));
     at = end + 1;
     const std::size_t semicolon = element.find(';');
-    const std::string_view name = trim(element.substr(0, semicolon));
+    const std::string_view name = trim_ows(element.substr(0, semicolon));
     const int q = parse_q(semicolon == std::string_view::npos ? "" : element.substr(semicolon + 1));
     if (iequals(name, "br")) br = q;
     if (iequals(name, "gzip") || iequals(name, "x-gzip")) gzip = q;

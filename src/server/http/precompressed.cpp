@@ -1,6 +1,7 @@
 #include "http/precompressed.hpp"
 
 #include "http/content_coding.hpp"
+#include "http/field_values.hpp"
 #include "http_util.hpp"
 
 namespace vouch::server::http {
@@ -14,17 +15,6 @@ constexpr int kBrotliQuality = 5;
 constexpr int kGzipLevel = 6;
 // Below this, the headers outweigh the saving.
 constexpr std::size_t kMinimumSize = 256;
-
-bool etag_listed(const std::string& header, const std::string& etag) {
-  if (header.empty()) return false;
-  if (header == "*") return true;
-  for (const std::string& candidate : split_list(header)) {
-    std::string_view tag = candidate;
-    if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);
-    if (tag == etag) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

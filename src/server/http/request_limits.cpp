@@ -4,17 +4,12 @@
 #include <string_view>
 #include <vector>
 
+#include "http/field_values.hpp"
 #include "http_util.hpp"
 
 namespace vouch::server::http {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // Every comma-separated element of every field named `name`, in order; empty
 // elements kept (so "chunked," is visible).
@@ -27,7 +22,7 @@ std::vector<std::string> list_elements(const httplib::Headers& headers, const ch
     while (start <= value.size()) {
       std::size_t comma = value.find(',', start);
       if (comma == std::string_view::npos) comma = value.size();
-      elements.emplace_back(trim(value.substr(start, comma - start)));
+      elements.emplace_back(trim_ows(value.substr(start, comma - start)));
       start = comma + 1;
     }
   }

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "http/content_coding.hpp"
+#include "http/field_values.hpp"
 #include "http_util.hpp"
 
 namespace vouch::server::http {
@@ -33,17 +34,6 @@ bool has_dot_segment(const std::string& path) {
     if (segment == ".." || segment == "." || segment.find('\\') != std::string_view::npos)
       return true;
     start = end + 1;
-  }
-  return false;
-}
-
-bool etag_matches(const std::string& header, const std::string& etag) {
-  if (header.empty()) return false;
-  if (header == "*") return true;
-  for (const std::string& candidate : split_list(header)) {
-    std::string_view tag = candidate;
-    if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);
-    if (tag == etag) return true;
   }
   return false;
 }
@@ -147,7 +137,7 @@ StaticFiles::Outcome StaticFiles::serve(const httplib::Request& req, Reply& repl
     res.set_header("Content-Type", content_type_for(sub_path));
     if (coding != Coding::identity)
       res.set_header("Content-Encoding", std::string(coding_name(coding)));
-    if (etag_matches(req.get_header_value("If-None-Match"), etag)) {
+    if (etag_listed(req.get_header_value("If-None-Match"), etag)) {
       ::close(fd);
       res.status = 304;
       return Outcome::served;
