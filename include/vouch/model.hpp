@@ -93,4 +93,10 @@ struct Product {
   std::string image;
 };
 
+// The reasons a shopper can give for reporting a review, in the order the
+// picker lists them; POST /reviews/{id}/reports accepts exactly these. One list
+// for the core's picker and the server's check.
+inline constexpr std::string_view kReportReasons[] = {"spam",          "off_topic", "offensive",
+                                                      "personal_data", "fake",      "other"};
+
 }  // namespace vouch

@@ -124,10 +124,8 @@ std::string collection_note(const StoreConfig& config, const Options& options);
 // The write-a-review form, sized by the store's Policy (lengths, aspects, photos).
 std::string review_form(const Policy& policy, const Options& options);
 std::string lightbox_shell(const Options& options);
-// The reasons a shopper can give for reporting a review, in the order the
-// picker lists them (POST /reviews/{id}/reports accepts exactly these).
-inline constexpr std::string_view kReportReasons[] = {"spam",          "off_topic", "offensive",
-                                                      "personal_data", "fake",      "other"};
+// The report reasons: one list in model.hpp, shared with the server.
+using vouch::kReportReasons;
 // The report picker a card's "Report" button opens (form module): a reason
 // to choose (none preselected), "Send report" and "Cancel", and the texts the
 // shim shows after sending (data-sent, data-failed, data-required).

@@ -92,9 +92,9 @@ struct VoteCounts {
 Result<VoteCounts> cast_vote(Database& db, std::string_view review_id, std::string_view visitor,
                              int direction, std::int64_t now);
 
-// The fixed list of reasons a shopper may report a review for.
-inline constexpr std::string_view kReportReasons[] = {"spam",          "off_topic", "offensive",
-                                                      "personal_data", "fake",      "other"};
+// The fixed list of reasons a shopper may report a review for (the core's,
+// which the report picker lists).
+using vouch::kReportReasons;
 bool is_report_reason(std::string_view reason);
 Status add_report(Database& db, std::string_view review_id, std::string_view reason,
                   std::string_view visitor, std::int64_t now);
