@@ -23,6 +23,7 @@ DEBIAN_PACKAGES=(
   wabt                           # bench: wasm-objdump for the wasm's section/function sizes
   tzdata                         # response clock: the system time-zone database (src/native/system_zone.cpp)
   opencc libopencc-data publicsuffix   # scripts/gen_text_tables.mjs, gen_review_fixtures.mjs: Han folding, zh-TW, PSL
+  unicode-data                   # scripts/gen_unicode_tables.mjs: the UCD it generates the Unicode tables from
 )
 
 missing=()
