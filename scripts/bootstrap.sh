@@ -13,6 +13,7 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev catch2      # JSON in the core; native unit tests
   libsqlite3-dev libcpp-httplib-dev libssl-dev   # the review server
   libmicrohttpd-dev              # the server's HTTP transport (event loop; docs/decisions.md)
+  libsodium-dev                  # owner console: argon2id password hashes, session ids (src/server/auth)
   libbrotli-dev zlib1g-dev       # the server precompresses cached snapshots (br, gzip)
   iproute2                       # HTTP test tier: ss reads the listen backlog
   libpng-dev libjpeg62-turbo-dev libwebp-dev      # the server decodes uploaded photos (image_probe.cpp)

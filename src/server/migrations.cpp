@@ -99,6 +99,89 @@ CREATE INDEX photos_by_review ON photos (review_id);
     R"sql(
 ALTER TABLE reviews ADD COLUMN fingerprint BLOB;
 )sql",
+    // 4: the owner's console (issue 15): staff accounts and sessions, the
+    // inbox state of each review (triage, clock, assignment, follow-up), its
+    // history (notes, private messages, replies) and reply templates.
+    R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'moderator', 'responder')),
+  password_hash TEXT NOT NULL,           -- libsodium crypto_pwhash_str (argon2id)
+  created INTEGER NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,  -- consecutive, reset by a good login
+  locked_until INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sessions (
+  secret_hash BLOB PRIMARY KEY,          -- hash of the cookie value; the value itself is never stored
+  public_id TEXT NOT NULL UNIQUE,        -- what the sessions list shows and ends
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  ip TEXT NOT NULL DEFAULT '',
+  user_agent TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+-- One row per review: what the console knows that the shopper never sees.
+CREATE TABLE inbox_items (
+  review_id TEXT PRIMARY KEY REFERENCES reviews (id) ON DELETE CASCADE,
+  state TEXT NOT NULL DEFAULT 'unread'
+    CHECK (state IN ('unread', 'open', 'replied', 'resolved', 'followed_up')),
+  starred INTEGER NOT NULL DEFAULT 0,
+  assignee TEXT NOT NULL DEFAULT '',     -- a user name, '' = nobody
+  priority INTEGER NOT NULL DEFAULT 1 CHECK (priority BETWEEN 0 AND 3),  -- low, normal, high, urgent
+  priority_corrected INTEGER NOT NULL DEFAULT 0,  -- staff set it: triage no longer overwrites
+  tags_corrected INTEGER NOT NULL DEFAULT 0,
+  spam_risk INTEGER NOT NULL DEFAULT 0 CHECK (spam_risk BETWEEN 0 AND 3),  -- none, low, medium, high
+  arrived_at INTEGER NOT NULL,           -- the review's created time (the clock starts here)
+  due_at INTEGER NOT NULL DEFAULT 0,     -- 0 = no clock (answered, stopped)
+  first_reply_at INTEGER,
+  first_reply_by TEXT NOT NULL DEFAULT '',
+  no_reply_at INTEGER,
+  no_reply_reason TEXT NOT NULL DEFAULT '',
+  resolved_at INTEGER,
+  follow_up_at INTEGER,                  -- when to follow up; NULL = none planned
+  follow_up_outcome TEXT CHECK (follow_up_outcome IN ('satisfied', 'not_satisfied', 'no_answer')),
+  followed_up_at INTEGER,
+  followed_up_by TEXT NOT NULL DEFAULT '',
+  search_text TEXT NOT NULL DEFAULT ''   -- title, body, author, product folded by the core's search folding
+);
+CREATE INDEX inbox_by_due ON inbox_items (due_at, priority);
+CREATE INDEX inbox_by_arrival ON inbox_items (arrived_at);
+CREATE INDEX inbox_by_state ON inbox_items (state, due_at);
+CREATE INDEX inbox_by_assignee ON inbox_items (assignee, due_at);
+CREATE INDEX inbox_by_follow_up ON inbox_items (follow_up_at) WHERE follow_up_at IS NOT NULL;
+-- Tag ids of an item, one row each, so tag filters and counts use an index.
+CREATE TABLE inbox_tags (
+  review_id TEXT NOT NULL REFERENCES inbox_items (review_id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (review_id, tag)
+);
+CREATE INDEX inbox_tags_by_tag ON inbox_tags (tag, review_id);
+-- The item's history besides the audit log: internal notes, private messages
+-- to the reviewer, public replies (each version).
+CREATE TABLE inbox_events (
+  id INTEGER PRIMARY KEY,
+  review_id TEXT NOT NULL REFERENCES inbox_items (review_id) ON DELETE CASCADE,
+  time INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('note', 'message', 'reply')),
+  text TEXT NOT NULL
+);
+CREATE INDEX inbox_events_by_review ON inbox_events (review_id, time);
+CREATE TABLE reply_templates (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  locale TEXT NOT NULL DEFAULT '',       -- BCP 47, '' = any
+  tags TEXT NOT NULL DEFAULT '[]',       -- JSON array of strings (quick search; triage tag ids suggest it)
+  body TEXT NOT NULL,
+  seed TEXT NOT NULL DEFAULT '',         -- the seed kind it came from ('' = written by staff)
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT ''
+);
+)sql",
 };
 
 constexpr std::size_t kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

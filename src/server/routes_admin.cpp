@@ -4,10 +4,10 @@
 
 #include <unistd.h>
 
+#include "admin_route.hpp"
 #include "app/moderate.hpp"
 #include "app/review_health.hpp"
 #include "audit_log.hpp"
-#include "crypto.hpp"
 #include "exporter.hpp"
 #include "http_util.hpp"
 #include "importer.hpp"
@@ -20,36 +20,6 @@
 namespace vouch::server {
 
 namespace {
-
-// The actor name for a valid bearer token; "" (and a 401 sent) otherwise.
-// Every configured token is compared, in constant time, whatever matches.
-std::string authenticate(const App& app, const httplib::Request& req, httplib::Response& res) {
-  const std::string header = req.get_header_value("Authorization");
-  std::string actor;
-  if (header.rfind("Bearer ", 0) == 0) {
-    const std::string_view presented = std::string_view(header).substr(7);
-    for (const auto& [name, token] : app.config.admin_tokens) {
-      if (constant_time_equal(presented, token) && actor.empty()) actor = name;
-    }
-  }
-  if (actor.empty()) {
-    res.set_header("WWW-Authenticate", "Bearer realm=\"vouch-admin\"");
-    send_error(res, 401, "unauthorized", "admin API needs Authorization: Bearer <admin token>");
-  }
-  return actor;
-}
-
-using AdminHandler = std::function<void(App&, const std::string& actor, const httplib::Request&,
-                                        httplib::Response&)>;
-
-http::Handler admin(App& app, AdminHandler handler) {
-  return [&app, handler](const httplib::Request& req, httplib::Response& res) {
-    const std::string actor = authenticate(app, req, res);
-    if (actor.empty()) return;
-    res.set_header("Cache-Control", "no-store");
-    handler(app, actor, req, res);
-  };
-}
 
 // Loads the review named in the URL; sends 404 and returns nullopt when absent.
 std::optional<StoredReview> load_review(App& app, const httplib::Request& req,
@@ -88,7 +58,7 @@ void send_review(httplib::Response& res, const app::Outcome<StoredReview>& after
   send_json(res, 200, {{"review", admin_review_json(after.value())}});
 }
 
-void list(App& app, const std::string&, const httplib::Request& req, httplib::Response& res) {
+void list(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
   const std::string status = req.get_param_value("status");
   if (!status.empty() && !is_status(status)) {
     send_error(res, 400, "invalid_parameter",
@@ -112,7 +82,7 @@ void list(App& app, const std::string&, const httplib::Request& req, httplib::Re
       {{"reviews", reviews}, {"total", total.value()}, {"limit", *limit}, {"offset", *offset}});
 }
 
-void moderate(App& app, const std::string& actor, const httplib::Request& req,
+void moderate(App& app, const Actor& actor, const httplib::Request& req,
               httplib::Response& res, const std::string& action) {
   const std::string id = req.matches[1];
   if (!is_valid_id(id)) {
@@ -123,7 +93,7 @@ void moderate(App& app, const std::string& actor, const httplib::Request& req,
   if (!body) return;
   app::ModerationRequest request;
   request.review_id = id;
-  request.actor = actor;
+  request.actor = actor.name;
   if (action == "approve") {
     request.action = app::ModerationAction::Approve;
   } else if (action == "reject" || action == "hide") {
@@ -151,7 +121,7 @@ void moderate(App& app, const std::string& actor, const httplib::Request& req,
   send_review(res, app::moderate_review(app, request));
 }
 
-void remove(App& app, const std::string& actor, const httplib::Request& req,
+void remove(App& app, const Actor& actor, const httplib::Request& req,
             httplib::Response& res) {
   const std::string id = req.matches[1];
   if (!is_valid_id(id)) {
@@ -159,12 +129,12 @@ void remove(App& app, const std::string& actor, const httplib::Request& req,
     return;
   }
   app::Outcome<std::string> deleted =
-      app::delete_review_for(app, id, actor, req.get_param_value("note"));
+      app::delete_review_for(app, id, actor.name, req.get_param_value("note"));
   if (!deleted) return send_problem(res, deleted.problem(), "en");
   send_json(res, 200, {{"deleted", deleted.value()}});
 }
 
-void audit(App& app, const std::string&, const httplib::Request& req, httplib::Response& res) {
+void audit(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
   const auto limit = int_param(req, res, "limit", 100, 1, 1000);
   if (!limit) return;
   const auto offset = int_param(req, res, "offset", 0, 0, INT64_C(1) << 40);
@@ -188,7 +158,7 @@ void audit(App& app, const std::string&, const httplib::Request& req, httplib::R
   send_json(res, 200, {{"entries", list}, {"limit", *limit}, {"offset", *offset}});
 }
 
-void reviewer_export(App& app, const std::string& actor, const httplib::Request& req,
+void reviewer_export(App& app, const Actor& actor, const httplib::Request& req,
                      httplib::Response& res) {
   const std::string email = req.get_param_value("email");
   if (email.empty() || email.size() > 254) {
@@ -207,13 +177,13 @@ void reviewer_export(App& app, const std::string& actor, const httplib::Request&
     item["order_id"] = row.order_id;
     reviews.push_back(item);
   }
-  append_audit(*app.db, app.now(), actor, "export_reviewer", "", "data_request",
+  append_audit(*app.db, app.now(), actor.name, "export_reviewer", "", "data_request",
                std::to_string(rows.value().size()) + " reviews");
   send_json(res, 200,
             {{"email", email}, {"reviews", reviews}, {"exported", format_utc(app.now())}});
 }
 
-void reviewer_erase(App& app, const std::string& actor, const httplib::Request& req,
+void reviewer_erase(App& app, const Actor& actor, const httplib::Request& req,
                     httplib::Response& res) {
   std::optional<json> body = read_json_body(req, res, 4096);
   if (!body) return;
@@ -228,7 +198,7 @@ void reviewer_erase(App& app, const std::string& actor, const httplib::Request& 
     return;
   }
   app::Outcome<app::Erased> erased =
-      app::erase_reviewer_data(app, email, mode == "anonymise", actor);
+      app::erase_reviewer_data(app, email, mode == "anonymise", actor.name);
   if (!erased) return send_problem(res, erased.problem(), "en");
   send_json(res, 200,
             {{"mode", mode},
@@ -238,7 +208,7 @@ void reviewer_erase(App& app, const std::string& actor, const httplib::Request& 
 
 // Which stored rows break the stored-review rules, and which published ones
 // the read path left out of snapshots (docs/api.md "Health").
-void health(App& app, const std::string&, const httplib::Request&, httplib::Response& res) {
+void health(App& app, const Actor&, const httplib::Request&, httplib::Response& res) {
   app::Outcome<app::ReviewHealth> report = app::review_health(app);
   if (!report) return send_problem(res, report.problem(), "en");
   const app::ReviewHealth& h = report.value();
@@ -262,7 +232,7 @@ void health(App& app, const std::string&, const httplib::Request&, httplib::Resp
              {"skipped_on_read", skipped}});
 }
 
-void import(App& app, const std::string& actor, const httplib::Request& req,
+void import(App& app, const Actor& actor, const httplib::Request& req,
             httplib::Response& res) {
   if (req.body.size() > app.config.limits.max_import_bytes) {
     send_error(res, 413, "payload_too_large", "import file too large");
@@ -272,7 +242,7 @@ void import(App& app, const std::string& actor, const httplib::Request& req,
   options.format = req.has_param("format") ? req.get_param_value("format") : "auto";
   options.partial =
       req.get_param_value("partial") == "1" || req.get_param_value("partial") == "true";
-  options.actor = actor;
+  options.actor = actor.name;
   Result<ImportReport> report = import_reviews(app, req.body, options);
   if (!report) {
     // By kind: a file we cannot read or use is the caller's (400), a database
@@ -301,7 +271,7 @@ void import(App& app, const std::string& actor, const httplib::Request& req,
              {"issues", issues}});
 }
 
-void export_all(App& app, const std::string& actor, const httplib::Request& req,
+void export_all(App& app, const Actor& actor, const httplib::Request& req,
                 httplib::Response& res) {
   const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
   if (format != "judgeme" && format != "json") {
@@ -315,7 +285,7 @@ void export_all(App& app, const std::string& actor, const httplib::Request& req,
     send_error(res, 500, "export_failed", bytes.error().to_string());
     return;
   }
-  append_audit(*app.db, app.now(), actor, "export", "", format, "");
+  append_audit(*app.db, app.now(), actor.name, "export", "", format, "");
   res.status = 200;
   res.set_content(bytes.value(), format == "json" ? kJsonType : "text/csv; charset=utf-8");
 }
@@ -323,27 +293,33 @@ void export_all(App& app, const std::string& actor, const httplib::Request& req,
 }  // namespace
 
 void register_admin_routes(Router& server, App& app) {
-  server.Get("/api/v1/admin/reviews", admin(app, list));
+  using P = Permission;
+  server.Get("/api/v1/admin/reviews", admin_route(app, P::Read, list));
   server.Get(R"(/api/v1/admin/reviews/([^/]+))",
-             admin(app, [](App& a, const std::string&, const httplib::Request& req,
-                           httplib::Response& res) {
-               if (std::optional<StoredReview> review = load_review(a, req, res)) {
-                 send_json(res, 200, {{"review", admin_review_json(*review)}});
-               }
-             }));
+             admin_route(app, P::Read,
+                         [](App& a, const Actor&, const httplib::Request& req,
+                            httplib::Response& res) {
+                           if (std::optional<StoredReview> review = load_review(a, req, res)) {
+                             send_json(res, 200, {{"review", admin_review_json(*review)}});
+                           }
+                         }));
   for (const char* action : {"approve", "reject", "hide", "feature", "reply"}) {
     const std::string name = action;
+    // A reply is a responder's work; the rest is moderation.
+    const Permission needs = name == "reply" ? P::Respond : P::Moderate;
     server.Post(R"(/api/v1/admin/reviews/([^/]+)/)" + name,
-                admin(app, [name](App& a, const std::string& actor, const httplib::Request& req,
-                                  httplib::Response& res) { moderate(a, actor, req, res, name); }));
+                admin_route(app, needs,
+                            [name](App& a, const Actor& actor, const httplib::Request& req,
+                                   httplib::Response& res) { moderate(a, actor, req, res, name); }));
   }
-  server.Delete(R"(/api/v1/admin/reviews/([^/]+))", admin(app, remove));
-  server.Get("/api/v1/admin/audit", admin(app, audit));
-  server.Get("/api/v1/admin/health", admin(app, health));
-  server.Get("/api/v1/admin/reviewers", admin(app, reviewer_export));
-  server.Post("/api/v1/admin/reviewers/erase", admin(app, reviewer_erase), 4096);
-  server.Post("/api/v1/admin/import", admin(app, import), app.config.limits.max_import_bytes);
-  server.Get("/api/v1/admin/export", admin(app, export_all));
+  server.Delete(R"(/api/v1/admin/reviews/([^/]+))", admin_route(app, P::Manage, remove));
+  server.Get("/api/v1/admin/audit", admin_route(app, P::Manage, audit));
+  server.Get("/api/v1/admin/health", admin_route(app, P::Manage, health));
+  server.Get("/api/v1/admin/reviewers", admin_route(app, P::Manage, reviewer_export));
+  server.Post("/api/v1/admin/reviewers/erase", admin_route(app, P::Manage, reviewer_erase), 4096);
+  server.Post("/api/v1/admin/import", admin_route(app, P::Manage, import),
+              app.config.limits.max_import_bytes);
+  server.Get("/api/v1/admin/export", admin_route(app, P::Manage, export_all));
 }
 
 }  // namespace vouch::server
