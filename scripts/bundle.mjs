@@ -7,6 +7,7 @@
 // the first render does not carry.
 // Each output also gets FILE.br and FILE.gz beside it (scripts/lib/precompress.mjs),
 // which vouch-server serves by Accept-Encoding: compression happens here, once.
+// And the owner console in admin/ (scripts/build-console.mjs).
 // Options let a developer bundle their own wasm build into their own folder
 // (e.g. the browser tests of one engineer) without touching dist/.
 import { build } from 'esbuild';
@@ -15,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hanFoldBinary } from './lib/han-fold-data.mjs';
 import { precompress } from './lib/precompress.mjs';
+import { buildConsole } from './build-console.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -72,6 +74,9 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
   for (const name of ['vouch-core.wasm', 'vouch-form.wasm']) copyFileSync(join(wasmDir, name), join(outDir, name));
   writeFileSync(join(outDir, 'vouch-han-fold.bin'), hanFoldBinary(root));
   precompress(['vouch.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm', 'vouch-han-fold.bin'].map((name) => join(outDir, name)));
+  // The owner console (dist/admin/, served by vouch-server at /admin/): its own
+  // bundle, so the widget's payload budget does not change.
+  await buildConsole({ outDir: join(outDir, 'admin') });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bundle();

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
@@ -14,6 +15,7 @@
 #include "app.hpp"
 #include "crypto.hpp"
 #include "exporter.hpp"
+#include "http/console_dir.hpp"
 #include "http_util.hpp"
 #include "importer.hpp"
 #include "migrations.hpp"
@@ -113,6 +115,11 @@ int serve(const Args& args) {
     if (eq == std::string::npos || mount[0] != '/') return fail("--mount expects /prefix/=DIR");
     config.value().static_mounts.emplace_back(mount.substr(0, eq), mount.substr(eq + 1));
   }
+  // The console at /admin/, found with no flag (http/console_dir.hpp).
+  const http::ConsoleDir console = http::find_console_dir(
+      config.value().console_dir, std::getenv("VOUCH_CONSOLE_DIR"), http::self_exe_path());
+  config.value().console_dir = console.dir;
+  std::fprintf(stderr, "vouch-server: %s\n", http::describe(console).c_str());
   if (config.value().admin_tokens.empty())
     std::fprintf(stderr, "vouch-server: no admin token configured: admin API disabled\n");
   if (config.value().hmac_secret.empty())

@@ -103,7 +103,7 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "moderation",       "policy",
                                                "upload_dir",       "limits",
                                                "static",           "snapshot_max_age_seconds",
-                                               "threads"};
+                                               "threads",          "console_dir"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }
@@ -119,6 +119,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
     config.public_url.pop_back();
   if (Status s = check_public_url(config.public_url); !s) return s.error();
   config.upload_dir = resolve(base_dir, config.upload_dir);
+  if (Status s = read_string(root, "console_dir", config.console_dir); !s) return s.error();
+  if (!config.console_dir.empty()) config.console_dir = resolve(base_dir, config.console_dir);
 
   if (const auto it = root.find("allowed_origins"); it != root.end()) {
     if (!it->is_array()) return Error{"allowed_origins", "expected an array of origins"};

@@ -58,7 +58,10 @@ struct Config {
   std::string upload_dir = "uploads";
   Limits limits;
   std::vector<std::pair<std::string, std::string>> static_mounts;  // URL prefix -> directory
-  std::size_t snapshot_max_age_seconds = 60;                       // Cache-Control for snapshots
+  // The owner console's files (dist/admin), served at /admin/. From the config
+  // key "console_dir"; `serve` fills it by discovery when unset (console_dir.hpp).
+  std::string console_dir;
+  std::size_t snapshot_max_age_seconds = 60;  // Cache-Control for snapshots
   std::size_t threads = 8;
 };
 

@@ -132,6 +132,23 @@ Routing cors(const App& app, const httplib::Request& req, httplib::Response& res
   return Routing::unhandled;
 }
 
+constexpr const char* kConsolePrefix = "/admin/";
+
+// The console runs no inline code and talks only to this origin; it is never
+// framed (clickjacking of the owner's buttons) nor read cross-origin.
+http::MountOptions console_mount_options() {
+  http::MountOptions options;
+  options.cors = false;
+  options.headers = {
+      {"Content-Security-Policy",
+       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+       "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'"},
+      {"X-Frame-Options", "DENY"},
+  };
+  return options;
+}
+
 // Responses with no body of their own (a handler's bare status, a refusal)
 // get the same JSON shape as every other error; every response gets the
 // default headers.
@@ -149,6 +166,9 @@ void finish(httplib::Response& res) {
 HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   // Mounted files are public (the widget's vouch.js, .wasm and vouch-form.js,
   // the demo); static_files.cpp sends their CORS header itself.
+  // The owner console first, so a "/" mount cannot shadow it.
+  if (!app.config.console_dir.empty())
+    files_.mount(kConsolePrefix, app.config.console_dir, console_mount_options());
   for (const auto& [prefix, dir] : app.config.static_mounts) files_.mount(prefix, dir);
   register_public_routes(router_, app);
   register_admin_routes(router_, app);
@@ -190,6 +210,13 @@ void HttpServer::handle(httplib::Request& req, http::Reply& reply) {
   httplib::Response& res = reply.res;
   try {
     if (cors(app_, req, res) == Routing::handled) {
+      finish(res);
+      return;
+    }
+    if (req.path == "/admin" && !app_.config.console_dir.empty() &&
+        (req.method == "GET" || req.method == "HEAD")) {
+      res.status = 301;
+      res.set_header("Location", kConsolePrefix);
       finish(res);
       return;
     }

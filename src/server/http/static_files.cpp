@@ -74,10 +74,10 @@ std::string content_type_for(const std::string& file_name) {
   return "application/octet-stream";
 }
 
-void StaticFiles::mount(const std::string& prefix, const std::string& dir) {
+void StaticFiles::mount(const std::string& prefix, const std::string& dir, MountOptions options) {
   std::string normalized = prefix;
   if (normalized.empty() || normalized.back() != '/') normalized += '/';
-  mounts_.push_back(Mount{normalized, dir});
+  mounts_.push_back(Mount{normalized, dir, std::move(options)});
 }
 
 StaticFiles::Outcome StaticFiles::serve(const httplib::Request& req, Reply& reply) const {
@@ -133,7 +133,8 @@ StaticFiles::Outcome StaticFiles::serve(const httplib::Request& req, Reply& repl
     res.set_header("ETag", etag);
     res.set_header("Vary", "Accept-Encoding");
     res.set_header("Cache-Control", "no-cache");
-    res.set_header("Access-Control-Allow-Origin", "*");
+    if (mount.options.cors) res.set_header("Access-Control-Allow-Origin", "*");
+    for (const auto& [name, value] : mount.options.headers) res.set_header(name, value);
     res.set_header("Content-Type", content_type_for(sub_path));
     if (coding != Coding::identity)
       res.set_header("Content-Encoding", std::string(coding_name(coding)));

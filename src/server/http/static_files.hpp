@@ -10,15 +10,23 @@
 #include <httplib.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "http/reply.hpp"
 
 namespace vouch::server::http {
 
+// Per mount: the widget's files are public (any origin may read them); the
+// owner console's are not, and carry their own CSP and framing headers.
+struct MountOptions {
+  bool cors = true;  // Access-Control-Allow-Origin: *
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
 class StaticFiles {
  public:
-  void mount(const std::string& prefix, const std::string& dir);
+  void mount(const std::string& prefix, const std::string& dir, MountOptions options = {});
 
   enum class Outcome {
     served,    // the reply is filled: 200 or 304
@@ -31,6 +39,7 @@ class StaticFiles {
   struct Mount {
     std::string prefix;  // ends with '/'
     std::string dir;
+    MountOptions options;
   };
   std::vector<Mount> mounts_;
 };
