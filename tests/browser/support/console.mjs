@@ -6,10 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildConsole } from '../../../scripts/build-console.mjs';
 import { findServerBinary, startVouchServer } from '../../../scripts/lib/server-process.mjs';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const ADMIN_TOKEN = 'console-browser-test-token-0123456789';
 
 export async function startConsoleServer({ testClock = false, config = {} } = {}) {
@@ -79,8 +81,9 @@ export async function startConsoleServer({ testClock = false, config = {} } = {}
  * A new page (its own cookie jar) that records console errors, page errors and
  * CSP violations (securitypolicyviolation events) in `problems`.
  */
-export async function consolePage(browser, url, { viewport = { width: 1280, height: 800 }, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+export async function consolePage(browser, url, { viewport = { width: 1280, height: 800 }, locale = 'en-US', bypassCSP = false } = {}) {
+  // bypassCSP only for axe-core, which Playwright injects as an inline script.
+  const context = await browser.newContext({ viewport, locale, bypassCSP });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
@@ -103,4 +106,10 @@ export async function login(page, name, password) {
   await page.fill('#login-password', password);
   await page.click('.login-form button[type="submit"]');
   await page.locator('header.top').waitFor();
+}
+
+/** Writes docs/img/console-NAME.png, only when VOUCH_WRITE_SCREENSHOTS=1 (npm test leaves the tree clean). */
+export async function screenshot(page, name) {
+  if (process.env.VOUCH_WRITE_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: join(root, 'docs', 'img', `console-${name}.png`) });
 }
