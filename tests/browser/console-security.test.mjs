@@ -38,9 +38,11 @@ async function apiLogin(name, password, headers = {}) {
 }
 
 test('no session: the API answers 401 and the console shows the login page, with its CSP and no violation', async () => {
-  const response = await fetch(`${server.url}/api/v1/admin/inbox`);
-  assert.equal(response.status, 401);
-  assert.equal((await response.json()).error.code, 'unauthorized');
+  for (const path of ['inbox', 'reviews', 'session', 'users']) {
+    const response = await fetch(`${server.url}/api/v1/admin/${path}`);
+    assert.equal(response.status, 401, path);
+    assert.equal((await response.json()).error.code, 'unauthorized', path);
+  }
   const page = await fetch(`${server.url}/admin/`);
   assert.match(page.headers.get('content-security-policy'), /script-src 'self'; style-src 'self'/);
   assert.match(page.headers.get('content-security-policy'), /frame-ancestors 'none'/);
@@ -57,6 +59,8 @@ test('no session: the API answers 401 and the console shows the login page, with
   assert.equal(await tab.locator('#login-error').textContent(), 'Wrong name or password.');
   await login(tab, ...OWNER);
   await tab.locator('.rows').waitFor();
+  await tab.click('nav a[href="#/sessions"]');
+  await tab.locator('tr[data-session]').first().waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
