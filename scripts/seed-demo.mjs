@@ -8,6 +8,7 @@
 //
 //   node scripts/seed-demo.mjs [--port 8080]   seeds var/vouch.db unless already seeded
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/run.mjs';
@@ -22,6 +23,9 @@ export const demoConfig = join(varDir, 'vouch.json');
 /** Review photos of the seed, served by `npm start` at /demo-photos/. */
 export const demoPhotos = join(varDir, 'demo-photos');
 const seededMarker = join(varDir, 'seeded');
+/** The demo owner's login for the console at /admin/ (name, then password), mode 0600. */
+export const demoOwnerFile = join(varDir, 'demo-owner.txt');
+export const demoOwnerName = 'owner';
 
 /**
  * Writes the demo's vouch.json once (random admin token and HMAC secret, by
@@ -97,6 +101,24 @@ export function seedDemo({
   return { seeded: true, imported };
 }
 
+/**
+ * Creates the demo owner once with `vouch-server user add` (the password goes
+ * in on stdin, never on the command line) and keeps the login in
+ * var/demo-owner.txt beside the admin token. Returns { name, password }.
+ */
+export function ensureDemoOwner({ binary = serverBinary, db = demoDatabase, config = demoConfig, file = demoOwnerFile } = {}) {
+  if (existsSync(file)) {
+    const [name, password] = readFileSync(file, 'utf8').split('\n');
+    return { name, password };
+  }
+  const password = randomBytes(15).toString('base64url');
+  const made = spawnSync(binary, ['user', 'add', demoOwnerName, '--role', 'owner', '--db', db, '--config', config],
+    { input: `${password}\n`, stdio: ['pipe', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`seed: vouch-server user add ${demoOwnerName} failed (${made.status}): ${made.stderr}`);
+  writeFileSync(file, `${demoOwnerName}\n${password}\n`, { mode: 0o600 });
+  return { name: demoOwnerName, password };
+}
+
 /** Published reviews per product in `db`, read from the server's own static export. */
 function publishedCounts(binary, db, dir) {
   const out = join(dir, 'demo-seed-count');
@@ -112,4 +134,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--port');
   const port = at > 0 ? Number(process.argv[at + 1]) : Number(process.env.PORT || 8080);
   seedDemo({ photoBase: `http://localhost:${port}/demo-photos` });
+  ensureDemoOwner();
 }

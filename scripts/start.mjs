@@ -1,12 +1,14 @@
 // `npm start`: runs vouch-server on http://localhost:8080 (PORT overrides) with
-// the demo store at /, the widget bundle at /dist/ and the API at /api/v1/.
+// the demo store at /, the widget bundle at /dist/, the owner console at
+// /admin/ (found by vouch-server itself in dist/admin) and the API at /api/v1/.
 // First start: writes var/vouch.json (random admin token and HMAC secret) and
-// seeds var/vouch.db once (scripts/seed-demo.mjs). var/ is gitignored.
+// seeds var/vouch.db once and creates the demo owner (scripts/seed-demo.mjs).
+// var/ is gitignored.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/run.mjs';
-import { demoConfig, demoDatabase, demoPhotos, ensureDemoConfig, seedDemo, serverBinary, varDir } from './seed-demo.mjs';
+import { demoConfig, demoDatabase, demoPhotos, ensureDemoConfig, ensureDemoOwner, seedDemo, serverBinary, varDir } from './seed-demo.mjs';
 
 const port = Number(process.env.PORT || 8080);
 if (!existsSync(serverBinary)) {
@@ -18,6 +20,7 @@ ensureDemoConfig({ publicUrl: `http://localhost:${port}` });
 // Photo URLs in snapshots are absolute: they name the port of the first start.
 seedDemo({ photoBase: `http://localhost:${port}/demo-photos` });
 mkdirSync(demoPhotos, { recursive: true });
+const owner = ensureDemoOwner();
 
 const config = JSON.parse(readFileSync(demoConfig, 'utf8'));
 const server = spawn(
@@ -29,8 +32,9 @@ const server = spawn(
 console.log(`Vouch demo store:     http://localhost:${port}/`);
 console.log(`  20,000 reviews:     http://localhost:${port}/products/capsule-wardrobe-box.html`);
 console.log(`Developer playground: http://localhost:${port}/playground.html`);
-console.log(`Moderation (admin):   http://localhost:${port}/admin.html`);
-console.log(`Admin token (var/vouch.json; paste it into the moderation page): ${config.admin_token}`);
+console.log(`Owner console:        http://localhost:${port}/admin/`);
+console.log(`  demo owner login:   ${owner.name} / ${owner.password}   (var/demo-owner.txt)`);
+console.log(`Admin API token (var/vouch.json, for scripts): ${config.admin_token}`);
 console.log('Press Ctrl+C to stop.');
 // Ctrl+C reaches the whole process group; a plain `kill` of this script is forwarded.
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill('SIGTERM'));

@@ -4,8 +4,8 @@
 // scripts/ in a folder with no ../shared beside it, as in a user's fresh clone:
 // the demo every clone shows is the one tested here. a shopper reads, filters by
 // 1★, searches a Chinese word, switches language, submits a review (first with
-// an error) and sees it pending; the admin approves it in the moderation page
-// and the shopper then sees it published. Screenshots of the product page
+// an error) and sees it pending; the demo owner logs in to the console at
+// /admin/, approves and answers it, and the shopper then sees it published. Screenshots of the product page
 // (light/dark × desktop/375×812) go to build/screenshots/, with zero
 // horizontal overflow on mobile.
 import assert from 'node:assert/strict';
@@ -26,6 +26,7 @@ let browser;
 let server;
 let baseUrl;
 let adminToken;
+let demoOwner;
 const errors = [];
 
 before(async () => {
@@ -39,6 +40,9 @@ before(async () => {
   // A second seed keeps what is there (the marker): npm start's second run.
   assert.equal(seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl).seeded, false);
   adminToken = JSON.parse(readFileSync(config, 'utf8')).admin_token;
+  demoOwner = seeded.owner;
+  assert.match(demoOwner.password, /^[A-Za-z0-9_-]{20}$/);
+  assert.equal(readFileSync(join(dir, 'demo-owner.txt'), 'utf8'), `${demoOwner.name}\n${demoOwner.password}\n`);
   // The port was chosen before seeding: the seeded photo URLs name it.
   server = await startVouchServer({
     binary: serverBinary,
@@ -58,9 +62,10 @@ function seedFromFreshClone(dir, photoBase, publicUrl) {
   const clone = join(dir, 'clone');
   if (!existsSync(clone)) cpSync(join(root, 'scripts'), join(clone, 'scripts'), { recursive: true });
   assert.equal(existsSync(join(clone, '..', 'shared')), false);
-  const script = `import { ensureDemoConfig, seedDemo } from ${JSON.stringify(join(clone, 'scripts', 'seed-demo.mjs'))};
+  const script = `import { ensureDemoConfig, ensureDemoOwner, seedDemo } from ${JSON.stringify(join(clone, 'scripts', 'seed-demo.mjs'))};
 ensureDemoConfig({ publicUrl: ${JSON.stringify(publicUrl)} });
-console.log(JSON.stringify(seedDemo({ photoBase: ${JSON.stringify(photoBase)}, log: () => {} })));`;
+const seeded = seedDemo({ photoBase: ${JSON.stringify(photoBase)}, log: () => {} });
+console.log(JSON.stringify({ ...seeded, owner: ensureDemoOwner() }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: clone,
     encoding: 'utf8',
@@ -186,41 +191,44 @@ test('shopper: a review with an error, then a correct one, is pending', async ()
   await page.close();
 });
 
-test('admin: approves the pending review in the moderation page; the shopper then sees it', async () => {
-  const page = await open('/admin.html');
-  await page.fill('#token', 'not-the-right-token-at-all');
-  await page.click('#login button[type="submit"]');
-  await page.locator('#admin-status', { hasText: '401' }).waitFor();
+test('owner console: the demo owner approves the pending review and replies; the shopper then sees it', async () => {
+  const page = await open('/admin/');
+  await page.fill('#login-name', demoOwner.name);
+  await page.fill('#login-password', 'not-the-right-password');
+  await page.click('.login-form button[type="submit"]');
+  await page.locator('#login-error', { hasText: 'Wrong name or password.' }).waitFor();
+  await page.fill('#login-name', demoOwner.name);
+  await page.fill('#login-password', demoOwner.password);
+  await page.click('.login-form button[type="submit"]');
+  await page.locator('header.top').waitFor();
 
-  await page.fill('#token', adminToken);
-  await page.click('#login button[type="submit"]');
-  const item = page.locator('#queue li', { hasText: TITLE });
-  await item.waitFor();
-  assert.match(await page.locator('#list-heading').textContent(), /Pending reviews \(\d+\)/);
-  // The seed's two pending demo reviews are there too.
-  assert.ok(await page.locator('#queue li').count() >= 3);
-  await item.locator('button', { hasText: 'Approve' }).click();
-  await page.locator('#admin-status', { hasText: 'Approved' }).waitFor();
-  await page.locator('#queue li', { hasText: TITLE }).waitFor({ state: 'detached' });
+  // The pending review, found by its title among the seed's pending ones.
+  await page.goto(`${baseUrl}/admin/#/inbox?status=pending`);
+  await page.locator('.rows li.row').first().waitFor();
+  assert.ok(await page.locator('.rows li.row').count() >= 3, 'the seed\'s two pending demo reviews are there too');
+  await page.locator('.rows .row-link', { hasText: TITLE }).click();
+  await page.locator('.panel-moderation').waitFor();
+  await page.locator('.panel-moderation button', { hasText: 'Approve' }).click();
+  await page.locator('.panel-moderation', { hasText: 'Status: Published' }).waitFor();
 
-  // Reply to it and reject one of the seeded pending reviews with a reason.
-  await page.click('[data-status="published"]');
-  const published = page.locator('#queue li', { hasText: TITLE });
-  await published.waitFor();
-  await published.locator('textarea').fill('Thank you! Glad the sizing notes helped.');
-  await published.locator('button', { hasText: 'Save reply' }).click();
-  await page.locator('#admin-status', { hasText: 'Reply saved' }).waitFor();
-  await page.click('[data-status="pending"]');
-  const seeded = page.locator('#queue li', { hasText: 'No acertaron con mi estilo' });
-  await seeded.locator('select').selectOption('off_topic');
-  await seeded.locator('button', { hasText: 'Reject' }).click();
-  await page.locator('#admin-status', { hasText: 'Rejected' }).waitFor();
-
-  await page.click('[data-status="audit"]');
-  const log = page.locator('#audit-rows');
-  await log.locator('tr', { hasText: 'approve' }).first().waitFor();
-  assert.match(await log.textContent(), /reject.*off_topic|off_topic/s);
+  // Reply to it (the reply check may ask for a second click), then reject a seeded pending review.
+  await page.fill('#reply-text', 'Thank you! Glad the sizing notes helped.');
+  await page.click('[data-action="publish-reply"]');
+  const replied = page.locator('.current-reply');
+  await Promise.race([replied.waitFor(), page.locator('[data-action="publish-reply"]', { hasText: 'Publish anyway' }).waitFor()]);
+  if (!(await replied.count())) await page.click('[data-action="publish-reply"]');
+  await replied.waitFor();
+  await page.goto(`${baseUrl}/admin/#/inbox?status=pending`);
+  await page.locator('.rows .row-link', { hasText: 'No acertaron con mi estilo' }).click();
+  await page.fill('#moderation-reason', 'off_topic');
+  await page.locator('.panel-moderation button', { hasText: 'Reject' }).click();
+  await page.locator('.panel-moderation', { hasText: 'Status: Rejected' }).waitFor();
   await page.close();
+
+  const audit = await (await fetch(`${baseUrl}/api/v1/admin/audit?limit=20`, { headers: { Authorization: `Bearer ${adminToken}` } })).json();
+  const actions = audit.entries.map((entry) => `${entry.actor}:${entry.action}:${entry.reason}`).join(' ');
+  assert.match(actions, new RegExp(`${demoOwner.name}:approve`));
+  assert.match(actions, new RegExp(`${demoOwner.name}:reject:off_topic`));
 
   const shopper = await widget(await open(`${PRODUCT}?lang=en`));
   await shopper.fill('input[data-action="search-input"]', 'Demo walk');
@@ -279,7 +287,7 @@ test('the open form fits a 375 px phone: the page does not scroll sideways', asy
 });
 
 test('no page error or console error on the demo pages', async () => {
-  for (const path of ['/playground.html', '/admin.html']) {
+  for (const path of ['/playground.html', '/admin/']) {
     const page = await open(path);
     await page.waitForLoadState('load');
     await page.close();
