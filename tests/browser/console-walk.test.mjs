@@ -29,8 +29,8 @@ before(async () => {
     language: 'en',
     consent: true,
   });
-  await server.submit({ product_id: 'merino-cardigan', rating: 5, title: 'Lovely and warm', body: 'Soft merino, true to size, I wear it every day this winter.', author: 'Ben', language: 'en', consent: true });
-  await server.submit({ product_id: 'merino-cardigan', rating: 4, title: 'Nice colour', body: 'The colour is exactly like the photos and the knit feels solid.', author: 'Chen', language: 'en', consent: true });
+  await server.submit({ product_id: 'merino-cardigan', rating: 5, title: 'Lovely and warm', body: 'Soft merino, true to size, I wear it every day this winter.', author: 'Ben', email: 'ben@example.com', language: 'en', consent: true });
+  await server.submit({ product_id: 'merino-cardigan', rating: 4, title: 'Nice colour', body: 'The colour is exactly like the photos and the knit feels solid.', author: 'Chen', email: 'chen@example.com', language: 'en', consent: true });
   await server.admin('POST', 'templates', {
     name: 'Late delivery apology',
     locale: 'en',
@@ -75,10 +75,20 @@ test('owner adds a responder; the responder replies, resolves, follows up; the m
   assert.ok(Number(await page.locator('[data-count="view:needs_response"]').textContent()) >= 1);
   await screenshot(page, 'inbox');
 
-  // Keyboard: j moves to the first row, o opens it.
+  // Keyboard: j/k move the current row, o opens it; typing in a field is left alone.
   await page.locator('h1').click();
   await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  const rows = await page.locator('li.row').evaluateAll((els) => els.map((el) => [el.dataset.id, el.classList.contains('current')]));
+  assert.equal(rows.length, 3);
+  assert.deepEqual(rows.map(([, current]) => current), [true, false, false]);
+  await page.fill('#inbox-q', 'o');
+  assert.equal(await page.locator('article.item').count(), 0, 'o typed in the search box opens nothing');
+  await page.locator('li.row.current .row-link').focus();
   await page.keyboard.press('o');
+  await page.locator(`article.item[data-id="${rows[0][0]}"]`).waitFor();
+  await page.goto(`${server.url}/admin/#/item/${encodeURIComponent(reviewId())}`);
   await page.locator(`article.item[data-id="${reviewId()}"]`).waitFor();
 
   // Reply from the template: the preview fills the placeholders.
@@ -110,6 +120,8 @@ test('owner adds a responder; the responder replies, resolves, follows up; the m
   assert.equal(await page.locator(`li.row[data-id="${reviewId()}"]`).count(), 0, 'not due yet');
   await server.admin('POST', 'test/clock', { advance_seconds: 7 * 86400 + 60 });
   await page.reload();
+  // A week without activity ends the session (idle expiry): the console asks to log in again.
+  await login(page, ...RESPONDER);
   await page.locator(`li.row[data-id="${reviewId()}"]`).waitFor();
   assert.equal(await page.locator('[data-count="view:follow_up_due"]').textContent(), '1');
   await screenshot(page, 'follow-up-due');

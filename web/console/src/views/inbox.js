@@ -11,7 +11,7 @@ import { badge, dueBadge, PRIORITIES, priorityBadge, provenanceBadge, stars, STA
 const VIEWS = ['all', 'needs_response', 'overdue', 'due_today', 'unread', 'starred', 'follow_up_due'];
 const FILTER_KEYS = ['view', 'assignee', 'tag', 'priority', 'rating', 'product', 'status', 'state', 'from', 'to', 'q', 'sort', 'offset'];
 const PAGE = 50;
-const ui = { sidebarOpen: false, current: 0 };
+const ui = { sidebarOpen: false, current: -1 };
 
 function filtersFrom(params) {
   const filters = {};
@@ -208,7 +208,7 @@ export async function renderInbox(main, route, context) {
 
   // Keyboard: j/k move the current row, o opens, r replies, e resolves, s stars.
   const rows = () => [...list.querySelectorAll('li.row')];
-  ui.current = Math.min(ui.current, Math.max(0, items.length - 1));
+  ui.current = -1; // no current row until j/k or focus picks one
   const mark = (index) => {
     const all = rows();
     if (!all.length) return;
@@ -220,7 +220,8 @@ export async function renderInbox(main, route, context) {
   context.keys = (key) => {
     if (!items.length) return false;
     if (key === 'j') mark(ui.current + 1);
-    else if (key === 'k') mark(ui.current - 1);
+    else if (key === 'k') mark(Math.max(0, ui.current - 1));
+    else if (ui.current < 0) return false;
     else if (key === 'o') go('item', {}, currentItem().id);
     else if (key === 'r') go('item', { focus: 'reply' }, currentItem().id);
     else if (key === 'e') go('item', { focus: 'resolve' }, currentItem().id);
