@@ -148,6 +148,7 @@ test('owner adds a responder; the responder replies, resolves, follows up; the m
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await screenshot(page, 'inbox-zh-CN');
   await page.selectOption('#language', 'en');
+  await page.click('.metrics-head button[aria-controls="metrics-details"]'); // tables closed again
   await page.setViewportSize({ width: 375, height: 800 });
   await page.locator('h1', { hasText: 'All reviews' }).waitFor();
   assert.equal(await page.locator('.sidebar').isVisible(), false, 'the sidebar is collapsed');
@@ -157,4 +158,35 @@ test('owner adds a responder; the responder replies, resolves, follows up; the m
   await screenshot(page, 'mobile');
   await owner.context.close();
   await responder.context.close();
+});
+
+test('bulk actions on selected rows; the owner exports and imports on the settings page with the result shown', async () => {
+  const { page, problems, context } = await consolePage(browser, `${server.url}/admin/`);
+  await login(page, ...OWNER);
+  await page.locator('li.row').first().waitFor();
+  const count = await page.locator('li.row').count();
+  assert.equal(count, 3);
+  await page.check('#select-all');
+  await page.click('[data-bulk="unread"]');
+  await page.locator('.list .status', { hasText: '3 done, 0 failed.' }).waitFor();
+  // The followed-up review keeps its state; the other two are unread again.
+  const unread = page.locator('li.row[data-state="unread"]');
+  assert.equal(await unread.count(), 2);
+  await unread.nth(0).locator('.row-select input').check();
+  await unread.nth(1).locator('.row-select input').check();
+  await page.click('[data-bulk="read"]');
+  await page.locator('.list .status', { hasText: '2 done, 0 failed.' }).waitFor();
+  assert.equal(await page.locator('li.row[data-state="unread"]').count(), 0);
+
+  await page.click('nav a[href="#/settings"]');
+  await page.selectOption('#export-format', 'json');
+  await page.click('form:has(#export-format) button[type="submit"]');
+  await page.locator('#export-status [data-download]').waitFor();
+  const exported = await server.admin('GET', 'export?format=json');
+  const copy = { ...exported.reviews[0], id: 'imported-in-console', title: 'Brought over from the old shop', body: 'Imported through the console settings page, a fine dress with good seams.' };
+  await page.setInputFiles('#import-file', { name: 'old-shop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'vouch-export', version: 1, reviews: [copy] })) });
+  await page.click('form:has(#import-file) button[type="submit"]');
+  await page.locator('#import-status:not([aria-busy])', { hasText: 'Imported 1 reviews' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
 });

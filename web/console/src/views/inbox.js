@@ -11,7 +11,7 @@ import { badge, dueBadge, PRIORITIES, priorityBadge, provenanceBadge, stars, STA
 const VIEWS = ['all', 'needs_response', 'overdue', 'due_today', 'unread', 'starred', 'follow_up_due'];
 const FILTER_KEYS = ['view', 'assignee', 'tag', 'priority', 'rating', 'product', 'status', 'state', 'from', 'to', 'q', 'sort', 'offset'];
 const PAGE = 50;
-const ui = { sidebarOpen: false, current: -1 };
+const ui = { sidebarOpen: false, current: -1, flash: '' };
 
 function filtersFrom(params) {
   const filters = {};
@@ -67,8 +67,8 @@ function sidebar(filters, counts) {
   return h(
     'aside',
     { class: `sidebar${ui.sidebarOpen ? ' open' : ''}`, id: 'inbox-filters', 'aria-label': t('inbox.filters') },
-    form,
     group(t('inbox.views'), VIEWS.map((view) => filterLink(filters, 'view', view, t(`view.${view}`), viewCounts[view] ?? 0))),
+    form,
     group(t('inbox.assigned'), [
       filterLink(filters, 'assignee', 'me', t('inbox.assigned_me'), counts.assigned_to_me ?? 0),
       filterLink(filters, 'assignee', 'none', t('inbox.assigned_none'), counts.unassigned ?? 0),
@@ -129,9 +129,9 @@ function bulkBar(selected, items, status, refresh) {
     status.textContent = t('bulk.working');
     try {
       const result = await api('POST', 'inbox/bulk', { ids, action, value });
-      status.textContent = t('bulk.done', { done: result.done, failed: (result.failed || []).length });
+      // The list is rebuilt from the server: the outcome is shown on the new page.
+      ui.flash = t('bulk.done', { done: result.done, failed: (result.failed || []).length });
       await refresh();
-      status.textContent = t('bulk.done', { done: result.done, failed: (result.failed || []).length });
     } catch (error) {
       status.textContent = t('error.generic', { message: error.message });
     }
@@ -161,7 +161,8 @@ export async function renderInbox(main, route, context) {
   const filters = filtersFrom(route.params);
   const data = await api('GET', `inbox${query({ ...filters, limit: PAGE })}`);
   const selected = new Set();
-  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, ui.flash);
+  ui.flash = '';
   const list = h('ol', { class: 'rows', 'aria-label': t('inbox.list') });
   const names = new Set([me(), ...Object.keys(data.counts.by_assignee || {})]);
   const toggle = (id, on) => (on ? selected.add(id) : selected.delete(id));

@@ -30,10 +30,13 @@ export async function renderSettings(main) {
       progress(importStatus, t('settings.importing', { name: file.name }));
       try {
         const result = await api('POST', `import?format=${encodeURIComponent(form.get('format'))}&partial=${form.get('partial') ? 1 : 0}`, file);
-        finished(importStatus, t('settings.imported', { imported: result.imported ?? 0, skipped: (result.skipped || []).length ?? 0 }));
+        finished(importStatus, t('settings.imported', { imported: result.imported ?? 0, skipped: result.skipped ?? 0 }));
       } catch (error) {
+        // A 422 is the import report itself (nothing committed); a 400 is the error shape.
         const report = error.body || {};
-        finished(importStatus, t('settings.import_failed', { message: error.message, skipped: (report.skipped || []).length }), true);
+        const first = (report.issues || [])[0];
+        const message = report.error ? error.message : first ? `row ${first.row}: ${first.reason}` : error.message;
+        finished(importStatus, t('settings.import_failed', { message, skipped: report.skipped ?? 0 }), true);
       }
     },
   },
