@@ -187,6 +187,20 @@ test('bulk actions on selected rows; the owner exports and imports on the settin
   await page.setInputFiles('#import-file', { name: 'old-shop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'vouch-export', version: 1, reviews: [copy] })) });
   await page.click('form:has(#import-file) button[type="submit"]');
   await page.locator('#import-status:not([aria-busy])', { hasText: 'Imported 1 reviews' }).waitFor();
+
+  // The template editor shows the API's refusal of an unknown placeholder at the text.
+  await page.click('nav a[href="#/templates"]');
+  await page.click('[data-action="new-template"]');
+  await page.fill('#template-name', 'Broken one');
+  await page.fill('#template-body', 'Hello {reviewer_first_name}, thanks from {shop_nickname}.');
+  await page.click('[data-action="save-template"]');
+  await page.locator('#template-errors li').first().waitFor();
+  assert.match(await page.locator('#template-errors').textContent(), /shop_nickname/);
+  assert.match(await page.locator('#template-errors').textContent(), /at character \d+/);
+  assert.equal(await page.getAttribute('#template-body', 'aria-invalid'), 'true');
+  await page.fill('#template-body', 'Hello {reviewer_first_name}, thanks from {store_name}.');
+  await page.click('[data-action="save-template"]');
+  await page.locator('.template-list a', { hasText: 'Broken one' }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
