@@ -140,6 +140,8 @@ test('owner adds a responder; the responder replies, resolves, follows up; the m
   await page.locator('#metrics-details table').first().waitFor();
   assert.match(await page.locator('#metrics-details').textContent(), new RegExp(RESPONDER[0]));
   await screenshot(page, 'metrics');
+  await page.click('.metrics-head button[aria-controls="metrics-details"]'); // tables closed again
+  await page.locator('#metrics-details[hidden]').waitFor({ state: 'attached' });
   assert.deepEqual(responder.problems, []);
 
   // zh-CN through the language switch, and the 375 px layout.
@@ -148,7 +150,6 @@ test('owner adds a responder; the responder replies, resolves, follows up; the m
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await screenshot(page, 'inbox-zh-CN');
   await page.selectOption('#language', 'en');
-  await page.click('.metrics-head button[aria-controls="metrics-details"]'); // tables closed again
   await page.setViewportSize({ width: 375, height: 800 });
   await page.locator('h1', { hasText: 'All reviews' }).waitFor();
   assert.equal(await page.locator('.sidebar').isVisible(), false, 'the sidebar is collapsed');

@@ -206,6 +206,7 @@ test('owner console: the demo owner approves the pending review and replies; the
   await page.goto(`${baseUrl}/admin/#/inbox?status=pending`);
   await page.locator('.rows li.row').first().waitFor();
   assert.ok(await page.locator('.rows li.row').count() >= 3, 'the seed\'s two pending demo reviews are there too');
+  await page.goto(`${baseUrl}/admin/#/inbox?status=pending&q=${encodeURIComponent(TITLE)}`);
   await page.locator('.rows .row-link', { hasText: TITLE }).click();
   await page.locator('.panel-moderation').waitFor();
   await page.locator('.panel-moderation button', { hasText: 'Approve' }).click();
@@ -218,7 +219,7 @@ test('owner console: the demo owner approves the pending review and replies; the
   await Promise.race([replied.waitFor(), page.locator('[data-action="publish-reply"]', { hasText: 'Publish anyway' }).waitFor()]);
   if (!(await replied.count())) await page.click('[data-action="publish-reply"]');
   await replied.waitFor();
-  await page.goto(`${baseUrl}/admin/#/inbox?status=pending`);
+  await page.goto(`${baseUrl}/admin/#/inbox?status=pending&q=${encodeURIComponent('No acertaron con mi estilo')}`);
   await page.locator('.rows .row-link', { hasText: 'No acertaron con mi estilo' }).click();
   await page.fill('#moderation-reason', 'off_topic');
   await page.locator('.panel-moderation button', { hasText: 'Reject' }).click();
