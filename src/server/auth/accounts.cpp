@@ -83,6 +83,9 @@ app::Outcome<User> add_user(App& app, std::string_view actor, std::string_view n
   user.role = *role_from_name(role);
   user.password_hash = hash.value();
   user.created = app.now();
+  // The hash (the slow part) is made before the database is locked.
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Transaction transaction(*app.db);
   Result<bool> inserted = insert_user(*app.db, user);
   if (!inserted) return storage(inserted.error());
   if (!inserted.value())
@@ -92,11 +95,13 @@ app::Outcome<User> add_user(App& app, std::string_view actor, std::string_view n
   if (!stored) return stored;
   if (Status a = audit(app, actor, "user_add", {{"user", user.name}, {"role", role}}); !a)
     return storage(a.error());
+  if (Status done = transaction.commit(); !done) return storage(done.error());
   return stored;
 }
 
 app::Outcome<User> remove_user(App& app, std::string_view actor, std::string_view name) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());  // the owner count holds
+  Transaction transaction(*app.db);
   app::Outcome<User> user = find(app, name);
   if (!user) return user;
   app::Outcome<bool> last = is_last_owner(app, user.value());
@@ -108,25 +113,29 @@ app::Outcome<User> remove_user(App& app, std::string_view actor, std::string_vie
     return storage(removed.error());
   if (Status a = audit(app, actor, "user_remove", {{"user", user.value().name}}); !a)
     return storage(a.error());
+  if (Status done = transaction.commit(); !done) return storage(done.error());
   return user;
 }
 
 app::Outcome<User> change_user(App& app, const Actor& by, std::string_view name,
                                const UserChange& change) {
-  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  // First the checks and the slow hashing, without holding the database...
   app::Outcome<User> found = find(app, name);
   if (!found) return found;
-  User user = found.value();
-  const bool self = by.kind == ActorKind::User && by.user_id == user.id;
+  const User before = found.value();
+  const bool self = by.kind == ActorKind::User && by.user_id == before.id;
   const bool manager = allowed(by.role, Permission::Manage);
   if (!change.role && !change.password)
     return problem(Failure::Malformed, "bad_request", "expected \"role\" and/or \"password\"");
+  std::optional<Role> role;
   if (change.role) {
     if (!manager)
       return problem(Failure::Forbidden, "forbidden",
                      std::string("the ") + role_name(by.role) + " role may not change roles");
     if (auto bad = check_role(*change.role)) return *bad;
+    role = role_from_name(*change.role);
   }
+  std::string hash;
   if (change.password) {
     if (!self && !manager)
       return problem(Failure::Forbidden, "forbidden", "only an owner changes another's password");
@@ -135,34 +144,38 @@ app::Outcome<User> change_user(App& app, const Actor& by, std::string_view name,
     // Your own password needs the current one, so a session left open on a
     // shared computer cannot take the account over.
     if (self && (!change.current_password ||
-                 !verify_password(user.password_hash, *change.current_password)))
+                 !verify_password(before.password_hash, *change.current_password)))
       return problem(Failure::Forbidden, "wrong_password",
                      "current_password: missing or not this user's password");
+    Result<std::string> made = hash_password(*change.password);
+    if (!made) return storage(made.error());
+    hash = made.value();
   }
-  if (change.role) {
-    const Role role = *role_from_name(*change.role);
-    if (role != Role::Owner) {
+  // ...then the writes and their audit rows as one transaction, on the row as it is now.
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Transaction transaction(*app.db);
+  Result<std::optional<User>> current = find_user_by_id(*app.db, before.id);
+  if (!current) return storage(current.error());
+  if (!current.value()) return not_found();
+  User user = *current.value();
+  if (role && *role != user.role) {
+    if (*role != Role::Owner) {
       app::Outcome<bool> last = is_last_owner(app, user);
       if (!last) return last.problem();
       if (last.value())
         return problem(Failure::Conflict, "last_owner",
                        "\"" + user.name + "\" is the last owner: make another user owner first");
     }
-    if (role != user.role) {
-      if (Status set = set_role(*app.db, user.id, role); !set) return storage(set.error());
-      if (Status a =
-              audit(app, by.name, "user_role",
-                    {{"user", user.name}, {"from", role_name(user.role)}, {"to", role_name(role)}});
-          !a)
-        return storage(a.error());
-      user.role = role;
-    }
+    if (Status set = set_role(*app.db, user.id, *role); !set) return storage(set.error());
+    if (Status a =
+            audit(app, by.name, "user_role",
+                  {{"user", user.name}, {"from", role_name(user.role)}, {"to", role_name(*role)}});
+        !a)
+      return storage(a.error());
+    user.role = *role;
   }
   if (change.password) {
-    Result<std::string> hash = hash_password(*change.password);
-    if (!hash) return storage(hash.error());
-    if (Status set = set_password_hash(*app.db, user.id, hash.value()); !set)
-      return storage(set.error());
+    if (Status set = set_password_hash(*app.db, user.id, hash); !set) return storage(set.error());
     // A new password ends the other sessions (whoever knew the old one).
     Result<std::int64_t> ended =
         delete_user_sessions(*app.db, user.id, self ? by.session_id : std::string_view());
@@ -172,6 +185,7 @@ app::Outcome<User> change_user(App& app, const Actor& by, std::string_view name,
         !a)
       return storage(a.error());
   }
+  if (Status done = transaction.commit(); !done) return storage(done.error());
   return user;
 }
 

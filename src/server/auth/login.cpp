@@ -67,25 +67,38 @@ app::Outcome<OpenedSession> login(App& app, const LoginRequest& request) {
         app, request, user.name,
         rate_limited("account_locked", "this account is locked after repeated failed logins",
                      user.locked_until - now));
-  if (!verify_password(user.password_hash, request.password)) {
+  const bool good = verify_password(user.password_hash, request.password);
+  // The stored hash was made with older limits: the password is at hand now.
+  std::string fresh;
+  if (good && needs_rehash(user.password_hash)) {
+    if (Result<std::string> made = hash_password(request.password); made) fresh = made.value();
+  }
+  // The password is checked (slowly) before the database is held; what
+  // follows, with its audit row, is one transaction.
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Transaction transaction(*app.db);
+  // Read again under the lock: parallel attempts each count.
+  Result<std::optional<User>> again = find_user_by_id(*app.db, user.id);
+  if (!again) return storage(again.error());
+  if (!again.value()) return failed(app, request, "", invalid_credentials());
+  user = *again.value();
+  if (!good) {
     // Counted in the database, so a restart does not hand out fresh attempts.
     const std::int64_t failures = user.failed_logins + 1;
-    const bool lock = failures >= kFailuresBeforeLock;
-    if (Status s = set_login_failures(*app.db, user.id, lock ? 0 : failures,
-                                      lock ? now + kLockSeconds : 0);
+    const bool locks = failures >= kFailuresBeforeLock;
+    if (Status s = set_login_failures(*app.db, user.id, locks ? 0 : failures,
+                                      locks ? now + kLockSeconds : 0);
         !s)
       return storage(s.error());
-    return failed(app, request, user.name, invalid_credentials());
+    app::Problem answer = failed(app, request, user.name, invalid_credentials());
+    if (Status done = transaction.commit(); !done) return storage(done.error());
+    return answer;
   }
   if (user.failed_logins != 0 || user.locked_until != 0) {
     if (Status s = set_login_failures(*app.db, user.id, 0, 0); !s) return storage(s.error());
   }
-  // The stored hash was made with older limits: the password is at hand now.
-  if (needs_rehash(user.password_hash)) {
-    if (Result<std::string> fresh = hash_password(request.password); fresh) {
-      if (Status s = set_password_hash(*app.db, user.id, fresh.value()); !s)
-        return storage(s.error());
-    }
+  if (!fresh.empty()) {
+    if (Status s = set_password_hash(*app.db, user.id, fresh); !s) return storage(s.error());
   }
   if (Status purged = purge_expired(app); !purged) return storage(purged.error());
   app::Outcome<OpenedSession> opened = open_session(app, user, request.ip, request.user_agent);
@@ -95,14 +108,20 @@ app::Outcome<OpenedSession> login(App& app, const LoginRequest& request) {
                        json{{"ip", request.ip}, {"session", opened.value().row.public_id}}.dump());
       !a)
     return storage(a.error());
+  if (Status done = transaction.commit(); !done) return storage(done.error());
   return opened;
 }
 
 Status logout(App& app, const Actor& actor) {
   if (actor.kind != ActorKind::User) return Ok{};
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Transaction transaction(*app.db);
   if (Status removed = delete_session(*app.db, actor.session_id); !removed) return removed;
-  return append_audit(*app.db, app.now(), actor.name, "logout", "", "",
-                      json{{"session", actor.session_id}}.dump());
+  if (Status a = append_audit(*app.db, app.now(), actor.name, "logout", "", "",
+                              json{{"session", actor.session_id}}.dump());
+      !a)
+    return a;
+  return transaction.commit();
 }
 
 }  // namespace vouch::server::auth

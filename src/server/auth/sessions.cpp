@@ -93,6 +93,8 @@ app::Outcome<std::vector<SessionRow>> visible_sessions(App& app, const Actor& ac
 }
 
 app::Outcome<std::string> end_session(App& app, const Actor& actor, std::string_view public_id) {
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Transaction transaction(*app.db);
   Result<std::optional<SessionRow>> found = find_session_by_id(*app.db, public_id);
   if (!found) return storage(found.error());
   const bool visible =
@@ -106,6 +108,7 @@ app::Outcome<std::string> end_session(App& app, const Actor& actor, std::string_
           json{{"user", found.value()->user_name}, {"session", found.value()->public_id}}.dump());
       !a)
     return storage(a.error());
+  if (Status done = transaction.commit(); !done) return storage(done.error());
   return std::string(public_id);
 }
 
