@@ -66,18 +66,17 @@ bool read_secret(const char* prompt, std::string& out) {
   const bool tty = ::isatty(STDIN_FILENO);
   termios saved{};
   if (tty) {
-    std::fprintf(stderr, "%s", prompt);
-    std::fflush(stderr);
+    // Echo off before the prompt shows: whatever is typed after it is hidden.
     ::tcgetattr(STDIN_FILENO, &saved);
     termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    quiet.c_lflag |= ECHONL;
     ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    std::fprintf(stderr, "%s", prompt);
+    std::fflush(stderr);
   }
   const bool got = static_cast<bool>(std::getline(std::cin, out));
-  if (tty) {
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    std::fprintf(stderr, "\n");
-  }
+  if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
   if (!out.empty() && out.back() == '\r') out.pop_back();
   return got;
 }

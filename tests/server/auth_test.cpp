@@ -3,6 +3,7 @@
 // every request, lockout and per-IP throttling, timeouts on App::now, and the
 // `vouch-server user` command as a real child process.
 
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -302,6 +303,18 @@ TEST_CASE("sessions expire after the idle and the absolute timeout", "[auth]") {
   auto client = console.server.client();
 
   const Session idle = login(client, "olivia");
+  const auto last_seen = [&] {
+    auto rows = client.Get("/api/v1/admin/sessions", admin_headers());
+    REQUIRE(status_of(rows) == 200);
+    return parse(rows->body)["sessions"][0]["last_seen"].get<std::string>();
+  };
+  const std::string at_login = last_seen();
+  console.clock += 59;  // written at most once a minute
+  CHECK(status_of(client.Get("/api/v1/admin/session", with(idle, false))) == 200);
+  CHECK(last_seen() == at_login);
+  console.clock += 1;
+  CHECK(status_of(client.Get("/api/v1/admin/session", with(idle, false))) == 200);
+  CHECK(last_seen() != at_login);
   console.clock += 29 * 60;
   CHECK(status_of(client.Get("/api/v1/admin/session", with(idle, false))) == 200);
   console.clock += 29 * 60;  // 29 minutes after the last request: still alive
@@ -564,6 +577,49 @@ TEST_CASE("vouch-server user add / list / remove / passwd", "[auth][process]") {
   }
   CHECK(cli_actions ==
         std::vector<std::string>{"user_remove", "user_password", "user_add", "user_add"});
+}
+
+TEST_CASE("vouch-server user add asks for the password on a terminal, with echo off",
+          "[auth][process]") {
+  TempDir dir;
+  const std::string db = dir.path() + "/vouch.db";
+  int terminal = -1;
+  std::fflush(nullptr);
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::execl(VOUCH_SERVER_BINARY, VOUCH_SERVER_BINARY, "user", "add", "olivia", "--role", "owner",
+            "--db", db.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::string seen;
+  char buffer[512];
+  const auto read_until = [&](const std::string& marker) {
+    while (seen.find(marker) == std::string::npos) {
+      const ssize_t got = ::read(terminal, buffer, sizeof buffer);
+      if (got <= 0) break;
+      seen.append(buffer, static_cast<std::size_t>(got));
+    }
+  };
+  const std::string answer = std::string(kPassword) + "\n";
+  read_until("New password");
+  REQUIRE(::write(terminal, answer.data(), answer.size()) == static_cast<ssize_t>(answer.size()));
+  read_until("Repeat it: ");
+  REQUIRE(::write(terminal, answer.data(), answer.size()) == static_cast<ssize_t>(answer.size()));
+  for (ssize_t got; (got = ::read(terminal, buffer, sizeof buffer)) > 0;)
+    seen.append(buffer, static_cast<std::size_t>(got));
+  ::close(terminal);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  INFO(seen);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(seen.find(kPassword) == std::string::npos);  // never echoed
+  TempDir scratch;
+  auto app = vouch::server::make_app(test_config(scratch.path()), db);
+  REQUIRE(app.ok());
+  vouch::server::auth::LoginRequest request{"olivia", kPassword, "127.0.0.1", "", ""};
+  CHECK(vouch::server::auth::login(*app.value(), request).ok());
 }
 
 TEST_CASE("config: sessions block", "[auth]") {
