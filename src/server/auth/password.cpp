@@ -2,8 +2,6 @@
 
 #include <sodium.h>
 
-#include <mutex>
-
 namespace vouch::server::auth {
 
 bool crypto_ready() {
@@ -31,8 +29,10 @@ bool needs_rehash(const std::string& stored_hash) {
                                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
-void verify_dummy(std::string_view password) {
-  // A hash of a random password nobody knows, made once with today's limits.
+namespace {
+
+// A hash of a random password nobody knows, made once with today's limits.
+const std::string& dummy_hash() {
   static const std::string dummy = [] {
     if (!crypto_ready()) return std::string();
     unsigned char secret[32];
@@ -41,7 +41,15 @@ void verify_dummy(std::string_view password) {
         hash_password(std::string_view(reinterpret_cast<const char*>(secret), sizeof secret));
     return made ? made.value() : std::string();
   }();
-  if (!dummy.empty()) (void)verify_password(dummy, password);
+  return dummy;
+}
+
+}  // namespace
+
+void prepare_dummy() { (void)dummy_hash(); }
+
+void verify_dummy(std::string_view password) {
+  if (!dummy_hash().empty()) (void)verify_password(dummy_hash(), password);
 }
 
 }  // namespace vouch::server::auth
