@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "app/review_health.hpp"
+#include "auth/login.hpp"
 #include "migrations.hpp"
 
 namespace vouch::server {
@@ -51,6 +52,8 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
   app->votes_per_review =
       std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_review, 86400);
   app->votes_per_hour = std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_hour, 3600);
+  app->login_failures =
+      std::make_unique<RateLimiter>(auth::kLoginFailuresPerIp, auth::kLoginFailureWindowSeconds);
   app->now = unix_now;
   app->config = std::move(config);
   return app;

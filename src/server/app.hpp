@@ -25,6 +25,7 @@ struct App {
   std::unique_ptr<RateLimiter> per_product;
   std::unique_ptr<RateLimiter> votes_per_review;  // key: IP + review id, window one day
   std::unique_ptr<RateLimiter> votes_per_hour;    // key: IP, window one hour
+  std::unique_ptr<RateLimiter> login_failures;    // key: IP, console logins (auth/login.cpp)
   // Seconds since the epoch; tests replace it to check link expiry.
   std::function<std::int64_t()> now;
 };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app.hpp"
+#include "cli_user.hpp"
 #include "crypto.hpp"
 #include "exporter.hpp"
 #include "http_util.hpp"
@@ -41,6 +42,12 @@ usage:
   vouch-server init-config FILE [--store-name NAME] [--public-url https://reviews.shop.example]
                           (writes a config with a random admin token and HMAC secret; asks for
                           the public URL when stdin is a terminal: photo URLs are built from it)
+  vouch-server user add NAME --role owner|moderator|responder --db FILE [--config FILE]
+  vouch-server user list   --db FILE
+  vouch-server user remove NAME --db FILE        (never the last owner)
+  vouch-server user passwd NAME --db FILE        (ends the user's sessions)
+                          (console staff accounts; the password is asked for with echo off
+                          on a terminal, else read as one line from stdin)
   vouch-server version
 
 import formats: auto, judgeme, shopify, okendo, loox, loox-export, yotpo, woocommerce, powerreviews,
@@ -305,6 +312,8 @@ int init_config(const Args& args) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // Its own small argument set (a positional NAME, a prompt for the password).
+  if (argc >= 2 && std::string(argv[1]) == "user") return user_command(argc, argv);
   Args args;
   if (!parse_args(argc, argv, args) || args.command == "help" || args.command == "--help") {
     std::fputs(kUsage, args.command == "help" || args.command == "--help" ? stdout : stderr);
