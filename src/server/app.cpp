@@ -54,9 +54,12 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
   app->votes_per_hour = std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_hour, 3600);
   app->now = unix_now;
   app->config = std::move(config);
-  // The core's seed reply templates, once, on the first start.
-  if (Status seeded = inbox::seed_templates_once(*app->db, app->now()); !seeded)
-    return seeded.error();
+  // The core's seed reply templates, once: on the start whose migration
+  // created the templates table.
+  if (before.value() < 4) {
+    if (Status seeded = inbox::insert_seed_templates(*app->db, app->now()); !seeded)
+      return seeded.error();
+  }
   return app;
 }
 

@@ -179,11 +179,9 @@ std::vector<TemplateIssue> check_template(const TemplateInput& input) {
   return issues;
 }
 
-Status seed_templates_once(Database& db, std::int64_t now) {
+Status insert_seed_templates(Database& db, std::int64_t now) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
-  Statement seeded(db.handle(),
-                   "SELECT (SELECT count(*) FROM reply_templates) + "
-                   "(SELECT count(*) FROM audit_log WHERE action = 'template_seed')");
+  Statement seeded(db.handle(), "SELECT count(*) FROM reply_templates");
   if (!seeded.step()) return Error{"reply_templates", seeded.error_message(), ErrorKind::Storage};
   if (seeded.integer(0) > 0) return Ok{};
   Transaction transaction(db);
@@ -199,9 +197,6 @@ Status seed_templates_once(Database& db, std::int64_t now) {
         .bind(6, now);
     if (Status ran = insert.run(); !ran) return ran;
   }
-  Status audited = append_audit(db, now, "system", "template_seed", "", "",
-                                std::to_string(reply::seed_templates().size()) + " templates");
-  if (!audited) return audited;
   return transaction.commit();
 }
 

@@ -56,10 +56,10 @@ struct TemplateInput {
   std::string body;
 };
 
-// Inserts the core's seed_templates() (7 locales) when the table is empty and
-// they were never inserted before (an audit row "template_seed" remembers it,
-// so an owner who deletes every template does not get them back).
-Status seed_templates_once(Database& db, std::int64_t now);
+// Inserts the core's seed_templates() (7 locales) into an empty table. The
+// caller runs it once, on the start that created the table (migration 4), so
+// an owner who deletes every template does not get them back.
+Status insert_seed_templates(Database& db, std::int64_t now);
 
 // The field and parse rules; empty when the template may be stored.
 std::vector<TemplateIssue> check_template(const TemplateInput& input);
