@@ -338,6 +338,7 @@ void test_clock_route(App& app, const Actor& actor, const httplib::Request& req,
 
 void register_console_routes(Router& server, App& app) {
   using P = Permission;
+  // A template id is any path part but "preview" (POST .../templates/preview is its own route).
   server.Get("/api/v1/admin/templates", admin_route(app, P::Read, list_templates_route));
   server.Post("/api/v1/admin/templates",
               admin_route(app, P::Templates,
@@ -350,7 +351,7 @@ void register_console_routes(Router& server, App& app) {
   server.Post("/api/v1/admin/templates/preview", admin_route(app, P::Read, preview_route),
               kBodyLimit);
   server.Put(
-      R"(/api/v1/admin/templates/([^/]+))",
+      R"(/api/v1/admin/templates/((?!preview$)[^/]+))",
       admin_route(
           app, P::Templates,
           [](App& a, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
@@ -361,7 +362,7 @@ void register_console_routes(Router& server, App& app) {
           }),
       kBodyLimit);
   server.Delete(
-      R"(/api/v1/admin/templates/([^/]+))",
+      R"(/api/v1/admin/templates/((?!preview$)[^/]+))",
       admin_route(
           app, P::Templates,
           [](App& a, const Actor& actor, const httplib::Request& req, httplib::Response& res) {

@@ -599,6 +599,8 @@ TEST_CASE("console routes refuse hostile input clearly and change nothing", "[co
     }
   }
   c.get("/api/v1/admin/templates?q=" + std::string(600, 'q'), 400);
+  // "preview" is not a template id.
+  raw("PUT", "/api/v1/admin/templates/preview", R"({"name":"n","body":"x"})", 405);
   // Without a token: 401 on every route; nothing was recorded by any of this.
   for (const std::string& path : writes) {
     auto res = c.client.Post(path.c_str(), R"({"text":"x"})", "application/json");
