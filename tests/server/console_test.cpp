@@ -10,10 +10,12 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <set>
 
 #include "db.hpp"
 #include "http_util.hpp"
+#include "shared_data.hpp"
 #include "test_server.hpp"
 #include "vouch/snapshot.hpp"
 
@@ -663,4 +665,65 @@ TEST_CASE("serve --test-clock: off by default, moves App::now with the flag", "[
   // Everything uses the moved clock: a note written now carries it.
   const json note = post("/api/v1/admin/inbox/" + id + "/notes", R"({"text":"later"})", 201);
   CHECK(note["event"]["time"].get<std::string>() >= due);
+}
+
+namespace {
+
+// %XX -> byte (the test's own decoder, to check the server's encoder).
+std::string percent_decode(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("emoji sequences round-trip through notes, messages and previews", "[console]") {
+  VOUCH_SHARED_DATA_OR_SKIP(path, "unicode/emoji-test.txt");
+  const std::string corpus = read_file(path);
+  // The glyph of every 25th sequence line ("1F600 ; fully-qualified # 😀 E1.0 grinning face").
+  std::vector<std::string> glyphs;
+  std::size_t line_no = 0;
+  for (std::size_t start = 0; start < corpus.size();) {
+    std::size_t end = corpus.find('\n', start);
+    if (end == std::string::npos) end = corpus.size();
+    const std::string line = corpus.substr(start, end - start);
+    start = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t hash = line.find("# ");
+    const std::size_t version = line.find(" E", hash);
+    if (hash == std::string::npos || version == std::string::npos) continue;
+    if (line_no++ % 25 == 0) glyphs.push_back(line.substr(hash + 2, version - hash - 2));
+  }
+  REQUIRE(glyphs.size() > 100);
+  Console c;
+  const std::string id = c.submit("p-1", 3, {{"author", "Mia Wong"}});
+  for (std::size_t i = 0; i < glyphs.size(); i += 40) {
+    std::string text = "Thanks";
+    for (std::size_t j = i; j < std::min(glyphs.size(), i + 40); ++j)
+      text += (j % 8 == 0 ? "\n" : " ") + glyphs[j];
+    INFO(text);
+    CHECK(c.post("/api/v1/admin/inbox/" + id + "/notes", {{"text", text}}, 201)["event"]["text"] ==
+          text);
+    const std::string mailto =
+        c.post("/api/v1/admin/inbox/" + id + "/messages", {{"text", text}}, 201)["mailto"];
+    // Only unreserved characters and escapes in the URL; the body decodes to the text.
+    for (char ch : mailto.substr(7))
+      CHECK((std::isalnum(static_cast<unsigned char>(ch)) ||
+             std::string("-._~%@?=&").find(ch) != std::string::npos));
+    std::string expected;
+    for (char ch : text) expected += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+    CHECK(percent_decode(mailto.substr(mailto.find("&body=") + 6)) == expected);
+    const json preview = c.post("/api/v1/admin/templates/preview",
+                                {{"review_id", id}, {"body", "{reviewer_first_name}: " + text}});
+    CHECK(preview["text"] == "Mia: " + text);
+    c.post("/api/v1/admin/templates", template_body("emoji " + std::to_string(i), text, "en"), 201);
+  }
 }
