@@ -7,6 +7,7 @@
 
 #include "app/review_health.hpp"
 #include "auth/login.hpp"
+#include "inbox/templates_store.hpp"
 #include "migrations.hpp"
 
 namespace vouch::server {
@@ -56,7 +57,20 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
       std::make_unique<RateLimiter>(auth::kLoginFailuresPerIp, auth::kLoginFailureWindowSeconds);
   app->now = unix_now;
   app->config = std::move(config);
+  // The core's seed reply templates, once: on the start whose migration
+  // created the templates table.
+  if (before.value() < 4) {
+    if (Status seeded = inbox::insert_seed_templates(*app->db, app->now()); !seeded)
+      return seeded.error();
+  }
   return app;
+}
+
+void enable_test_clock(App& app) {
+  app.test_clock = true;
+  std::function<std::int64_t()> base = app.now;
+  App* target = &app;
+  app.now = [base, target] { return base() + target->clock_offset.load(); };
 }
 
 }  // namespace vouch::server

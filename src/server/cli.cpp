@@ -32,6 +32,7 @@ constexpr const char* kUsage =
 
 usage:
   vouch-server serve      --db FILE [--config FILE] [--port 8080] [--host 0.0.0.0] [--mount /prefix/=DIR]...
+                          [--test-clock]  (tests only: POST /api/v1/admin/test/clock)
   vouch-server migrate    --db FILE
   vouch-server import     --db FILE [--config FILE] [--format auto] [--partial]
                           [--map field=Column[,field=Column...]] [--default field=value]... [--source NAME]
@@ -68,7 +69,7 @@ struct Args {
 
 // --name value, --name=value; flags without values are listed here.
 bool parse_args(int argc, char** argv, Args& args) {
-  static const char* kFlags[] = {"--partial", "--quiet"};
+  static const char* kFlags[] = {"--partial", "--quiet", "--test-clock"};
   if (argc < 2) return false;
   args.command = argv[1];
   for (int i = 2; i < argc; ++i) {
@@ -137,6 +138,13 @@ int serve(const Args& args) {
                  "vouch-server: no public_url: photo uploads are refused (photos_not_accepted)\n");
   Result<std::unique_ptr<App>> app = app_from(args, config.value());
   if (!app) return fail(app.error().to_string());
+  // Tests only (docs/api.md "Test clock"): a flag, never a config setting.
+  if (args.has("--test-clock")) {
+    enable_test_clock(*app.value());
+    std::fprintf(stderr,
+                 "vouch-server: --test-clock: POST /api/v1/admin/test/clock moves the clock "
+                 "(never use this in production)\n");
+  }
   // Before the first request: what a crash left in the upload directory.
   Result<PhotoRecovery> recovered =
       recover_photo_dir(*app.value()->db, app.value()->config, unix_now());
