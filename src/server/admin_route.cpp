@@ -1,5 +1,6 @@
 #include "admin_route.hpp"
 
+#include "auth/session_auth.hpp"
 #include "crypto.hpp"
 #include "http_util.hpp"
 
@@ -27,6 +28,15 @@ std::optional<Actor> token_actor(const App& app, const httplib::Request& req) {
 std::optional<Actor> authenticate_admin(App& app, const httplib::Request& req,
                                         httplib::Response& res) {
   if (std::optional<Actor> actor = token_actor(app, req)) return actor;
+  std::optional<Actor> actor;
+  switch (auth::authenticate_cookie(app, req, res, actor)) {
+    case auth::CookieAuth::Ok:
+      return actor;
+    case auth::CookieAuth::Failed:
+      return std::nullopt;
+    case auth::CookieAuth::None:
+      break;
+  }
   res.set_header("WWW-Authenticate", "Bearer realm=\"vouch-admin\"");
   send_error(res, 401, "unauthorized",
              "the admin API needs a console session (log in at /admin/) or "

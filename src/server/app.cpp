@@ -6,6 +6,8 @@
 #include <chrono>
 
 #include "app/review_health.hpp"
+#include "auth/login.hpp"
+#include "inbox/templates_store.hpp"
 #include "migrations.hpp"
 
 namespace vouch::server {
@@ -51,9 +53,24 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
   app->votes_per_review =
       std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_review, 86400);
   app->votes_per_hour = std::make_unique<RateLimiter>(config.limits.votes_per_ip_per_hour, 3600);
+  app->login_failures =
+      std::make_unique<RateLimiter>(auth::kLoginFailuresPerIp, auth::kLoginFailureWindowSeconds);
   app->now = unix_now;
   app->config = std::move(config);
+  // The core's seed reply templates, once: on the start whose migration
+  // created the templates table.
+  if (before.value() < 4) {
+    if (Status seeded = inbox::insert_seed_templates(*app->db, app->now()); !seeded)
+      return seeded.error();
+  }
   return app;
+}
+
+void enable_test_clock(App& app) {
+  app.test_clock = true;
+  std::function<std::int64_t()> base = app.now;
+  App* target = &app;
+  app.now = [base, target] { return base() + target->clock_offset.load(); };
 }
 
 }  // namespace vouch::server

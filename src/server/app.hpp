@@ -25,9 +25,19 @@ struct App {
   std::unique_ptr<RateLimiter> per_product;
   std::unique_ptr<RateLimiter> votes_per_review;  // key: IP + review id, window one day
   std::unique_ptr<RateLimiter> votes_per_hour;    // key: IP, window one hour
-  // Seconds since the epoch; tests replace it to check link expiry.
+  std::unique_ptr<RateLimiter> login_failures;    // key: IP, console logins (auth/login.cpp)
+  // Seconds since the epoch; tests replace it to check link expiry. The one
+  // clock of the server: new code never calls time().
   std::function<std::int64_t()> now;
+  // `serve --test-clock` only (never from the config): adds
+  // POST /api/v1/admin/test/clock, which moves `now` forward by clock_offset.
+  bool test_clock = false;
+  std::atomic<std::int64_t> clock_offset{0};
 };
+
+// Turns on the test clock: `now` becomes the current clock plus clock_offset.
+// Call before the HttpServer is built (it registers the route then).
+void enable_test_clock(App& app);
 
 // Opens and migrates the database, parses the policy, creates the upload
 // directory. Errors name what is wrong ("policy.body.max: ...").

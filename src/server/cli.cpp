@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app.hpp"
+#include "cli_user.hpp"
 #include "crypto.hpp"
 #include "exporter.hpp"
 #include "http/console_dir.hpp"
@@ -33,6 +34,7 @@ constexpr const char* kUsage =
 
 usage:
   vouch-server serve      --db FILE [--config FILE] [--port 8080] [--host 0.0.0.0] [--mount /prefix/=DIR]...
+                          [--test-clock]  (tests only: POST /api/v1/admin/test/clock)
   vouch-server migrate    --db FILE
   vouch-server import     --db FILE [--config FILE] [--format auto] [--partial]
                           [--map field=Column[,field=Column...]] [--default field=value]... [--source NAME]
@@ -43,6 +45,12 @@ usage:
   vouch-server init-config FILE [--store-name NAME] [--public-url https://reviews.shop.example]
                           (writes a config with a random admin token and HMAC secret; asks for
                           the public URL when stdin is a terminal: photo URLs are built from it)
+  vouch-server user add NAME --role owner|moderator|responder --db FILE [--config FILE]
+  vouch-server user list   --db FILE
+  vouch-server user remove NAME --db FILE        (never the last owner)
+  vouch-server user passwd NAME --db FILE        (ends the user's sessions)
+                          (console staff accounts; the password is asked for with echo off
+                          on a terminal, else read as one line from stdin)
   vouch-server version
 
 import formats: auto, judgeme, shopify, okendo, loox, loox-export, yotpo, woocommerce, powerreviews,
@@ -63,7 +71,7 @@ struct Args {
 
 // --name value, --name=value; flags without values are listed here.
 bool parse_args(int argc, char** argv, Args& args) {
-  static const char* kFlags[] = {"--partial", "--quiet"};
+  static const char* kFlags[] = {"--partial", "--quiet", "--test-clock"};
   if (argc < 2) return false;
   args.command = argv[1];
   for (int i = 2; i < argc; ++i) {
@@ -137,6 +145,13 @@ int serve(const Args& args) {
                  "vouch-server: no public_url: photo uploads are refused (photos_not_accepted)\n");
   Result<std::unique_ptr<App>> app = app_from(args, config.value());
   if (!app) return fail(app.error().to_string());
+  // Tests only (docs/api.md "Test clock"): a flag, never a config setting.
+  if (args.has("--test-clock")) {
+    enable_test_clock(*app.value());
+    std::fprintf(stderr,
+                 "vouch-server: --test-clock: POST /api/v1/admin/test/clock moves the clock "
+                 "(never use this in production)\n");
+  }
   // Before the first request: what a crash left in the upload directory.
   Result<PhotoRecovery> recovered =
       recover_photo_dir(*app.value()->db, app.value()->config, unix_now());
@@ -312,6 +327,8 @@ int init_config(const Args& args) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // Its own small argument set (a positional NAME, a prompt for the password).
+  if (argc >= 2 && std::string(argv[1]) == "user") return user_command(argc, argv);
   Args args;
   if (!parse_args(argc, argv, args) || args.command == "help" || args.command == "--help") {
     std::fputs(kUsage, args.command == "help" || args.command == "--help" ? stdout : stderr);

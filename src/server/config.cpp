@@ -89,6 +89,30 @@ Status check_public_url(const std::string& url) {
   return Ok{};
 }
 
+// "sessions": {"idle_minutes": 60, "absolute_hours": 12}; unknown members
+// are errors, like everywhere in the config.
+Status parse_sessions(const json& root, SessionLimits& out) {
+  const auto it = root.find("sessions");
+  if (it == root.end()) return Ok{};
+  if (!it->is_object()) return Error{"sessions", "expected an object"};
+  for (const auto& item : it->items()) {
+    if (item.key() != "idle_minutes" && item.key() != "absolute_hours")
+      return Error{"sessions." + item.key(),
+                   "unknown member (expected idle_minutes, absolute_hours)"};
+  }
+  std::size_t idle = static_cast<std::size_t>(out.idle_minutes);
+  std::size_t absolute = static_cast<std::size_t>(out.absolute_hours);
+  if (Status s = read_size(*it, "idle_minutes", idle, "sessions."); !s) return s;
+  if (Status s = read_size(*it, "absolute_hours", absolute, "sessions."); !s) return s;
+  if (idle < 1 || idle > 7 * 24 * 60)
+    return Error{"sessions.idle_minutes", "expected 1..10080 (a week)"};
+  if (absolute < 1 || absolute > 24 * 90)
+    return Error{"sessions.absolute_hours", "expected 1..2160 (90 days)"};
+  out.idle_minutes = static_cast<std::int64_t>(idle);
+  out.absolute_hours = static_cast<std::int64_t>(absolute);
+  return Ok{};
+}
+
 }  // namespace
 
 Result<Config> parse_config(std::string_view json_text, const std::string& base_dir) {
@@ -103,7 +127,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "moderation",       "policy",
                                                "upload_dir",       "limits",
                                                "static",           "snapshot_max_age_seconds",
-                                               "threads",          "console_dir"};
+                                               "threads",          "sessions",
+                                               "console_dir"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }
@@ -232,6 +257,7 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   }
   if (Status s = read_size(root, "threads", config.threads, ""); !s) return s.error();
   if (config.threads == 0 || config.threads > 256) return Error{"threads", "expected 1..256"};
+  if (Status s = parse_sessions(root, config.sessions); !s) return s.error();
   return config;
 }
 

@@ -44,6 +44,13 @@ struct Limits {
   std::size_t votes_per_ip_per_hour = 60;
 };
 
+// Console sessions (issue 15): a session ends after `idle_minutes` without a
+// request, and `absolute_hours` after its login whatever the activity.
+struct SessionLimits {
+  std::int64_t idle_minutes = 60;
+  std::int64_t absolute_hours = 12;
+};
+
 struct Config {
   std::string store_name = "Vouch store";
   // The server's public address, e.g. "https://reviews.shop.example": photo URLs
@@ -63,6 +70,7 @@ struct Config {
   std::string console_dir;
   std::size_t snapshot_max_age_seconds = 60;  // Cache-Control for snapshots
   std::size_t threads = 8;
+  SessionLimits sessions;
 };
 
 // Parses a config file's text. Relative paths (token/secret files, upload dir,

@@ -20,4 +20,13 @@ std::int64_t RateLimiter::hit(const std::string& key, std::int64_t now) {
   return 0;
 }
 
+std::int64_t RateLimiter::blocked(const std::string& key, std::int64_t now) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto it = windows_.find(key);
+  if (it == windows_.end() || now - it->second.start >= window_) return 0;
+  if (it->second.count < limit_) return 0;
+  const std::int64_t wait = it->second.start + window_ - now;
+  return wait < 1 ? 1 : wait;
+}
+
 }  // namespace vouch::server

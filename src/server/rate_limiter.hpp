@@ -18,6 +18,9 @@ class RateLimiter {
   // Counts one event for `key` at `now`. Returns 0 when allowed, otherwise the
   // seconds until the window resets (for Retry-After; at least 1).
   std::int64_t hit(const std::string& key, std::int64_t now);
+  // Like hit() without counting: for limits on failures (logins), where only
+  // a failure counts but every attempt is checked first.
+  std::int64_t blocked(const std::string& key, std::int64_t now);
 
  private:
   struct Window {

@@ -14,6 +14,9 @@ using Router = http::Router;
 // argument); the transport refuses more while reading, with a 413.
 void register_public_routes(Router& server, App& app);
 void register_admin_routes(Router& server, App& app);
+void register_auth_routes(Router& server, App& app);  // console login, users, sessions
+// Templates, notes, messages, follow-ups, metrics, the test clock (routes_console.cpp).
+void register_console_routes(Router& server, App& app);
 
 // The language for messages: ?locale=, else the first Accept-Language tag.
 std::string request_locale(const httplib::Request& req);

@@ -82,8 +82,8 @@ void list(App& app, const Actor&, const httplib::Request& req, httplib::Response
       {{"reviews", reviews}, {"total", total.value()}, {"limit", *limit}, {"offset", *offset}});
 }
 
-void moderate(App& app, const Actor& actor, const httplib::Request& req,
-              httplib::Response& res, const std::string& action) {
+void moderate(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res,
+              const std::string& action) {
   const std::string id = req.matches[1];
   if (!is_valid_id(id)) {
     send_error(res, 400, "invalid_id", "review id is malformed");
@@ -121,8 +121,7 @@ void moderate(App& app, const Actor& actor, const httplib::Request& req,
   send_review(res, app::moderate_review(app, request));
 }
 
-void remove(App& app, const Actor& actor, const httplib::Request& req,
-            httplib::Response& res) {
+void remove(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   if (!is_valid_id(id)) {
     send_error(res, 400, "invalid_id", "review id is malformed");
@@ -232,8 +231,7 @@ void health(App& app, const Actor&, const httplib::Request&, httplib::Response& 
              {"skipped_on_read", skipped}});
 }
 
-void import(App& app, const Actor& actor, const httplib::Request& req,
-            httplib::Response& res) {
+void import(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
   if (req.body.size() > app.config.limits.max_import_bytes) {
     send_error(res, 413, "payload_too_large", "import file too large");
     return;
@@ -271,8 +269,7 @@ void import(App& app, const Actor& actor, const httplib::Request& req,
              {"issues", issues}});
 }
 
-void export_all(App& app, const Actor& actor, const httplib::Request& req,
-                httplib::Response& res) {
+void export_all(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
   const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
   if (format != "judgeme" && format != "json") {
     send_error(res, 400, "export_failed", "format: expected judgeme or json");
@@ -295,22 +292,23 @@ void export_all(App& app, const Actor& actor, const httplib::Request& req,
 void register_admin_routes(Router& server, App& app) {
   using P = Permission;
   server.Get("/api/v1/admin/reviews", admin_route(app, P::Read, list));
-  server.Get(R"(/api/v1/admin/reviews/([^/]+))",
-             admin_route(app, P::Read,
-                         [](App& a, const Actor&, const httplib::Request& req,
-                            httplib::Response& res) {
-                           if (std::optional<StoredReview> review = load_review(a, req, res)) {
-                             send_json(res, 200, {{"review", admin_review_json(*review)}});
-                           }
-                         }));
+  server.Get(
+      R"(/api/v1/admin/reviews/([^/]+))",
+      admin_route(app, P::Read,
+                  [](App& a, const Actor&, const httplib::Request& req, httplib::Response& res) {
+                    if (std::optional<StoredReview> review = load_review(a, req, res)) {
+                      send_json(res, 200, {{"review", admin_review_json(*review)}});
+                    }
+                  }));
   for (const char* action : {"approve", "reject", "hide", "feature", "reply"}) {
     const std::string name = action;
     // A reply is a responder's work; the rest is moderation.
     const Permission needs = name == "reply" ? P::Respond : P::Moderate;
-    server.Post(R"(/api/v1/admin/reviews/([^/]+)/)" + name,
-                admin_route(app, needs,
-                            [name](App& a, const Actor& actor, const httplib::Request& req,
-                                   httplib::Response& res) { moderate(a, actor, req, res, name); }));
+    server.Post(
+        R"(/api/v1/admin/reviews/([^/]+)/)" + name,
+        admin_route(app, needs,
+                    [name](App& a, const Actor& actor, const httplib::Request& req,
+                           httplib::Response& res) { moderate(a, actor, req, res, name); }));
   }
   server.Delete(R"(/api/v1/admin/reviews/([^/]+))", admin_route(app, P::Manage, remove));
   server.Get("/api/v1/admin/audit", admin_route(app, P::Manage, audit));

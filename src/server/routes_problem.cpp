@@ -34,6 +34,10 @@ int http_status(app::Failure kind) {
       return 429;
     case app::Failure::TooLarge:
       return 413;
+    case app::Failure::Unauthorized:
+      return 401;
+    case app::Failure::Forbidden:
+      return 403;
     case app::Failure::Storage:
       break;
   }

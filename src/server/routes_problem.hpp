@@ -10,7 +10,7 @@
 namespace vouch::server {
 
 // Malformed 400, Invalid 422, NotFound 404, Conflict 409, RateLimited 429
-// (with Retry-After), TooLarge 413, Storage 500.
+// (with Retry-After), TooLarge 413, Unauthorized 401, Forbidden 403, Storage 500.
 int http_status(app::Failure kind);
 
 // {"error": {"code", "message"}, "errors": [{field, code, message, params}]}

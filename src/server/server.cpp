@@ -10,6 +10,7 @@
 #include <ctime>
 #include <thread>
 
+#include "auth/password.hpp"
 #include "http_util.hpp"
 #include "routes.hpp"
 
@@ -172,6 +173,9 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   for (const auto& [prefix, dir] : app.config.static_mounts) files_.mount(prefix, dir);
   register_public_routes(router_, app);
   register_admin_routes(router_, app);
+  register_auth_routes(router_, app);
+  auth::prepare_dummy();
+  register_console_routes(router_, app);
 
   http::TransportOptions options;
   options.threads = app.config.threads;

@@ -50,7 +50,8 @@ function readOperations(text) {
 const operations = readOperations(readFileSync(join(root, 'docs', 'openapi.yaml'), 'utf8'));
 let server;
 
-before(async () => { server = await startServer(); });
+// --test-clock: the documented test-only route exists (docs/api.md "Test clock").
+before(async () => { server = await startServer({ args: ['--test-clock'] }); });
 after(async () => { await server?.stop(); });
 
 test('every operation has a unique operationId and says who may call it', () => {

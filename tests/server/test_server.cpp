@@ -86,7 +86,8 @@ std::string review_json(int rating, const std::string& body, const std::string& 
 }
 
 ServerProcess::ServerProcess(const std::string& dir, const std::string& config_json,
-                             const std::string& crash_at) {
+                             const std::string& crash_at,
+                             const std::vector<std::string>& extra_args) {
   static int starts = 0;
   const std::string config = dir + "/vouch.json";
   REQUIRE(vouch::server::write_text_file(config, config_json).ok());
@@ -97,8 +98,14 @@ ServerProcess::ServerProcess(const std::string& dir, const std::string& config_j
     if (!std::freopen(log_.c_str(), "w", stderr)) ::_exit(127);
     if (!crash_at.empty()) ::setenv("VOUCH_TEST_CRASH_AT", crash_at.c_str(), 1);
     const std::string db = dir + "/vouch.db";
-    ::execl(VOUCH_SERVER_BINARY, VOUCH_SERVER_BINARY, "serve", "--db", db.c_str(), "--config",
-            config.c_str(), "--port", "0", "--host", "127.0.0.1", static_cast<char*>(nullptr));
+    std::vector<std::string> args = {
+        VOUCH_SERVER_BINARY, "serve", "--db", db, "--config", config, "--port", "0", "--host",
+        "127.0.0.1"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execv(VOUCH_SERVER_BINARY, argv.data());
     ::_exit(127);
   }
   // Wait for "listening on http://127.0.0.1:PORT" (a whole line) in the log.

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app.hpp"
 #include "server.hpp"
@@ -60,7 +61,7 @@ class TestServer {
 class ServerProcess {
  public:
   ServerProcess(const std::string& dir, const std::string& config_json,
-                const std::string& crash_at = "");
+                const std::string& crash_at = "", const std::vector<std::string>& extra_args = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

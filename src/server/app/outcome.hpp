@@ -15,13 +15,15 @@
 namespace vouch::server::app {
 
 enum class Failure : std::uint8_t {
-  Malformed,    // the request cannot be read (not JSON, not UTF-8, a bad header)
-  Invalid,      // readable, but breaks a rule; `fields` says which
-  NotFound,     // the review (or what the request names) does not exist
-  Conflict,     // clashes with what is stored
-  RateLimited,  // too many requests; `retry_after` seconds
-  TooLarge,     // a part is over its limit
-  Storage,      // the database or the file system failed (logged, not the caller's fault)
+  Malformed,     // the request cannot be read (not JSON, not UTF-8, a bad header)
+  Invalid,       // readable, but breaks a rule; `fields` says which
+  NotFound,      // the review (or what the request names) does not exist
+  Conflict,      // clashes with what is stored
+  RateLimited,   // too many requests; `retry_after` seconds
+  TooLarge,      // a part is over its limit
+  Storage,       // the database or the file system failed (logged, not the caller's fault)
+  Unauthorized,  // who is asking is not proven (no session, bad credentials)
+  Forbidden,     // proven, but this actor may not do this
 };
 
 struct Problem {

@@ -20,11 +20,11 @@ std::optional<Role> role_from_name(std::string_view name);
 //   moderator  moderation (publish, reject, hide, feature) + everything a responder does
 //   responder  read the inbox, reply, tag, assign, notes, follow-ups
 enum class Permission : std::uint8_t {
-  Read,        // inbox, reviews, templates, metrics, audit of one review
-  Respond,     // reply, private message, note, tag/priority correction, assign, star, follow-up
-  Templates,   // create/edit/delete reply templates
-  Moderate,    // approve, reject, hide, feature
-  Manage,      // users, sessions of others, settings, import, export, delete, erase, health, audit
+  Read,       // inbox, reviews, templates, metrics, audit of one review
+  Respond,    // reply, private message, note, tag/priority correction, assign, star, follow-up
+  Templates,  // create/edit/delete reply templates
+  Moderate,   // approve, reject, hide, feature
+  Manage,     // users, sessions of others, settings, import, export, delete, erase, health, audit
 };
 
 bool allowed(Role role, Permission permission);
@@ -37,8 +37,8 @@ struct Actor {
   std::string name;  // the audit log's actor: a user name, or the token's name
   Role role = Role::Owner;
   ActorKind kind = ActorKind::Token;
-  std::int64_t user_id = 0;    // User only
-  std::string session_id;      // User only: the session's public id (never the cookie secret)
+  std::int64_t user_id = 0;  // User only
+  std::string session_id;    // User only: the session's public id (never the cookie secret)
 };
 
 }  // namespace vouch::server
