@@ -205,3 +205,50 @@ test('bulk actions on selected rows; the owner exports and imports on the settin
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('item work: note, private message (mailto), no reply needed, tag and priority correction, assign, star', async () => {
+  const review = await server.submit({
+    product_id: 'silk-button-blouse', rating: 3, title: 'Pretty but small',
+    body: 'The silk is pretty but the size runs small, I had to exchange it.', author: 'Ines Duarte',
+    email: 'ines@example.com', language: 'en', consent: true,
+  });
+  const id = review.id ?? review.review?.id;
+  const { page, problems, context } = await consolePage(browser, `${server.url}/admin/#/item/${encodeURIComponent(id)}`);
+  await login(page, ...OWNER);
+  await page.locator(`article.item[data-id="${id}"]`).waitFor();
+  const history = page.locator('.history li');
+
+  await page.fill('#note-text', 'Offered a free exchange by phone.');
+  await page.locator('.panel-notes button', { hasText: 'Add note' }).click();
+  await page.locator('.history li[data-kind="note"]', { hasText: 'Offered a free exchange by phone.' }).waitFor();
+
+  await page.fill('#message-text', 'Hello Ines, we have sent the larger size today.');
+  await page.locator('.panel-notes button', { hasText: 'Prepare e-mail' }).click();
+  const mailto = page.locator('.panel-notes a[data-mailto]');
+  await mailto.waitFor();
+  assert.match(await mailto.getAttribute('href'), /^mailto:ines@example\.com\?/);
+
+  await page.locator('.panel-triage label', { hasText: 'Suggestion' }).click();
+  await page.selectOption('#priority-select', 'urgent');
+  await page.click('[data-action="save-triage"]');
+  await page.locator('.item-head [data-priority="urgent"]').waitFor();
+  assert.equal(await page.locator('.item-head [data-tag="suggestion"]').count(), 1);
+
+  await page.locator('.panel-triage button', { hasText: 'Assign to me' }).click();
+  await page.locator('.item-head .badge-assignee', { hasText: OWNER[0] }).waitFor();
+  await page.click('[data-action="star"]');
+  await page.locator('[data-action="star"][aria-pressed="true"]').waitFor();
+
+  await page.fill('#no-reply-reason', 'Solved by phone');
+  await page.locator('.panel-no_reply button', { hasText: 'No reply needed' }).click();
+  await page.locator('.panel-no_reply', { hasText: 'No reply needed: Solved by phone' }).waitFor();
+  assert.ok(await history.count() >= 3);
+  const stored = (await server.admin('GET', `inbox/${encodeURIComponent(id)}`)).item;
+  assert.equal(stored.priority, 'urgent');
+  assert.equal(stored.priority_corrected, true);
+  assert.equal(stored.assignee, OWNER[0]);
+  assert.equal(stored.starred, true);
+  assert.equal(stored.no_reply.reason, 'Solved by phone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
