@@ -27,6 +27,7 @@ export function metricsBar() {
     const data = await api('GET', `metrics?days=${state.days}`);
     const negative = data.negative || {};
     const followUps = data.follow_ups || {};
+    const rated = (followUps.satisfied || 0) + (followUps.not_satisfied || 0);
     const switcher = h(
       'div',
       { class: 'segmented', role: 'group', 'aria-label': t('metrics.window') },
@@ -55,7 +56,8 @@ export function metricsBar() {
         figure('p90_first_reply', formatDuration(data.p90_first_reply_seconds)),
         figure('negative_in_target', negative.total ? `${formatPercent(negative.share_within_target)} (${negative.answered_within_target ?? 0}/${negative.total})` : t('metrics.none')),
         figure('overdue_now', String(data.overdue_now ?? 0)),
-        figure('satisfaction', followUps.done ? `${formatPercent(followUps.satisfaction_rate)} (${followUps.satisfied ?? 0}/${followUps.done})` : t('metrics.none')),
+        // The server's rate leaves "no answer" out: satisfied / (satisfied + not satisfied).
+        figure('satisfaction', rated ? `${formatPercent(followUps.satisfaction_rate)} (${followUps.satisfied ?? 0}/${rated})` : t('metrics.none')),
       ),
       state.details
         ? h(
