@@ -54,6 +54,10 @@ for (const locale of ['en-US', 'zh-CN']) {
       await page.goto(`${server.url}/admin/#/team`);
       await page.locator('table.team').waitFor();
       assert.deepEqual(await runAxe(page), [], 'team');
+      // The skip link moves focus to the page and leaves the route alone.
+      await page.focus('.skip');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => [document.activeElement.id, location.hash].join(' ')), 'main #/team');
       await context.close();
     });
   }

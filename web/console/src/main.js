@@ -136,6 +136,11 @@ whenUnauthorized(() => {
   render();
 });
 window.addEventListener('hashchange', () => render());
+// The skip link must not change the hash (the hash is the route): it moves focus.
+document.querySelector('.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+});
 initLocale();
 render();
 export { me };
