@@ -182,6 +182,14 @@ CREATE TABLE reply_templates (
   updated_by TEXT NOT NULL DEFAULT ''
 );
 )sql",
+    // 5: what the inbox rows were computed with (hashes of the triage and
+    // clock configuration), so a changed vouch.json re-triages at start-up.
+    R"sql(
+CREATE TABLE console_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr std::size_t kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -14,6 +14,8 @@ using Router = http::Router;
 // argument); the transport refuses more while reading, with a 413.
 void register_public_routes(Router& server, App& app);
 void register_admin_routes(Router& server, App& app);
+// The console inbox (routes_inbox.cpp).
+void register_inbox_routes(Router& server, App& app);
 
 // The language for messages: ?locale=, else the first Accept-Language tag.
 std::string request_locale(const httplib::Request& req);

@@ -152,6 +152,7 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   for (const auto& [prefix, dir] : app.config.static_mounts) files_.mount(prefix, dir);
   register_public_routes(router_, app);
   register_admin_routes(router_, app);
+  register_inbox_routes(router_, app);
 
   http::TransportOptions options;
   options.threads = app.config.threads;

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "audit_log.hpp"
+#include "inbox/inbox_store.hpp"
 
 namespace vouch::server::app {
 
@@ -94,7 +95,14 @@ Outcome<StoredReview> moderate_review(App& app, const ModerationRequest& request
         return problem(Failure::Malformed, "invalid_parameter",
                        "text: expected a string of at most 5000 bytes (\"\" removes the reply)");
       status = apply(app, review, request.actor, request.text.empty() ? "remove_reply" : "reply",
-                     "", request.text, [&] { return set_reply(*app.db, id, request.text, now); });
+                     "", request.text, [&]() -> Status {
+                       Status replied = set_reply(*app.db, id, request.text, now);
+                       // The console: first reply, state replied, the clock stops.
+                       if (replied)
+                         replied =
+                             inbox::record_reply(*app.db, id, request.actor, request.text, now);
+                       return replied;
+                     });
       break;
   }
   if (!status) return failed(status.error());

@@ -1,0 +1,351 @@
+#include "inbox/inbox_query.hpp"
+
+#include <set>
+#include <variant>
+
+#include "http_util.hpp"
+#include "inbox/inbox_fold.hpp"
+#include "inbox/inbox_store.hpp"
+#include "review_store.hpp"
+#include "vouch/civil_date.hpp"
+#include "vouch/utf8.hpp"
+
+namespace vouch::server::inbox {
+
+namespace {
+
+using app::Failure;
+using app::Problem;
+
+constexpr std::size_t kMaxValueBytes = 500;
+constexpr std::size_t kMaxWords = 16;
+
+const std::set<std::string> kViews = {"all",    "needs_response", "overdue",      "due_today",
+                                      "unread", "starred",        "follow_up_due"};
+const std::set<std::string> kKnown = {"view",    "assignee", "tag",   "priority", "rating",
+                                      "product", "status",   "state", "from",     "to",
+                                      "q",       "sort",     "limit", "offset"};
+
+// The SQL fragments of the definitions, one owner each. `r` is reviews, `i` inbox_items.
+constexpr const char* kNeedsResponse =
+    "(i.first_reply_at IS NULL AND i.no_reply_at IS NULL AND i.state NOT IN ('resolved', "
+    "'followed_up') AND r.status NOT IN ('rejected', 'hidden'))";
+std::string follow_up_due(const std::string& now) {
+  return "(i.follow_up_at IS NOT NULL AND i.follow_up_at <= " + now +
+         " AND i.follow_up_outcome IS NULL)";
+}
+
+Problem bad(const std::string& name, const std::string& expected) {
+  return app::problem(Failure::Malformed, "invalid_parameter", name + ": " + expected);
+}
+
+bool is_name(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '@' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool is_tag_id(std::string_view id) {
+  if (id.empty() || id.size() > 32) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  return true;
+}
+
+std::optional<std::int64_t> parse_count(const std::string& text, std::int64_t min,
+                                        std::int64_t max) {
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
+// YYYY-MM-DD that names a real day.
+std::optional<CivilDate> parse_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  CivilDate date;
+  date.year = std::stoll(text.substr(0, 4));
+  date.month = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
+  date.day = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+  if (date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
+  const CivilDate round = civil_from_days(days_from_civil(date.year, date.month, date.day));
+  if (round.month != date.month || round.day != date.day) return std::nullopt;
+  return date;
+}
+
+std::int64_t local_midnight_utc(std::int64_t days, const clock::ZoneOffsets& zone) {
+  return clock::local_to_utc(days * 86400, zone);
+}
+
+using Bound = std::variant<std::string, std::int64_t>;
+
+// WHERE clauses and their parameters, numbered as they are used (SQLite
+// refuses a bind to a number the statement does not have).
+struct Where {
+  std::string sql;
+  std::vector<Bound> binds;
+  void add(const std::string& clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
+  std::string param(Bound value) {
+    binds.push_back(std::move(value));
+    return "?" + std::to_string(binds.size());
+  }
+};
+
+void bind_all(Statement& statement, const std::vector<Bound>& binds) {
+  for (std::size_t i = 0; i < binds.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const auto* text = std::get_if<std::string>(&binds[i]))
+      statement.bind(index, *text);
+    else
+      statement.bind(index, std::get<std::int64_t>(binds[i]));
+  }
+}
+
+Where where_of(const InboxQuery& q, const QueryTimes& times) {
+  Where w;
+  const std::string needs = kNeedsResponse;
+  if (q.view == "needs_response") w.add(needs);
+  if (q.view == "overdue") w.add(needs + " AND i.due_at <= " + w.param(times.now));
+  if (q.view == "due_today") w.add(needs + " AND i.due_at < " + w.param(times.end_of_today));
+  if (q.view == "unread") w.add("i.state = 'unread'");
+  if (q.view == "starred") w.add("i.starred = 1");
+  if (q.view == "follow_up_due") w.add(follow_up_due(w.param(times.now)));
+  if (q.assignee) w.add("i.assignee = " + w.param(*q.assignee));
+  if (!q.tag.empty())
+    w.add("i.review_id IN (SELECT t.review_id FROM inbox_tags t WHERE t.tag = " + w.param(q.tag) +
+          ")");
+  if (q.priority >= 0) w.add("i.priority = " + w.param(std::int64_t{q.priority}));
+  if (!q.ratings.empty()) {
+    std::string list;
+    for (int rating : q.ratings) list += (list.empty() ? "" : ", ") + w.param(std::int64_t{rating});
+    w.add("r.rating IN (" + list + ")");
+  }
+  if (!q.product.empty()) w.add("r.product_id = " + w.param(q.product));
+  if (!q.status.empty()) w.add("r.status = " + w.param(q.status));
+  if (!q.state.empty()) w.add("i.state = " + w.param(q.state));
+  if (q.from_utc) w.add("i.arrived_at >= " + w.param(*q.from_utc));
+  if (q.to_utc) w.add("i.arrived_at < " + w.param(*q.to_utc));
+  for (const std::string& word : q.words) w.add("instr(i.search_text, " + w.param(word) + ") > 0");
+  return w;
+}
+
+Error sql_error(const char* what, const Statement& statement) {
+  return Error{what, statement.error_message(), ErrorKind::Storage};
+}
+
+}  // namespace
+
+app::Outcome<InboxQuery> parse_inbox_query(const std::multimap<std::string, std::string>& params,
+                                           const std::string& actor_name,
+                                           const InboxSettings& settings) {
+  InboxQuery q;
+  std::set<std::string> seen;
+  for (const auto& [name, value] : params) {
+    if (!kKnown.count(name)) continue;  // other parameters (locale, cache busters) are ignored
+    if (!seen.insert(name).second) return bad(name, "given more than once");
+    if (value.size() > kMaxValueBytes)
+      return bad(name, "expected at most " + std::to_string(kMaxValueBytes) + " bytes");
+    if (!utf8::is_valid(value)) return bad(name, "expected UTF-8 text");
+    for (unsigned char c : value)
+      if (c < 0x20 || c == 0x7f) return bad(name, "control characters are not allowed");
+  }
+  auto get = [&](const char* name) -> const std::string* {
+    auto it = params.find(name);
+    return it == params.end() ? nullptr : &it->second;
+  };
+  if (const std::string* v = get("view")) {
+    if (!kViews.count(*v))
+      return bad("view",
+                 "expected all, needs_response, overdue, due_today, unread, starred or "
+                 "follow_up_due");
+    q.view = *v;
+  }
+  if (const std::string* v = get("assignee")) {
+    if (*v == "me")
+      q.assignee = actor_name;
+    else if (*v == "none")
+      q.assignee = std::string();
+    else if (is_name(*v))
+      q.assignee = *v;
+    else
+      return bad("assignee", "expected me, none or a user name (1-64 of A-Z a-z 0-9 . _ @ -)");
+  }
+  if (const std::string* v = get("tag")) {
+    if (!is_tag_id(*v)) return bad("tag", "expected a tag id (1-32 of a-z 0-9 _ -)");
+    if (!settings.knows_tag(*v)) return bad("tag", "unknown tag id \"" + *v + "\"");
+    q.tag = *v;
+  }
+  if (const std::string* v = get("priority")) {
+    std::optional<int> priority = priority_from_name(*v);
+    if (!priority) return bad("priority", "expected urgent, high, normal or low");
+    q.priority = *priority;
+  }
+  if (const std::string* v = get("rating")) {
+    std::set<int> ratings;
+    std::size_t start = 0;
+    for (;;) {
+      const std::size_t comma = v->find(',', start);
+      const std::string part = v->substr(start, comma == std::string::npos ? comma : comma - start);
+      if (part.size() != 1 || part[0] < '1' || part[0] > '5')
+        return bad("rating", "expected a comma list of 1..5");
+      ratings.insert(part[0] - '0');
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    q.ratings.assign(ratings.begin(), ratings.end());
+  }
+  if (const std::string* v = get("product")) {
+    if (!is_valid_id(*v)) return bad("product", "expected a product id");
+    q.product = *v;
+  }
+  if (const std::string* v = get("status")) {
+    if (!is_status(*v)) return bad("status", "expected pending, published, rejected or hidden");
+    q.status = *v;
+  }
+  if (const std::string* v = get("state")) {
+    bool known = false;
+    for (const char* state : kStates) known = known || *v == state;
+    if (!known) return bad("state", "expected unread, open, replied, resolved or followed_up");
+    q.state = *v;
+  }
+  for (const char* name : {"from", "to"}) {
+    const std::string* v = get(name);
+    if (!v) continue;
+    std::optional<CivilDate> date = parse_date(*v);
+    if (!date) return bad(name, "expected a date YYYY-MM-DD");
+    const std::int64_t days = days_from_civil(date->year, date->month, date->day);
+    if (name[0] == 'f')
+      q.from_utc = local_midnight_utc(days, *settings.zone);
+    else
+      q.to_utc = local_midnight_utc(days + 1, *settings.zone);
+  }
+  if (q.from_utc && q.to_utc && *q.from_utc >= *q.to_utc)
+    return bad("to", "expected a date on or after from");
+  if (const std::string* v = get("q")) {
+    const std::string folded = search_fold(*v);
+    std::size_t i = 0;
+    while (i < folded.size()) {
+      while (i < folded.size() && folded[i] == ' ') ++i;
+      std::size_t end = i;
+      while (end < folded.size() && folded[end] != ' ') ++end;
+      if (end > i) q.words.push_back(folded.substr(i, end - i));
+      i = end;
+    }
+    if (q.words.size() > kMaxWords)
+      return bad("q", "expected at most " + std::to_string(kMaxWords) + " words");
+  }
+  if (const std::string* v = get("sort")) {
+    if (*v != "urgent" && *v != "newest" && *v != "oldest")
+      return bad("sort", "expected urgent, newest or oldest");
+    q.sort = *v;
+  }
+  if (const std::string* v = get("limit")) {
+    std::optional<std::int64_t> limit = parse_count(*v, 1, 200);
+    if (!limit) return bad("limit", "expected an integer 1..200");
+    q.limit = *limit;
+  }
+  if (const std::string* v = get("offset")) {
+    std::optional<std::int64_t> offset = parse_count(*v, 0, INT64_C(1000000000));
+    if (!offset) return bad("offset", "expected an integer 0..1000000000");
+    q.offset = *offset;
+  }
+  return q;
+}
+
+QueryTimes query_times(std::int64_t now, const clock::ZoneOffsets& zone) {
+  QueryTimes times;
+  times.now = now;
+  const std::int64_t local = now + zone.utc_offset_at(now);
+  const std::int64_t today = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  times.end_of_today = local_midnight_utc(today + 1, zone);
+  return times;
+}
+
+Result<InboxPage> run_inbox_query(Database& db, const InboxQuery& query, const QueryTimes& times) {
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  Where where = where_of(query, times);
+  const std::string from = " FROM inbox_items i JOIN reviews r ON r.id = i.review_id";
+  std::string order;
+  if (query.sort == "newest")
+    order = " ORDER BY i.arrived_at DESC, i.review_id DESC";
+  else if (query.sort == "oldest")
+    order = " ORDER BY i.arrived_at, i.review_id";
+  else
+    order = std::string(" ORDER BY CASE WHEN ") + kNeedsResponse +
+            " THEN i.due_at ELSE 9223372036854775807 END, i.priority DESC, i.arrived_at DESC, "
+            "i.review_id DESC";
+  InboxPage page;
+  {
+    Statement list(db.handle(), "SELECT i.review_id" + from + where.sql + order + " LIMIT " +
+                                    std::to_string(query.limit) + " OFFSET " +
+                                    std::to_string(query.offset));
+    bind_all(list, where.binds);
+    while (list.step()) page.ids.push_back(list.text(0));
+    if (list.failed()) return sql_error("inbox", list);
+  }
+  Statement count(db.handle(), "SELECT count(*)" + from + where.sql);
+  bind_all(count, where.binds);
+  if (count.step()) page.total = count.integer(0);
+  if (count.failed()) return sql_error("inbox count", count);
+  return page;
+}
+
+Result<InboxCounts> inbox_counts(Database& db, const QueryTimes& times, const std::string& me) {
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  InboxCounts counts;
+  for (const char* name : kPriorityNames) counts.by_priority[name] = 0;
+  for (int rating = 1; rating <= 5; ++rating) counts.by_rating[std::to_string(rating)] = 0;
+  for (std::string_view status : kStatuses) counts.by_status[std::string(status)] = 0;
+  const std::string needs = kNeedsResponse;
+  Statement grouped(db.handle(),
+                    "SELECT i.priority, r.rating, r.status, i.assignee, count(*), "
+                    "sum(" +
+                        needs + "), sum(" + needs +
+                        " AND i.due_at <= ?1), "
+                        "sum(" +
+                        needs +
+                        " AND i.due_at < ?2), sum(i.state = 'unread'), "
+                        "sum(i.starred), sum(" +
+                        follow_up_due("?1") +
+                        ") "
+                        "FROM inbox_items i JOIN reviews r ON r.id = i.review_id "
+                        "GROUP BY i.priority, r.rating, r.status, i.assignee");
+  grouped.bind(1, times.now).bind(2, times.end_of_today);
+  while (grouped.step()) {
+    const std::int64_t n = grouped.integer(4);
+    const int priority = static_cast<int>(grouped.integer(0));
+    if (priority >= 0 && priority < 4) counts.by_priority[kPriorityNames[priority]] += n;
+    counts.by_rating[std::to_string(grouped.integer(1))] += n;
+    counts.by_status[grouped.text(2)] += n;
+    const std::string assignee = grouped.text(3);
+    if (assignee.empty())
+      counts.unassigned += n;
+    else
+      counts.by_assignee[assignee] += n;
+    if (!assignee.empty() && assignee == me) counts.assigned_to_me += n;
+    counts.all += n;
+    counts.needs_response += grouped.integer(5);
+    counts.overdue += grouped.integer(6);
+    counts.due_today += grouped.integer(7);
+    counts.unread += grouped.integer(8);
+    counts.starred += grouped.integer(9);
+    counts.follow_up_due += grouped.integer(10);
+  }
+  if (grouped.failed()) return sql_error("inbox counts", grouped);
+  Statement tags(db.handle(), "SELECT tag, count(*) FROM inbox_tags GROUP BY tag");
+  while (tags.step()) counts.by_tag[tags.text(0)] = tags.integer(1);
+  if (tags.failed()) return sql_error("inbox tag counts", tags);
+  return counts;
+}
+
+}  // namespace vouch::server::inbox
