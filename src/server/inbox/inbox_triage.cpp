@@ -1,6 +1,8 @@
 #include "inbox/inbox_triage.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "http_util.hpp"
 #include "inbox/inbox_fold.hpp"
@@ -13,7 +15,7 @@ constexpr std::size_t kBatch = 1000;
 
 const char* const kSourceColumns =
     "r.id, r.product_id, r.title, r.body, r.author, r.language, r.flags, r.rating, r.created, "
-    "r.reply_text, r.reply_time";
+    "r.reply_text, r.reply_time, r.topics";
 
 TriageSource source_from_row(const Statement& row) {
   TriageSource s;
@@ -28,6 +30,7 @@ TriageSource source_from_row(const Statement& row) {
   s.created = row.integer(8);
   s.reply_text = row.text(9);
   s.reply_time = row.integer(10);
+  s.topics = row.text(11);
   return s;
 }
 
@@ -71,32 +74,33 @@ Status set_state_value(Database& db, const char* key, const std::string& value) 
 }
 
 // Runs `step` on batches of rows from `select` (which takes the last seen
-// review id as ?1 and returns kSourceColumns first), each batch one transaction.
+// review id as ?1 and the batch size as ?2, and returns kSourceColumns then
+// four integers), each batch one transaction.
 template <class Step>
 Result<std::size_t> in_batches(Database& db, const std::string& select, Step step) {
   std::size_t total = 0;
   std::string after;
   for (;;) {
-    std::vector<std::pair<TriageSource, std::vector<std::int64_t>>> rows;
+    std::vector<TriageSource> rows;
+    std::vector<std::vector<std::int64_t>> extras;
     {
       Statement query(db.handle(), select);
       query.bind(1, after).bind(2, static_cast<std::int64_t>(kBatch));
       while (query.step()) {
         std::vector<std::int64_t> extra;
-        for (int c = 11; c < 15; ++c) extra.push_back(query.integer(c));
-        rows.emplace_back(source_from_row(query), std::move(extra));
+        for (int c = 12; c < 16; ++c) extra.push_back(query.integer(c));
+        rows.push_back(source_from_row(query));
+        extras.push_back(std::move(extra));
       }
       if (query.failed()) return sql_error("inbox batch", query);
     }
     if (rows.empty()) return total;
     Transaction transaction(db);
     if (!transaction.began()) return Error{"inbox batch", db.last_error(), ErrorKind::Storage};
-    for (const auto& [source, extra] : rows) {
-      if (Status s = step(source, extra); !s) return s.error();
-    }
+    if (Status s = step(rows, extras); !s) return s.error();
     if (Status s = transaction.commit(); !s) return s.error();
     total += rows.size();
-    after = rows.back().first.id;
+    after = rows.back().id;
   }
 }
 
@@ -162,27 +166,69 @@ std::string search_text_of(const TriageSource& source) {
                      source.product_id);
 }
 
-Status add_inbox_item(Database& db, const InboxSettings& settings, const TriageSource& source) {
-  const triage::Triage result = run_triage(settings, source);
+ItemWriter::ItemWriter(Database& db, const InboxSettings& settings)
+    : db_(db),
+      settings_(settings),
+      insert_(db.handle(),
+              "INSERT INTO inbox_items (review_id, state, priority, spam_risk, arrived_at, "
+              "due_at, first_reply_at, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+      add_tag_(db.handle(), "INSERT OR IGNORE INTO inbox_tags (review_id, tag) VALUES (?1, ?2)"),
+      topics_(db.handle(), "UPDATE reviews SET topics = ?2 WHERE id = ?1") {}
+
+Status ItemWriter::write(const TriageSource& source, const triage::Triage& result) {
   const bool replied = !source.reply_text.empty();
-  Statement insert(db.handle(),
-                   "INSERT INTO inbox_items (review_id, state, priority, spam_risk, arrived_at, "
-                   "due_at, first_reply_at, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  insert.bind(1, source.id)
+  insert_.reset();
+  insert_.bind(1, source.id)
       .bind(2, std::string_view(replied ? "replied" : "unread"))
       .bind_int(3, static_cast<int>(result.priority))
       .bind_int(4, static_cast<int>(result.spam))
       .bind(5, source.created)
-      .bind(6, due_time(settings, source.rating, source.created))
+      .bind(6, due_time(settings_, source.rating, source.created))
       .bind(8, search_text_of(source));
   // An imported review that already has a reply was answered then.
   if (replied)
-    insert.bind(7, source.reply_time != 0 ? source.reply_time : source.created);
+    insert_.bind(7, source.reply_time != 0 ? source.reply_time : source.created);
   else
-    insert.bind_null(7);
-  if (Status s = insert.run(); !s) return s;
-  if (Status s = replace_tags(db, source.id, result.tags); !s) return s;
-  return set_topics(db, settings, source.id, result.tags);
+    insert_.bind_null(7);
+  if (Status s = insert_.run(); !s) return s;
+  for (const std::string& tag : result.tags) {
+    add_tag_.reset();
+    add_tag_.bind(1, source.id).bind(2, tag);
+    if (Status s = add_tag_.run(); !s) return s;
+  }
+  // Most reviews get no tag: their topics stay as stored ('[]' by default).
+  const std::string topics = dump_json(json(topic_labels(settings_, result.tags)));
+  if (topics == source.topics) return Ok{};
+  topics_.reset();
+  topics_.bind(1, source.id).bind(2, topics);
+  return topics_.run();
+}
+
+Status add_inbox_item(Database& db, const InboxSettings& settings, const TriageSource& source) {
+  TriageSource copy = source;
+  copy.topics.clear();  // unknown here: always write
+  ItemWriter writer(db, settings);
+  return writer.write(copy, run_triage(settings, copy));
+}
+
+std::vector<triage::Triage> run_triage_batch(const InboxSettings& settings,
+                                             const std::vector<TriageSource>& sources) {
+  std::vector<triage::Triage> results(sources.size());
+  // The tagger is immutable after construction (Tagger::run is const), so a
+  // batch is split over the cores; the writes stay on this thread.
+  const unsigned cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const std::size_t per = (sources.size() + cores - 1) / cores;
+  std::vector<std::thread> workers;
+  for (unsigned w = 1; w < cores && w * per < sources.size(); ++w) {
+    workers.emplace_back([&, w] {
+      for (std::size_t i = w * per; i < std::min(sources.size(), (w + 1) * per); ++i)
+        results[i] = run_triage(settings, sources[i]);
+    });
+  }
+  for (std::size_t i = 0; i < std::min(sources.size(), per); ++i)
+    results[i] = run_triage(settings, sources[i]);
+  for (std::thread& worker : workers) worker.join();
+  return results;
 }
 
 Status write_topics(Database& db, const InboxSettings& settings, const std::string& review_id) {
@@ -209,8 +255,12 @@ Result<PrepareReport> prepare_inbox(Database& db, const InboxSettings& settings)
       "SELECT " + columns +
           ", 0, 0, 0, 0 FROM reviews r WHERE r.id > ?1 AND NOT EXISTS "
           "(SELECT 1 FROM inbox_items i WHERE i.review_id = r.id) ORDER BY r.id LIMIT ?2",
-      [&](const TriageSource& source, const std::vector<std::int64_t>&) {
-        return add_inbox_item(db, settings, source);
+      [&](const std::vector<TriageSource>& rows, const auto&) -> Status {
+        const std::vector<triage::Triage> results = run_triage_batch(settings, rows);
+        ItemWriter writer(db, settings);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+          if (Status s = writer.write(rows[i], results[i]); !s) return s;
+        return Ok{};
       });
   if (!backfilled) return backfilled.error();
   report.backfilled = backfilled.value();
@@ -223,22 +273,28 @@ Result<PrepareReport> prepare_inbox(Database& db, const InboxSettings& settings)
         "SELECT " + columns +
             ", i.tags_corrected, i.priority_corrected, 0, 0 FROM reviews r JOIN inbox_items i "
             "ON i.review_id = r.id WHERE r.id > ?1 ORDER BY r.id LIMIT ?2",
-        [&](const TriageSource& source, const std::vector<std::int64_t>& corrected) -> Status {
-          const triage::Triage result = run_triage(settings, source);
-          Statement update(db.handle(),
-                           "UPDATE inbox_items SET spam_risk = ?2, search_text = ?3, "
-                           "priority = CASE WHEN priority_corrected THEN priority ELSE ?4 END "
-                           "WHERE review_id = ?1");
-          update.bind(1, source.id)
-              .bind_int(2, static_cast<int>(result.spam))
-              .bind(3, search_text_of(source))
-              .bind_int(4, static_cast<int>(result.priority));
-          if (Status s = update.run(); !s) return s;
-          if (corrected[0] == 0) {
-            if (Status s = replace_tags(db, source.id, result.tags); !s) return s;
+        [&](const std::vector<TriageSource>& rows,
+            const std::vector<std::vector<std::int64_t>>& corrected) -> Status {
+          const std::vector<triage::Triage> results = run_triage_batch(settings, rows);
+          for (std::size_t i = 0; i < rows.size(); ++i) {
+            const TriageSource& source = rows[i];
+            const triage::Triage& result = results[i];
+            Statement update(db.handle(),
+                             "UPDATE inbox_items SET spam_risk = ?2, search_text = ?3, "
+                             "priority = CASE WHEN priority_corrected THEN priority ELSE ?4 END "
+                             "WHERE review_id = ?1");
+            update.bind(1, source.id)
+                .bind_int(2, static_cast<int>(result.spam))
+                .bind(3, search_text_of(source))
+                .bind_int(4, static_cast<int>(result.priority));
+            if (Status s = update.run(); !s) return s;
+            if (corrected[i][0] == 0) {
+              if (Status s = replace_tags(db, source.id, result.tags); !s) return s;
+            }
+            // Labels may have changed even where staff chose the tags.
+            if (Status s = write_topics(db, settings, source.id); !s) return s;
           }
-          // Labels may have changed even where staff chose the tags.
-          return write_topics(db, settings, source.id);
+          return Ok{};
         });
     if (!retriaged) return retriaged.error();
     report.retriaged = retriaged.value();
@@ -256,10 +312,14 @@ Result<PrepareReport> prepare_inbox(Database& db, const InboxSettings& settings)
         "SELECT " + columns +
             ", 0, 0, 0, 0 FROM reviews r JOIN inbox_items i ON i.review_id = r.id "
             "WHERE r.id > ?1 AND i.first_reply_at IS NULL ORDER BY r.id LIMIT ?2",
-        [&](const TriageSource& source, const std::vector<std::int64_t>&) {
+        [&](const std::vector<TriageSource>& rows, const auto&) -> Status {
           Statement update(db.handle(), "UPDATE inbox_items SET due_at = ?2 WHERE review_id = ?1");
-          update.bind(1, source.id).bind(2, due_time(settings, source.rating, source.created));
-          return update.run();
+          for (const TriageSource& source : rows) {
+            update.reset();
+            update.bind(1, source.id).bind(2, due_time(settings, source.rating, source.created));
+            if (Status s = update.run(); !s) return s;
+          }
+          return Ok{};
         });
     if (!reclocked) return reclocked.error();
     report.reclocked = reclocked.value();

@@ -28,6 +28,7 @@ struct TriageSource {
   std::int64_t created = 0;
   std::string reply_text;
   std::int64_t reply_time = 0;
+  std::string topics;  // the stored JSON array ("" = unknown)
 };
 TriageSource triage_source(const StoredReview& stored);
 
@@ -42,6 +43,24 @@ std::string search_text_of(const TriageSource& source);
 // Inserts the inbox row and tags of a review just inserted, and its topics.
 // Call inside the transaction that inserted the review.
 Status add_inbox_item(Database& db, const InboxSettings& settings, const TriageSource& source);
+
+// Writes inbox rows with statements prepared once (the backfill writes many).
+class ItemWriter {
+ public:
+  ItemWriter(Database& db, const InboxSettings& settings);
+  Status write(const TriageSource& source, const triage::Triage& result);
+
+ private:
+  Database& db_;
+  const InboxSettings& settings_;
+  Statement insert_;
+  Statement add_tag_;
+  Statement topics_;
+};
+
+// Triage of many reviews, spread over the cores (results in input order).
+std::vector<triage::Triage> run_triage_batch(const InboxSettings& settings,
+                                             const std::vector<TriageSource>& sources);
 
 // Writes reviews.topics from the item's stored tags (after a staff correction).
 Status write_topics(Database& db, const InboxSettings& settings, const std::string& review_id);
