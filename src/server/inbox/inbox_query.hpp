@@ -61,7 +61,7 @@ struct InboxCounts {
                assigned_to_me = 0, unassigned = 0, follow_up_due = 0;
   std::map<std::string, std::int64_t> by_tag, by_priority, by_rating, by_status, by_assignee;
 };
-// Two statements: one grouped scan of the items, one of the tag index.
+// Three statements: one pass of sums over the items, the assignees, the tag index.
 Result<InboxCounts> inbox_counts(Database& db, const QueryTimes& times, const std::string& me);
 
 }  // namespace vouch::server::inbox

@@ -15,7 +15,7 @@ constexpr std::size_t kBatch = 1000;
 
 const char* const kSourceColumns =
     "r.id, r.product_id, r.title, r.body, r.author, r.language, r.flags, r.rating, r.created, "
-    "r.reply_text, r.reply_time, r.topics";
+    "r.reply_text, r.reply_time, r.topics, r.status";
 
 TriageSource source_from_row(const Statement& row) {
   TriageSource s;
@@ -31,6 +31,7 @@ TriageSource source_from_row(const Statement& row) {
   s.reply_text = row.text(9);
   s.reply_time = row.integer(10);
   s.topics = row.text(11);
+  s.status = row.text(12);
   return s;
 }
 
@@ -88,7 +89,7 @@ Result<std::size_t> in_batches(Database& db, const std::string& select, Step ste
       query.bind(1, after).bind(2, static_cast<std::int64_t>(kBatch));
       while (query.step()) {
         std::vector<std::int64_t> extra;
-        for (int c = 12; c < 16; ++c) extra.push_back(query.integer(c));
+        for (int c = 13; c < 17; ++c) extra.push_back(query.integer(c));
         rows.push_back(source_from_row(query));
         extras.push_back(std::move(extra));
       }
@@ -120,6 +121,7 @@ TriageSource triage_source(const StoredReview& stored) {
   s.created = r.created;
   s.reply_text = r.reply.text;
   s.reply_time = r.reply.time;
+  s.status = stored.status;
   return s;
 }
 
@@ -171,7 +173,8 @@ ItemWriter::ItemWriter(Database& db, const InboxSettings& settings)
       settings_(settings),
       insert_(db.handle(),
               "INSERT INTO inbox_items (review_id, state, priority, spam_risk, arrived_at, "
-              "due_at, first_reply_at, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+              "due_at, first_reply_at, search_text, rating, status, product_id) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
       add_tag_(db.handle(), "INSERT OR IGNORE INTO inbox_tags (review_id, tag) VALUES (?1, ?2)"),
       topics_(db.handle(), "UPDATE reviews SET topics = ?2 WHERE id = ?1") {}
 
@@ -184,7 +187,10 @@ Status ItemWriter::write(const TriageSource& source, const triage::Triage& resul
       .bind_int(4, static_cast<int>(result.spam))
       .bind(5, source.created)
       .bind(6, due_time(settings_, source.rating, source.created))
-      .bind(8, search_text_of(source));
+      .bind(8, search_text_of(source))
+      .bind_int(9, source.rating)
+      .bind(10, source.status)
+      .bind(11, source.product_id);
   // An imported review that already has a reply was answered then.
   if (replied)
     insert_.bind(7, source.reply_time != 0 ? source.reply_time : source.created);

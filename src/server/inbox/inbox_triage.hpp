@@ -29,6 +29,7 @@ struct TriageSource {
   std::string reply_text;
   std::int64_t reply_time = 0;
   std::string topics;  // the stored JSON array ("" = unknown)
+  std::string status;
 };
 TriageSource triage_source(const StoredReview& stored);
 
