@@ -134,7 +134,8 @@ void bulk(App& app, const Actor& actor, const httplib::Request& req, httplib::Re
 
 void register_inbox_routes(Router& server, App& app) {
   using P = Permission;
-  const std::string item = R"(/api/v1/admin/inbox/([^/]+))";
+  // "bulk" is not an item id: GET/PATCH on /inbox/bulk answer 405 (Allow: POST).
+  const std::string item = R"(/api/v1/admin/inbox/((?!bulk$)[^/]+))";
   server.Get("/api/v1/admin/inbox", admin_route(app, P::Read, list));
   server.Post("/api/v1/admin/inbox/bulk", admin_route(app, P::Respond, bulk), kBodyLimit);
   server.Get(item, admin_route(app, P::Read, detail));
