@@ -217,6 +217,9 @@ TEST_CASE("inbox: filters, combinations, counts and sort order", "[inbox]") {
   const json page = get(client, all_path + "?sort=oldest&limit=2&offset=1");
   CHECK(ids_of(page) == std::vector<std::string>{broken, fine});
   CHECK(page["total"] == 4);
+  const json past = get(client, all_path + "?offset=10");
+  CHECK(past["items"].empty());
+  CHECK(past["total"] == 4);
 
   // Star, assign, then the views and counts follow.
   send(client, "PATCH", all_path + "/" + fine, {{"starred", true}, {"assignee", "alice"}});

@@ -286,14 +286,24 @@ Result<InboxPage> run_inbox_query(Database& db, const InboxQuery& query, const Q
             " THEN i.due_at ELSE 9223372036854775807 END, i.priority DESC, i.arrived_at DESC, "
             "i.review_id DESC";
   InboxPage page;
+  const bool window = !where.sql.empty();
   {
-    Statement list(db.handle(), "SELECT i.review_id" + from + where.sql + order + " LIMIT " +
-                                    std::to_string(query.limit) + " OFFSET " +
+    // With filters the total rides along as a window over the same scan (one
+    // pass, not two); without, a window would defeat the top-N sort while
+    // count(*) of the whole table is nearly free.
+    Statement list(db.handle(), std::string("SELECT i.review_id, ") +
+                                    (window ? "count(*) OVER ()" : "0") + from + where.sql + order +
+                                    " LIMIT " + std::to_string(query.limit) + " OFFSET " +
                                     std::to_string(query.offset));
     bind_all(list, where.binds);
-    while (list.step()) page.ids.push_back(list.text(0));
+    while (list.step()) {
+      page.ids.push_back(list.text(0));
+      page.total = list.integer(1);
+    }
     if (list.failed()) return sql_error("inbox", list);
   }
+  if (window && (!page.ids.empty() || query.offset == 0)) return page;
+  // Unfiltered, or past the end (no row carried the total).
   Statement count(db.handle(), "SELECT count(*)" + from + where.sql);
   bind_all(count, where.binds);
   if (count.step()) page.total = count.integer(0);
