@@ -574,3 +574,14 @@ TEST_CASE("inbox: start-up backfills a database from before the console", "[inbo
   CHECK(old["priority"] == "high");
   CHECK(get(client, "/api/v1/admin/inbox/old-3")["item"]["clock"]["state"] == "answered_in_time");
 }
+
+TEST_CASE("inbox: anonymising a reviewer removes the name from the inbox search", "[inbox]") {
+  TestServer server;
+  auto client = server.client();
+  submit(client, "sku-1", 4, "Good value for the money, works well.");
+  CHECK(get(client, "/api/v1/admin/inbox?q=mia")["total"] == 1);
+  send(client, "POST", "/api/v1/admin/reviewers/erase",
+       {{"email", "mia@example.com"}, {"mode", "anonymise"}});
+  CHECK(get(client, "/api/v1/admin/inbox?q=mia")["total"] == 0);
+  CHECK(get(client, "/api/v1/admin/inbox?q=anonymous")["total"] == 1);
+}

@@ -9,6 +9,7 @@
 
 #include "audit_log.hpp"
 #include "inbox/inbox_store.hpp"
+#include "inbox/inbox_triage.hpp"
 
 namespace vouch::server::app {
 
@@ -140,6 +141,11 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   // Photos go in both modes: a picture can identify its author.
   Result<std::vector<std::string>> taken = take_photos(*app.db, ids.value());
   if (!taken) return failed(taken.error());
+  // The inbox's search text held the name: fold it again from what is kept.
+  for (const std::string& id : ids.value()) {
+    if (Status refreshed = inbox::refresh_search_text(*app.db, id); !refreshed)
+      return failed(refreshed.error());
+  }
   Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
                                anonymise ? "anonymise" : "delete",
                                std::to_string(ids.value().size()) + " reviews");

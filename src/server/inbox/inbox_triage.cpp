@@ -251,6 +251,20 @@ Status write_topics(Database& db, const InboxSettings& settings, const std::stri
   return set_topics(db, settings, review_id, tags);
 }
 
+Status refresh_search_text(Database& db, const std::string& review_id) {
+  Statement read(db.handle(),
+                 std::string("SELECT ") + kSourceColumns + " FROM reviews r WHERE r.id = ?1");
+  read.bind(1, review_id);
+  if (!read.step()) {
+    if (read.failed()) return sql_error("reviews", read);
+    return Ok{};
+  }
+  const TriageSource source = source_from_row(read);
+  Statement update(db.handle(), "UPDATE inbox_items SET search_text = ?2 WHERE review_id = ?1");
+  update.bind(1, review_id).bind(2, search_text_of(source));
+  return update.run();
+}
+
 Result<PrepareReport> prepare_inbox(Database& db, const InboxSettings& settings) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   PrepareReport report;

@@ -66,6 +66,10 @@ std::vector<triage::Triage> run_triage_batch(const InboxSettings& settings,
 // Writes reviews.topics from the item's stored tags (after a staff correction).
 Status write_topics(Database& db, const InboxSettings& settings, const std::string& review_id);
 
+// Recomputes the search text of one item from its review as stored now (after
+// an anonymisation: the author's name must not linger in the inbox).
+Status refresh_search_text(Database& db, const std::string& review_id);
+
 struct PrepareReport {
   std::size_t backfilled = 0;
   std::size_t retriaged = 0;
