@@ -585,3 +585,32 @@ TEST_CASE("inbox: anonymising a reviewer removes the name from the inbox search"
   CHECK(get(client, "/api/v1/admin/inbox?q=mia")["total"] == 0);
   CHECK(get(client, "/api/v1/admin/inbox?q=anonymous")["total"] == 1);
 }
+
+TEST_CASE("inbox: triage, response_clock and time_zone in vouch.json", "[inbox]") {
+  TempDir scratch;
+  auto parsed = vouch::server::parse_config(
+      R"({"triage": {"high_max_rating": 1}, "response_clock": {"targets": {"other_hours": 48}},
+          "time_zone": "Europe/Berlin"})",
+      scratch.path());
+  REQUIRE(parsed);
+  CHECK(parsed.value().time_zone == "Europe/Berlin");
+  CHECK(parsed.value().triage_json.find("high_max_rating") != std::string::npos);
+  CHECK(parsed.value().clock_json.find("other_hours") != std::string::npos);
+  for (const char* bad : {R"({"time_zone": 5})", R"({"time_zone": ""})", R"({"triage": []})",
+                          R"({"response_clock": "24h"})"}) {
+    auto refused = vouch::server::parse_config(bad, scratch.path());
+    INFO(bad);
+    REQUIRE(!refused);
+  }
+  // The core's parsers run at start-up; their errors carry the path.
+  auto config = test_config(scratch.path());
+  config.triage_json = R"({"tags": [{"id": "Bad Id", "label": "x", "terms": ["a"]}]})";
+  auto app = vouch::server::make_app(config, scratch.path() + "/a.db");
+  REQUIRE(!app);
+  CHECK(app.error().to_string().rfind("triage", 0) == 0);
+  config = test_config(scratch.path());
+  config.clock_json = R"({"business_hours": {"mon": [["17:00", "09:00"]]}})";
+  auto clocked = vouch::server::make_app(config, scratch.path() + "/b.db");
+  REQUIRE(!clocked);
+  CHECK(clocked.error().to_string().rfind("response_clock", 0) == 0);
+}
