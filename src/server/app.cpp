@@ -7,8 +7,8 @@
 
 #include "app/review_health.hpp"
 #include "auth/login.hpp"
-#include "inbox/templates_store.hpp"
 #include "inbox/inbox_triage.hpp"
+#include "inbox/templates_store.hpp"
 #include "migrations.hpp"
 
 namespace vouch::server {

@@ -33,9 +33,9 @@ void send_item(App& app, httplib::Response& res, const app::Outcome<ConsoleItem>
   if (!item) return send_problem(res, item.problem(), "en");
   app::Outcome<ItemView> view = load_item(app, item.value().review_id);
   if (!view) return send_problem(res, view.problem(), "en");
-  send_json(res, 200,
-            {{"item", inbox_item_json(view.value().review, view.value().row, *app.inbox,
-                                      app.now())}});
+  send_json(
+      res, 200,
+      {{"item", inbox_item_json(view.value().review, view.value().row, *app.inbox, app.now())}});
 }
 
 json warnings_json(const std::vector<reply::ReplyWarning>& warnings) {

@@ -80,7 +80,9 @@ void detail(App& app, const Actor& actor, const httplib::Request& req, httplib::
                         {"begin", m.begin},
                         {"end", m.end}});
   send_json(res, 200,
-            {{"item", item_json(app, d.item)}, {"evidence", evidence}, {"history", inbox::history_json(d.history)}});
+            {{"item", item_json(app, d.item)},
+             {"evidence", evidence},
+             {"history", inbox::history_json(d.history)}});
 }
 
 void patch(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
