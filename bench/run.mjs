@@ -22,6 +22,7 @@ import { measurePayload, onDemandFiles } from './lib/payload.mjs';
 import { interactions } from './lib/queries.mjs';
 import { kb, ms, ratio } from './lib/stats.mjs';
 import { nativeDir, timeNative } from './native.mjs';
+import { benchInbox } from './inbox.mjs';
 import { benchServer } from './server.mjs';
 import { wasmSections } from './wasm_contents.mjs';
 import { timeWasmNode } from './wasm_node.mjs';
@@ -274,6 +275,14 @@ if (browser || native) {
     add('native: search Latin "fabric"', (n) => native[n]['search Latin "fabric"']);
   }
   table(['operation', '1k ms', '10k ms', '100k ms', '10k / 1k', '100k / 10k'], rows);
+}
+
+// ---- 9. the console inbox at 100k (issue 15) ----
+// `node bench/inbox.mjs` runs this part alone and replaces only this section.
+if (wanted('inbox')) {
+  await tryRun('inbox', async () => {
+    for (const text of await benchInbox({ nativeDir, quick })) line(text);
+  });
 }
 
 // ---- change log ----

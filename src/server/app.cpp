@@ -7,6 +7,7 @@
 
 #include "app/review_health.hpp"
 #include "auth/login.hpp"
+#include "inbox/inbox_triage.hpp"
 #include "inbox/templates_store.hpp"
 #include "migrations.hpp"
 
@@ -42,6 +43,13 @@ Result<std::unique_ptr<App>> make_app(Config config, const std::string& db_path)
     if (Result<app::OldRowsReport> checked = app::check_old_rows(*app->db); !checked)
       return checked.error();
   }
+  Result<std::unique_ptr<inbox::InboxSettings>> inbox = inbox::make_inbox_settings(config);
+  if (!inbox) return inbox.error();
+  app->inbox = std::move(inbox.value());
+  // Reviews without an inbox row get one; a changed configuration re-triages.
+  if (Result<inbox::PrepareReport> prepared = inbox::prepare_inbox(*app->db, *app->inbox);
+      !prepared)
+    return prepared.error();
   if (!config.upload_dir.empty() && ::mkdir(config.upload_dir.c_str(), 0750) != 0 &&
       errno != EEXIST) {
     return Error{config.upload_dir, "cannot create upload directory"};

@@ -10,6 +10,7 @@
 
 #include "config.hpp"
 #include "db.hpp"
+#include "inbox/inbox_settings.hpp"
 #include "rate_limiter.hpp"
 #include "snapshot_cache.hpp"
 #include "vouch/policy.hpp"
@@ -26,6 +27,8 @@ struct App {
   std::unique_ptr<RateLimiter> votes_per_review;  // key: IP + review id, window one day
   std::unique_ptr<RateLimiter> votes_per_hour;    // key: IP, window one hour
   std::unique_ptr<RateLimiter> login_failures;    // key: IP, console logins (auth/login.cpp)
+  // The console: compiled triage, the response clock, the store's zone.
+  std::unique_ptr<inbox::InboxSettings> inbox;
   // Seconds since the epoch; tests replace it to check link expiry. The one
   // clock of the server: new code never calls time().
   std::function<std::int64_t()> now;

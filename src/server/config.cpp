@@ -128,7 +128,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "upload_dir",       "limits",
                                                "static",           "snapshot_max_age_seconds",
                                                "threads",          "sessions",
-                                               "console_dir"};
+                                               "triage",           "response_clock",
+                                               "time_zone",        "console_dir"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }
@@ -211,6 +212,21 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   if (const auto it = root.find("policy"); it != root.end()) {
     if (!it->is_object()) return Error{"policy", "expected an object"};
     config.policy_json = it->dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+
+  // The console's triage and response clock: the core parses them (make_app).
+  for (const auto& [key, target] :
+       {std::pair<const char*, std::string*>{"triage", &config.triage_json},
+        {"response_clock", &config.clock_json}}) {
+    if (const auto it = root.find(key); it != root.end()) {
+      if (!it->is_object()) return Error{key, "expected an object"};
+      *target = it->dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+  }
+  if (const auto it = root.find("time_zone"); it != root.end()) {
+    if (!it->is_string() || it->get_ref<const std::string&>().empty())
+      return Error{"time_zone", "expected an IANA zone name such as \"Europe/Berlin\""};
+    config.time_zone = it->get<std::string>();
   }
 
   if (const auto it = root.find("limits"); it != root.end()) {

@@ -71,6 +71,11 @@ struct Config {
   std::size_t snapshot_max_age_seconds = 60;  // Cache-Control for snapshots
   std::size_t threads = 8;
   SessionLimits sessions;
+  // The console (issue 15): "triage" and "response_clock" objects as JSON text
+  // for the core's parsers ("" = their defaults), the store's IANA time zone.
+  std::string triage_json;
+  std::string clock_json;
+  std::string time_zone = "UTC";
 };
 
 // Parses a config file's text. Relative paths (token/secret files, upload dir,

@@ -8,6 +8,7 @@
 #include "crypto.hpp"
 #include "http_util.hpp"
 #include "import_formats.hpp"
+#include "inbox/inbox_triage.hpp"
 #include "review_store.hpp"
 #include "vouch/csv.hpp"
 #include "vouch/utf8.hpp"
@@ -107,7 +108,11 @@ class RowSink {
       report_.issues.push_back({line, "", "kept as pending for a moderator: " + stored.flags});
     }
     // The repository checks the stored-review rules (check_stored_review).
-    if (Status inserted = insert_review(*app_.db, stored); !inserted) {
+    Status inserted = insert_review(*app_.db, stored);
+    // The console's triage and due time, in the import's transaction.
+    if (inserted)
+      inserted = inbox::add_inbox_item(*app_.db, *app_.inbox, inbox::triage_source(stored));
+    if (!inserted) {
       report_.issues.push_back({line, "", "cannot be stored: " + inserted.error().to_string()});
       ++report_.skipped_by_reason[inserted.error().kind == ErrorKind::Invalid ? "breaks_rules"
                                                                               : "database"];

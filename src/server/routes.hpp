@@ -17,6 +17,8 @@ void register_admin_routes(Router& server, App& app);
 void register_auth_routes(Router& server, App& app);  // console login, users, sessions
 // Templates, notes, messages, follow-ups, metrics, the test clock (routes_console.cpp).
 void register_console_routes(Router& server, App& app);
+// The console inbox (routes_inbox.cpp).
+void register_inbox_routes(Router& server, App& app);
 
 // The language for messages: ?locale=, else the first Accept-Language tag.
 std::string request_locale(const httplib::Request& req);

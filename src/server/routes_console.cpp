@@ -8,6 +8,8 @@
 #include "http_util.hpp"
 #include "inbox/console_item.hpp"
 #include "inbox/follow_up.hpp"
+#include "inbox/inbox_actions.hpp"
+#include "inbox/inbox_item_json.hpp"
 #include "inbox/item_history.hpp"
 #include "inbox/metrics.hpp"
 #include "inbox/templates_store.hpp"
@@ -26,10 +28,14 @@ constexpr std::size_t kBodyLimit = 32 * 1024;
 json number_or_null(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 json rate_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-// MERGE NOTE (lead): swap for h2's inbox_item_json at merge; every {"item"} goes here.
-void send_item(httplib::Response& res, const app::Outcome<ConsoleItem>& item) {
+// Every {"item"} answer is the whole inbox item, as the inbox routes send it.
+void send_item(App& app, httplib::Response& res, const app::Outcome<ConsoleItem>& item) {
   if (!item) return send_problem(res, item.problem(), "en");
-  send_json(res, 200, {{"item", console_item_json(item.value())}});
+  app::Outcome<ItemView> view = load_item(app, item.value().review_id);
+  if (!view) return send_problem(res, view.problem(), "en");
+  send_json(
+      res, 200,
+      {{"item", inbox_item_json(view.value().review, view.value().row, *app.inbox, app.now())}});
 }
 
 json warnings_json(const std::vector<reply::ReplyWarning>& warnings) {
@@ -243,7 +249,7 @@ void resolve_route(App& app, const Actor& actor, const httplib::Request& req,
     }
     request.follow_up_date = *date;
   }
-  send_item(res, resolve_item(app, actor.name, request));
+  send_item(app, res, resolve_item(app, actor.name, request));
 }
 
 void follow_up_route(App& app, const Actor& actor, const httplib::Request& req,
@@ -259,12 +265,12 @@ void follow_up_route(App& app, const Actor& actor, const httplib::Request& req,
   }
   std::optional<std::string> note = string_field(*body, "note", res, false);
   if (!note) return;
-  send_item(res, record_follow_up(app, actor.name, req.matches[1], *parsed, *note));
+  send_item(app, res, record_follow_up(app, actor.name, req.matches[1], *parsed, *note));
 }
 
 void reopen_route(App& app, const Actor& actor, const httplib::Request& req,
                   httplib::Response& res) {
-  send_item(res, reopen_item(app, actor.name, req.matches[1]));
+  send_item(app, res, reopen_item(app, actor.name, req.matches[1]));
 }
 
 void metrics_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
@@ -300,7 +306,7 @@ void metrics_route(App& app, const Actor&, const httplib::Request& req, httplib:
              {"p90_first_reply_seconds", number_or_null(m.p90_first_reply_seconds)},
              {"percentile_method", "nearest_rank"},
              {"negative",
-              {{"max_rating", kNegativeMaxRating},
+              {{"max_rating", app.inbox->clock.targets.negative_max_rating},
                {"total", m.negative_total},
                {"answered_within_target", m.negative_within_target},
                {"share_within_target", rate_or_null(m.negative_share_within_target)}}},

@@ -176,6 +176,7 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   register_auth_routes(router_, app);
   auth::prepare_dummy();
   register_console_routes(router_, app);
+  register_inbox_routes(router_, app);
 
   http::TransportOptions options;
   options.threads = app.config.threads;

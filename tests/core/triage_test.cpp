@@ -104,6 +104,22 @@ TEST_CASE("triage: priority from content and rating", "[triage][priority]") {
   CHECK(std::string(priority_name(Priority::Urgent)) == "urgent");
 }
 
+TEST_CASE("triage: a low rating about a late parcel is high", "[triage][priority]") {
+  // The console walk of issue 15: a 1-star review about a late parcel is
+  // tagged logistics and shown as high priority.
+  const Triage en = run("The parcel arrived two weeks late.", 1);
+  CHECK(has(en, "logistics"));
+  CHECK(en.priority == Priority::High);
+  CHECK(run("Delayed for a month, still waiting", 2).priority == Priority::High);
+  CHECK(run("物流太慢，等了好久才到", 1, "zh-CN").priority == Priority::High);
+  CHECK(run("物流太慢，等了好久才到", 1, "zh-TW").priority == Priority::High);
+  CHECK(run("Die Lieferung kam drei Wochen verspätet", 1, "de").priority == Priority::High);
+  CHECK(run("Le colis est arrivé en retard", 2, "fr").priority == Priority::High);
+  // A content reviewer who mentions it is not raised; "late" is a whole word.
+  CHECK(run("Arrived a day late but I love it", 5).priority == Priority::Normal);
+  CHECK(run("Chocolate brown, lovely", 2).priority == Priority::Normal);
+}
+
 TEST_CASE("triage: simple negation does not raise the priority", "[triage][priority]") {
   CHECK(run("Not broken, not damaged, no defects at all", 5).priority == Priority::Low);
   CHECK(run("It didn't break in the wash", 4).priority == Priority::Low);

@@ -71,12 +71,14 @@ const DefaultRow kDefaultRows[] = {
   {"urgent", "fr", "allerg*|blessure*|blesse*|brulure*|incendie|feu|dangereu*|toxique|arnaque*|escroquer*|fraude*|contrefacon|etouff*"},
   {"urgent", "de", "allergi*|verletz*|verbrenn*|verbrannt|brand|feuer|gefahr*|giftig|betrug*|betruger*|gefalscht|falschung|erstick*|stromschlag"},
   // ---- problem: makes a low rating "high" ------------------------------------
-  {"problem", "en", "defect*|broke|broken|break*|damag*|wrong item|wrong size sent|wrong color sent|wrong product|not as described|not as pictured|missing|refund*|stopped working|doesn't work|does not work|fell apart|falls apart|falling apart|came apart|torn|tore|ripped|rip|hole|holes|stain*|never arrived|never received|not received|didn't arrive|lost|poor quality|bad quality|terrible quality|cheaply made|unravel*|shrunk|shrank|faded|pilling|pilled|itchy|scratchy"},
-  {"problem", "zh", "坏了|壞了|坏的|壞的|开胶|開膠|划痕|劃痕|破损|破損|损坏|損壞|破了|断了|斷了|裂了|发错|發錯|寄错|寄錯|少发|少發|漏发|漏發|缺件|缺少|退款|次品|瑕疵|质量差|質量差|质量问题|質量問題|不能用|用不了|没收到|沒收到|未收到|丢件|丟件|掉色|褪色|起球|开线|開線|破洞|脱线|脫線|货不对板|貨不對板|与描述不符|與描述不符|色差|缩水|縮水|变形|變形|差评|差評"},
-  {"problem", "ja", "不良|壊れ|破損|故障|欠品|届かない|届いていない|間違い|違う商品|返金|破れ|ほつれ|傷|汚れ|動かない|使えない|色落ち"},
-  {"problem", "es", "defectuos*|defecto*|roto|rota|rotos|rotas|se rompio|danad*|equivocad*|falta*|faltaba*|reembolso|no funciona|dejo de funcionar|no llego|nunca llego|descosid*|agujero*|mancha*"},
-  {"problem", "fr", "defectueu*|defaut*|casse|cassee|abime*|endommage*|mauvais article|manquant*|il manque|rembourse*|ne fonctionne pas|ne marche plus|jamais recu|pas recu|trou|trous|tache*|dechire*"},
-  {"problem", "de", "defekt*|kaputt|beschadigt|falscher artikel|falsche ware|falsch geliefert|fehlt|fehlen|fehlende|erstattung|geld zuruck|funktioniert nicht|nie angekommen|nicht angekommen|loch|locher|riss|gerissen|fleck*"},
+  // Delivery failures count (late, delayed, still waiting): a 1-2 star review
+  // about a late parcel needs a person as much as one about a defect.
+  {"problem", "en", "late|arrived late|delay*|still waiting|still not here|took weeks|took forever|stuck in transit|defect*|broke|broken|break*|damag*|wrong item|wrong size sent|wrong color sent|wrong product|not as described|not as pictured|missing|refund*|stopped working|doesn't work|does not work|fell apart|falls apart|falling apart|came apart|torn|tore|ripped|rip|hole|holes|stain*|never arrived|never received|not received|didn't arrive|lost|poor quality|bad quality|terrible quality|cheaply made|unravel*|shrunk|shrank|faded|pilling|pilled|itchy|scratchy"},
+  {"problem", "zh", "迟到|遲到|延迟|延遲|延误|延誤|超时|超時|迟迟|遲遲|物流慢|发货慢|發貨慢|快递慢|快遞慢|等了好久|等了很久|一直没到|一直沒到|还没到|還沒到|坏了|壞了|坏的|壞的|开胶|開膠|划痕|劃痕|破损|破損|损坏|損壞|破了|断了|斷了|裂了|发错|發錯|寄错|寄錯|少发|少發|漏发|漏發|缺件|缺少|退款|次品|瑕疵|质量差|質量差|质量问题|質量問題|不能用|用不了|没收到|沒收到|未收到|丢件|丟件|掉色|褪色|起球|开线|開線|破洞|脱线|脫線|货不对板|貨不對板|与描述不符|與描述不符|色差|缩水|縮水|变形|變形|差评|差評"},
+  {"problem", "ja", "遅延|遅れ|届くのが遅|まだ届か|不良|壊れ|破損|故障|欠品|届かない|届いていない|間違い|違う商品|返金|破れ|ほつれ|傷|汚れ|動かない|使えない|色落ち"},
+  {"problem", "es", "tarde|retras*|demora*|defectuos*|defecto*|roto|rota|rotos|rotas|se rompio|danad*|equivocad*|falta*|faltaba*|reembolso|no funciona|dejo de funcionar|no llego|nunca llego|descosid*|agujero*|mancha*"},
+  {"problem", "fr", "en retard|retard*|defectueu*|defaut*|casse|cassee|abime*|endommage*|mauvais article|manquant*|il manque|rembourse*|ne fonctionne pas|ne marche plus|jamais recu|pas recu|trou|trous|tache*|dechire*"},
+  {"problem", "de", "verspat*|verzoger*|zu spat|defekt*|kaputt|beschadigt|falscher artikel|falsche ware|falsch geliefert|fehlt|fehlen|fehlende|erstattung|geld zuruck|funktioniert nicht|nie angekommen|nicht angekommen|loch|locher|riss|gerissen|fleck*"},
 };
 // clang-format on
 

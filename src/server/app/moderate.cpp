@@ -8,6 +8,8 @@
 #include <mutex>
 
 #include "audit_log.hpp"
+#include "inbox/inbox_store.hpp"
+#include "inbox/inbox_triage.hpp"
 
 namespace vouch::server::app {
 
@@ -94,7 +96,14 @@ Outcome<StoredReview> moderate_review(App& app, const ModerationRequest& request
         return problem(Failure::Malformed, "invalid_parameter",
                        "text: expected a string of at most 5000 bytes (\"\" removes the reply)");
       status = apply(app, review, request.actor, request.text.empty() ? "remove_reply" : "reply",
-                     "", request.text, [&] { return set_reply(*app.db, id, request.text, now); });
+                     "", request.text, [&]() -> Status {
+                       Status replied = set_reply(*app.db, id, request.text, now);
+                       // The console: first reply, state replied, the clock stops.
+                       if (replied)
+                         replied =
+                             inbox::record_reply(*app.db, id, request.actor, request.text, now);
+                       return replied;
+                     });
       break;
   }
   if (!status) return failed(status.error());
@@ -132,6 +141,11 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   // Photos go in both modes: a picture can identify its author.
   Result<std::vector<std::string>> taken = take_photos(*app.db, ids.value());
   if (!taken) return failed(taken.error());
+  // The inbox's search text held the name: fold it again from what is kept.
+  for (const std::string& id : ids.value()) {
+    if (Status refreshed = inbox::refresh_search_text(*app.db, id); !refreshed)
+      return failed(refreshed.error());
+  }
   Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
                                anonymise ? "anonymise" : "delete",
                                std::to_string(ids.value().size()) + " reviews");

@@ -7,6 +7,7 @@
 
 #include "app/stored_review.hpp"
 #include "http_util.hpp"
+#include "inbox/inbox_triage.hpp"
 #include "photos.hpp"
 #include "review_link.hpp"
 #include "review_store.hpp"
@@ -226,6 +227,8 @@ Outcome<Submitted> submit_review(App& app, const SubmitRequest& request) {
     stored.order_id = order_id;
   }
   Status inserted = insert_review(db, stored);
+  // The console's triage and due time, in the same transaction.
+  if (inserted) inserted = inbox::add_inbox_item(db, *app.inbox, inbox::triage_source(stored));
   for (const StoredPhoto& photo : photos) {
     if (!inserted) break;
     inserted = insert_photo(db, PhotoRow{photo.name, review.id, photo.info.content_type,

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include "inbox/inbox_store.hpp"
+#include "inbox/inbox_triage.hpp"
 #include "vouch/snapshot.hpp"
 
 namespace vouch::server::inbox {
@@ -21,13 +23,22 @@ app::Outcome<StoredReview> load_review(App& app, std::string_view id) {
   return *found.value();
 }
 
-Status ensure_inbox_row(Database& db, std::string_view review_id) {
-  std::lock_guard<std::recursive_mutex> lock(db.mutex());
-  Statement insert(db.handle(),
-                   "INSERT OR IGNORE INTO inbox_items (review_id, arrived_at) "
-                   "SELECT id, created FROM reviews WHERE id = ?1");
-  insert.bind(1, review_id);
-  return insert.run();
+Status ensure_inbox_row(App& app, const StoredReview& review) {
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Result<std::optional<InboxRow>> row = find_item(*app.db, review.review.id);
+  if (!row) return row.error();
+  if (row.value()) return Ok{};
+  // Rows are made at insert and by the start-up backfill; this covers a review
+  // written behind the server's back since it started. Same triage as there.
+  return add_inbox_item(*app.db, *app.inbox, triage_source(review));
+}
+
+Status ensure_inbox_row(App& app, std::string_view review_id) {
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Result<std::optional<StoredReview>> review = find_review(*app.db, review_id);
+  if (!review) return review.error();
+  if (!review.value()) return Ok{};  // nothing to make a row for: the caller's 404
+  return ensure_inbox_row(app, *review.value());
 }
 
 Result<ConsoleItem> read_console_item(Database& db, std::string_view review_id) {
@@ -50,24 +61,6 @@ Result<ConsoleItem> read_console_item(Database& db, std::string_view review_id) 
   if (!query.is_null(5)) item.followed_up_at = query.integer(5);
   item.followed_up_by = query.text(6);
   return item;
-}
-
-json console_item_json(const ConsoleItem& item) {
-  auto time_or_null = [](const std::optional<std::int64_t>& t) -> json {
-    return t ? json(format_utc(*t)) : json(nullptr);
-  };
-  json follow_up = nullptr;
-  if (item.follow_up_at || !item.follow_up_outcome.empty()) {
-    follow_up = {
-        {"due_at", time_or_null(item.follow_up_at)},
-        {"outcome", item.follow_up_outcome.empty() ? json(nullptr) : json(item.follow_up_outcome)},
-        {"at", time_or_null(item.followed_up_at)},
-        {"by", item.followed_up_by}};
-  }
-  return {{"id", item.review_id},
-          {"state", item.state},
-          {"resolved_at", time_or_null(item.resolved_at)},
-          {"follow_up", follow_up}};
 }
 
 }  // namespace vouch::server::inbox

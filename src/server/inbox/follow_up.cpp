@@ -43,7 +43,7 @@ std::optional<std::int64_t> parse_day(const std::string& text) {
 Outcome<ConsoleItem> load_item(App& app, const std::string& review_id) {
   Outcome<StoredReview> review = load_review(app, review_id);
   if (!review) return review.problem();
-  if (Status made = ensure_inbox_row(*app.db, review_id); !made)
+  if (Status made = ensure_inbox_row(app, review.value()); !made)
     return storage_problem("follow-up", made.error());
   Result<ConsoleItem> item = read_console_item(*app.db, review_id);
   if (!item) return storage_problem("follow-up", item.error());

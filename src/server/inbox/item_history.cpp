@@ -52,7 +52,7 @@ std::string crlf_lines(std::string_view text) {
 Outcome<ItemEvent> record(App& app, const std::string& actor, const std::string& review_id,
                           const std::string& kind, const std::string& text) {
   const std::int64_t now = app.now();
-  Status status = ensure_inbox_row(*app.db, review_id);
+  Status status = ensure_inbox_row(app, review_id);
   Transaction transaction(*app.db);
   Result<std::int64_t> id = status ? insert_event(*app.db, review_id, now, actor, kind, text)
                                    : Result<std::int64_t>(status.error());

@@ -98,7 +98,7 @@ app::Outcome<Metrics> compute_metrics(App& app, int days) {
         staff_delays[row.first_reply_by].push_back(delay);
       }
     }
-    if (row.rating > 0 && row.rating <= kNegativeMaxRating) {
+    if (row.rating > 0 && row.rating <= app.inbox->clock.targets.negative_max_rating) {
       ++m.negative_total;
       if (row.first_reply_at && row.due_at > 0 && *row.first_reply_at <= row.due_at)
         ++m.negative_within_target;

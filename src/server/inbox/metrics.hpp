@@ -14,9 +14,6 @@
 
 namespace vouch::server::inbox {
 
-// Until the response clock's config is on App (h2): ratings <= this are negative.
-inline constexpr int kNegativeMaxRating = 2;
-
 struct StaffFigures {
   std::string name;
   std::int64_t replies = 0;  // first replies
