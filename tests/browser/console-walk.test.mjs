@@ -243,12 +243,20 @@ test('item work: note, private message (mailto), no reply needed, tag and priori
   await page.locator('.panel-no_reply button', { hasText: 'No reply needed' }).click();
   await page.locator('.panel-no_reply', { hasText: 'No reply needed: Solved by phone' }).waitFor();
   assert.ok(await history.count() >= 3);
+
+  // Resolve with a chosen follow-up day instead of the number of days.
+  const { now } = await server.admin('GET', 'inbox?limit=1');
+  const day = new Date(Date.parse(now) + 10 * 86400 * 1000).toISOString().slice(0, 10);
+  await page.fill('#follow-up-date', day);
+  await page.click('[data-action="resolve"]');
+  await page.locator('[data-state-badge="resolved"]').first().waitFor();
   const stored = (await server.admin('GET', `inbox/${encodeURIComponent(id)}`)).item;
   assert.equal(stored.priority, 'urgent');
   assert.equal(stored.priority_corrected, true);
   assert.equal(stored.assignee, OWNER[0]);
   assert.equal(stored.starred, true);
   assert.equal(stored.no_reply.reason, 'Solved by phone');
+  assert.equal(stored.follow_up.due_at.slice(0, 10), day);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -129,9 +129,12 @@ function resolvePanel(item, path, refresh, autofocus) {
     children.push(h('p', null, t('resolve.resolved', { date: item.follow_up && item.follow_up.due_at ? formatTime(item.follow_up.due_at) : t('resolve.no_follow_up') })));
     children.push(h('button', { type: 'button', onclick: () => act(status, () => api('POST', `inbox/${path}/reopen`), refresh) }, t('resolve.reopen')));
   } else {
-    const button = h('button', { type: 'button', class: 'primary', 'data-action': 'resolve', onclick: () => act(status, () => api('POST', `inbox/${path}/resolve`, { follow_up_days: Number(days.value) }), refresh) }, t('resolve.submit'));
+    // Either a number of days (default 7) or a chosen day; the server takes one of them.
+    const date = h('input', { id: 'follow-up-date', type: 'date' });
+    const body = () => (date.value ? { follow_up_at: date.value } : { follow_up_days: Number(days.value) });
+    const button = h('button', { type: 'button', class: 'primary', 'data-action': 'resolve', onclick: () => act(status, () => api('POST', `inbox/${path}/resolve`, body()), refresh) }, t('resolve.submit'));
     if (autofocus) button.setAttribute('data-autofocus', '');
-    children.push(field(t('resolve.days'), days, t('resolve.days_hint')), button);
+    children.push(field(t('resolve.days'), days, t('resolve.days_hint')), field(t('resolve.date'), date, t('resolve.date_hint')), button);
   }
   children.push(h('p', { class: 'legal' }, t('resolve.ftc')));
   if (item.follow_up && item.follow_up.due_at && !item.follow_up.outcome) {
