@@ -33,17 +33,17 @@ struct ReviewRecord {
   std::vector<std::string> tags;  // triage tags (inbox_tags)
   bool has_photos = false;
   std::optional<UnixSeconds> first_reply_at;
-  std::string first_reply_by;           // staff name, "" = unknown
-  std::optional<UnixSeconds> due_at;    // the response clock's due time, if any
+  std::string first_reply_by;             // staff name, "" = unknown
+  std::optional<UnixSeconds> due_at;      // the response clock's due time, if any
   std::optional<UnixSeconds> decided_at;  // first moderation decision
-  std::string title, body, language;    // for phrases
+  std::string title, body, language;      // for phrases
 };
 
 enum class Period : std::uint8_t { Week, Month };
 
 struct Query {
-  CivilDate from;  // inclusive, store-local
-  CivilDate to;    // inclusive, store-local
+  CivilDate from;                      // inclusive, store-local
+  CivilDate to;                        // inclusive, store-local
   std::optional<std::string> product;  // only this product
   Period period = Period::Week;
   int negative_max_rating = 2;  // <= this is negative
@@ -71,8 +71,8 @@ struct TrendSeries {
 };
 
 struct TrendPanel {
-  TrendSeries store;                   // every period of the range, empty ones too
-  std::vector<TrendSeries> products;   // by id; only periods with reviews
+  TrendSeries store;                  // every period of the range, empty ones too
+  std::vector<TrendSeries> products;  // by id; only periods with reviews
 };
 
 struct TagShare {
@@ -93,16 +93,17 @@ struct TagPeriod {
 struct TagsPanel {
   std::int64_t negative_reviews = 0;
   std::int64_t positive_reviews = 0;
-  std::vector<TagShare> tags;  // most negative first, then tag
+  std::vector<TagShare> tags;      // most negative first, then tag
   std::vector<TagPeriod> periods;  // every period of the range
 };
 
 struct Phrase {
-  std::string text;  // folded (lower case, simplified Han)
-  bool characters = false;  // a character n-gram (zh, ja) rather than words
-  std::int64_t count = 0;        // reviews on this side containing it
-  std::int64_t other_count = 0;  // reviews on the other side containing it
-  double score = 0;  // log-likelihood ratio G2 of this side vs the other
+  std::string text;    // as the oldest example review writes it ("Poor quality", 品質が悪い)
+  std::string folded;  // the search-folded form it is counted under (poor quality, 品质が悪い)
+  bool characters = false;            // a character n-gram (zh, ja) rather than words
+  std::int64_t count = 0;             // reviews on this side containing it
+  std::int64_t other_count = 0;       // reviews on the other side containing it
+  double score = 0;                   // log-likelihood ratio G2 of this side vs the other
   std::vector<std::string> examples;  // up to 3 review ids, oldest first
 };
 

@@ -215,7 +215,8 @@ void check_against_brute(const std::vector<ReviewRecord>& reviews, const Query& 
     for (const TagShare& t : tp.tags) {
       std::int64_t n = 0, p = 0;
       for (const ReviewRecord& r : reviews)
-        if (kept(r) && in_period(r, range.periods[i]) && has_tag(r, t.tag)) n += neg(r), p += pos(r);
+        if (kept(r) && in_period(r, range.periods[i]) && has_tag(r, t.tag))
+          n += neg(r), p += pos(r);
       CHECK(t.negative == n);
       CHECK(t.positive == p);
       CHECK(n + p > 0);
@@ -233,7 +234,8 @@ void check_against_brute(const std::vector<ReviewRecord>& reviews, const Query& 
       sum += r.rating;
       n += neg(r);
       photos += r.has_photos;
-      if (r.first_reply_at) delays.push_back(std::max<std::int64_t>(0, *r.first_reply_at - r.created));
+      if (r.first_reply_at)
+        delays.push_back(std::max<std::int64_t>(0, *r.first_reply_at - r.created));
     }
     const auto c = static_cast<double>(count);
     CHECK(row.count == count);
@@ -254,7 +256,8 @@ void check_against_brute(const std::vector<ReviewRecord>& reviews, const Query& 
     for (const ReviewRecord& r : reviews) {
       if (!kept(r) || !pick(r)) continue;
       ++count;
-      if (r.first_reply_at) delays.push_back(std::max<std::int64_t>(0, *r.first_reply_at - r.created));
+      if (r.first_reply_at)
+        delays.push_back(std::max<std::int64_t>(0, *r.first_reply_at - r.created));
       if (r.due_at) {
         ++with;
         if (r.first_reply_at && *r.first_reply_at <= *r.due_at) ++within;
@@ -267,7 +270,8 @@ void check_against_brute(const std::vector<ReviewRecord>& reviews, const Query& 
     CHECK(f.p90_reply_seconds == brute_rank(delays, 0.9));
     CHECK(f.with_target == with);
     CHECK(f.within_target == within);
-    same(f.within_target_share, brute_ratio(static_cast<double>(within), static_cast<double>(with)));
+    same(f.within_target_share,
+         brute_ratio(static_cast<double>(within), static_cast<double>(with)));
   };
   brute_responses(in_range, a.responses.total);
   REQUIRE(a.responses.periods.size() == range.periods.size());
@@ -348,7 +352,8 @@ TEST_CASE("analytics: empty range, a range without reviews, one review", "[analy
   const std::vector<ReviewRecord> reviews =
       random_reviews(7, 50, day_of(2026, 5, 1) * 86400, day_of(2026, 6, 1) * 86400);
   // from > to: nothing at all.
-  const Analytics none = compute(reviews, range_query({2026, 5, 10}, {2026, 5, 9}, Period::Week), utc);
+  const Analytics none =
+      compute(reviews, range_query({2026, 5, 10}, {2026, 5, 9}, Period::Week), utc);
   CHECK(none.trend.store.points.empty());
   CHECK(none.products.empty());
   CHECK(none.responses.total.reviews == 0);
@@ -356,7 +361,8 @@ TEST_CASE("analytics: empty range, a range without reviews, one review", "[analy
   CHECK(none.fairness[0].total == 0);
   CHECK_FALSE(none.fairness[0].published_rate);
   // A range before every review: its periods, all empty.
-  const Analytics before = compute(reviews, range_query({2026, 1, 1}, {2026, 1, 31}, Period::Month), utc);
+  const Analytics before =
+      compute(reviews, range_query({2026, 1, 1}, {2026, 1, 31}, Period::Month), utc);
   REQUIRE(before.trend.store.points.size() == 1);
   CHECK(before.trend.store.points[0].count == 0);
   CHECK_FALSE(before.trend.store.points[0].average);
@@ -442,8 +448,10 @@ TEST_CASE("analytics: ISO weeks across a year boundary, months, DST in Berlin", 
   REQUIRE(a.trend.store.points.size() == 2);
   CHECK(a.trend.store.points[0].count == 0);
   CHECK(a.trend.store.points[1].count == 1);
-  const Analytics in_utc = compute({r}, range_query({2026, 3, 23}, {2026, 4, 5}, Period::Week), utc);
+  const Analytics in_utc =
+      compute({r}, range_query({2026, 3, 23}, {2026, 4, 5}, Period::Week), utc);
   CHECK(in_utc.trend.store.points[0].count == 1);
   // The range's last day is local too: Monday 03-30 is outside a range ending Sunday in Berlin.
-  CHECK(compute({r}, range_query({2026, 3, 23}, {2026, 3, 29}, Period::Week), cet).products.empty());
+  CHECK(
+      compute({r}, range_query({2026, 3, 23}, {2026, 3, 29}, Period::Week), cet).products.empty());
 }

@@ -29,8 +29,8 @@ std::int64_t reply_delay(const ReviewRecord& r) {
 
 struct Selected {
   const ReviewRecord* review;
-  std::int64_t day;        // local day
-  std::size_t period;      // index into the period list
+  std::int64_t day;    // local day
+  std::size_t period;  // index into the period list
 };
 
 // The periods covering [first_day, last_day].
@@ -165,10 +165,18 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
     FairnessRow& row = out.fairness[static_cast<std::size_t>(rating - 1)];
     ++row.total;
     switch (s.review->state) {
-      case ReviewState::Published: ++row.published; break;
-      case ReviewState::Rejected: ++row.rejected; break;
-      case ReviewState::Hidden: ++row.hidden; break;
-      case ReviewState::Pending: ++row.pending; break;
+      case ReviewState::Published:
+        ++row.published;
+        break;
+      case ReviewState::Rejected:
+        ++row.rejected;
+        break;
+      case ReviewState::Hidden:
+        ++row.hidden;
+        break;
+      case ReviewState::Pending:
+        ++row.pending;
+        break;
     }
     if (s.review->decided_at)
       moderation_times[static_cast<std::size_t>(rating - 1)].push_back(
@@ -187,8 +195,12 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
   std::vector<Selected> kept;  // everything else leaves rejected reviews out
   for (const Selected& s : all)
     if (s.review->state != ReviewState::Rejected) kept.push_back(s);
-  const auto negative = [&](const ReviewRecord& r) { return r.rating <= query.negative_max_rating; };
-  const auto positive = [&](const ReviewRecord& r) { return r.rating >= query.positive_min_rating; };
+  const auto negative = [&](const ReviewRecord& r) {
+    return r.rating <= query.negative_max_rating;
+  };
+  const auto positive = [&](const ReviewRecord& r) {
+    return r.rating >= query.positive_min_rating;
+  };
 
   // ---- trend ----
   for (const PeriodKey& key : periods) out.trend.store.points.push_back({key, 0, {}, {}});
@@ -233,8 +245,8 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
     }
   }
   for (const auto& [tag, c] : tag_totals)
-    out.tags.tags.push_back(
-        make_share(tag, c.negative, c.positive, out.tags.negative_reviews, out.tags.positive_reviews));
+    out.tags.tags.push_back(make_share(tag, c.negative, c.positive, out.tags.negative_reviews,
+                                       out.tags.positive_reviews));
   std::stable_sort(out.tags.tags.begin(), out.tags.tags.end(),
                    [](const TagShare& a, const TagShare& b) { return a.negative > b.negative; });
   for (std::size_t i = 0; i < periods.size(); ++i) {

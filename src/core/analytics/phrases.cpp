@@ -44,7 +44,9 @@ struct Stat {
 };
 
 struct Doc {
+  std::string source;
   std::string folded;
+  vouch::detail::FoldMap map;
   std::vector<std::string> keys;  // sorted, unique
 };
 
@@ -102,8 +104,11 @@ void char_grams(const std::string& run, std::vector<std::string>& keys) {
   }
   for (std::size_t i = 0; i < chars.size(); ++i) {
     if (detail::is_cjk_particle(cps[i])) continue;
-    for (std::size_t n = kMinChars; n <= kMaxChars && i + n <= chars.size(); ++n) {
-      if (detail::is_cjk_particle(cps[i + n - 1])) continue;
+    bool kana_only = true;
+    for (std::size_t n = 1; n <= kMaxChars && i + n <= chars.size(); ++n) {
+      // Hiragana alone is grammar (ました, ている), not a topic.
+      kana_only = kana_only && cps[i + n - 1] >= 0x3041 && cps[i + n - 1] <= 0x309F;
+      if (n < kMinChars || kana_only || detail::is_cjk_particle(cps[i + n - 1])) continue;
       keys.push_back(join_units('c', chars, i, n));
     }
   }
@@ -118,7 +123,8 @@ bool same_clause(const std::string& folded, std::uint32_t end, std::uint32_t beg
 
 Doc make_doc(const ReviewRecord& review) {
   Doc doc;
-  doc.folded = vouch::detail::fold(review.title + "\n" + review.body, kSearchFold);
+  doc.source = review.title + "\n" + review.body;
+  vouch::detail::fold(doc.source, doc.folded, kSearchFold, &doc.map);
   std::vector<Token> tokens;
   vouch::detail::tokenize(doc.folded, tokens);
   std::vector<std::string> clause;
@@ -171,6 +177,24 @@ bool overlaps(const std::vector<std::string>& a, const std::vector<std::string>&
   return std::equal(a.end() - static_cast<std::ptrdiff_t>(k), a.end(), b.begin());
 }
 
+// The phrase as the oldest example writes it (case, accents, Traditional
+// characters kept), else its folded form.
+std::string surface(const Phrase& phrase, const std::vector<Doc>& docs,
+                    const std::vector<PhraseInput>& input) {
+  if (phrase.examples.empty()) return phrase.folded;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    if (input[i].review->id != phrase.examples[0]) continue;
+    const Doc& doc = docs[i];
+    const std::size_t at = doc.folded.find(phrase.folded);
+    if (at == std::string::npos || phrase.folded.empty() ||
+        doc.map.begin.size() < doc.folded.size())
+      break;
+    const std::size_t last = at + phrase.folded.size() - 1;
+    return doc.source.substr(doc.map.begin[at], doc.map.end[last] - doc.map.begin[at]);
+  }
+  return phrase.folded;
+}
+
 struct Candidate {
   std::string key;
   std::vector<std::string> units;
@@ -182,17 +206,19 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
                const std::vector<Doc>& docs, const std::vector<PhraseInput>& input,
                const std::int64_t totals[2], const Query& query, std::vector<Phrase>& out) {
   const int other = 1 - side;
-  const auto min_count = static_cast<std::int64_t>(std::max<std::size_t>(1, query.phrase_min_count));
+  const auto min_count =
+      static_cast<std::int64_t>(std::max<std::size_t>(1, query.phrase_min_count));
   std::vector<Candidate> candidates;
   for (const auto& [key, stat] : stats) {
     const std::int64_t a = stat.count[side], c = stat.count[other];
     if (a < min_count) continue;
     // More frequent on this side than on the other (rates, not counts).
     if (totals[other] > 0 && a * totals[other] <= c * totals[side]) continue;
-    const double score = totals[other] > 0
-                             ? log_likelihood(static_cast<double>(a), static_cast<double>(totals[side]),
-                                              static_cast<double>(c), static_cast<double>(totals[other]))
-                             : static_cast<double>(a);
+    const double score =
+        totals[other] > 0
+            ? log_likelihood(static_cast<double>(a), static_cast<double>(totals[side]),
+                             static_cast<double>(c), static_cast<double>(totals[other]))
+            : static_cast<double>(a);
     candidates.push_back({key, split_units(key), &stat, score});
   }
   // A shorter n-gram gives way to a longer one it nearly always comes with.
@@ -209,7 +235,8 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
   }
   std::sort(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
     if (x.score != y.score) return x.score > y.score;
-    if (x.stat->count[side] != y.stat->count[side]) return x.stat->count[side] > y.stat->count[side];
+    if (x.stat->count[side] != y.stat->count[side])
+      return x.stat->count[side] > y.stat->count[side];
     if (x.units.size() != y.units.size()) return x.units.size() > y.units.size();
     return x.key < y.key;
   });
@@ -244,19 +271,19 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
       const bool left = overlaps(p.units, cand.units, k), right = overlaps(cand.units, p.units, k);
       if (!left && !right) continue;
       skip = true;
-      // Character n-grams shifted by one: one longer phrase, if it occurs as often.
-      if (cand.key[0] == 'c' && k + 1 == cand.units.size() && k + 1 == p.units.size()) {
+      // Two n-grams shifted by one unit: one longer phrase, if it occurs as often.
+      if (k + 1 == cand.units.size() && k + 1 == p.units.size()) {
         std::vector<std::string> merged = left ? p.units : cand.units;
         merged.push_back(left ? cand.units.back() : p.units.back());
-        const std::string text = display(join_units('c', merged, 0, merged.size()));
+        const std::string text = display(join_units(cand.key[0], merged, 0, merged.size()));
         std::int64_t count = 0, other_count = 0;
         std::vector<std::string> examples;
         side_docs_with(text, side, count, &examples);
         if (count * 5 >= p.phrase.count * 4 && count >= min_count) {
           side_docs_with(text, other, other_count, nullptr);
           p.units = merged;
-          p.key = join_units('c', merged, 0, merged.size());
-          p.phrase.text = text;
+          p.key = join_units(cand.key[0], merged, 0, merged.size());
+          p.phrase.folded = text;
           p.phrase.count = count;
           p.phrase.other_count = other_count;
           p.phrase.examples = std::move(examples);
@@ -266,7 +293,7 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
     }
     if (skip) continue;
     Phrase phrase;
-    phrase.text = display(cand.key);
+    phrase.folded = display(cand.key);
     phrase.characters = cand.key[0] == 'c';
     phrase.count = cand.stat->count[side];
     phrase.other_count = cand.stat->count[other];
@@ -275,7 +302,10 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
       phrase.examples.push_back(input[index].review->id);
     picked.push_back({cand.key, cand.units, std::move(phrase)});
   }
-  for (Picked& p : picked) out.push_back(std::move(p.phrase));
+  for (Picked& p : picked) {
+    p.phrase.text = surface(p.phrase, docs, input);
+    out.push_back(std::move(p.phrase));
+  }
 }
 
 }  // namespace
