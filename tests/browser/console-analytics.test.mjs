@@ -130,8 +130,7 @@ test('analytics: figures, charts, a phrase into the inbox, CSV = table, sorting,
   await page.click('nav a[href="#/analytics"]');
   await page.locator('main[data-charts="ready"]').waitFor();
   await page.goto(`${server.url}/admin/#/analytics?from=${FROM}&to=${TO}&period=week`);
-  await page.locator('main[data-charts="ready"] #analytics-from').waitFor();
-  assert.equal(await page.inputValue('#analytics-from'), FROM);
+  await page.waitForFunction((from) => document.querySelector('main[data-charts="ready"] #analytics-from')?.value === from, FROM);
   assert.equal(await page.locator('canvas[data-drawn="true"]').count(), 5, 'every chart is drawn');
 
   // The trend table: one row per week with the week's count (rejected ones aside: none seeded).

@@ -27,11 +27,8 @@ function paramsFrom(route) {
   return { from, to, period: p.period === 'month' ? 'month' : 'week', product: p.product || '' };
 }
 
-// The API's period: {"label": "2026-W03", "start": …} (or a bare label).
-const periodLabel = (entry) => {
-  const period = entry.period ?? entry;
-  return typeof period === 'string' ? period : period.label ?? period.start ?? '';
-};
+// A period row of the API: {"period": "2026-W37" | "2026-09", "start": "2026-09-07", …}.
+const periodLabel = (entry) => String(entry.period ?? '');
 const number = (value, digits = 2) => (value === null || value === undefined ? '' : Number(value).toFixed(digits));
 const count = (value) => (value === null || value === undefined ? '' : String(value));
 const percent = (value) => (value === null || value === undefined ? '' : formatPercent(value));
@@ -74,7 +71,7 @@ function filtersForm(params) {
 
 // ---- rating trend -------------------------------------------------------------
 function trendPanel(trend, params) {
-  const points = (trend.store || {}).points || [];
+  const points = Array.isArray(trend.store) ? trend.store : [];
   const rows = points.map((p) => ({
     period: periodLabel(p), count: p.count, average: p.average,
     s1: p.stars?.[0] ?? 0, s2: p.stars?.[1] ?? 0, s3: p.stars?.[2] ?? 0, s4: p.stars?.[3] ?? 0, s5: p.stars?.[4] ?? 0,
@@ -198,7 +195,7 @@ function productsPanel(products) {
 
 // ---- responses ----------------------------------------------------------------
 function responsesPanel(responses) {
-  const rows = (responses.periods || []).map((p) => ({ period: periodLabel(p), ...(p.figures || p) }));
+  const rows = (responses.periods || []).map((p) => ({ ...p, period: periodLabel(p) }));
   const chart = chartBox(t('analytics.responses.chart'), 'table-responses', () => ({
     type: 'bar',
     data: {
@@ -276,8 +273,8 @@ export async function renderAnalytics(main, route) {
   const data = await api('GET', `analytics${query(params)}`);
   if (!params.product) for (const row of data.products || []) knownProducts.add(row.product_id);
   // The server's negative/positive thresholds (store config), else the defaults.
-  const negativeMax = Number(data.negative_max_rating ?? data.query?.negative_max_rating ?? 2);
-  const positiveMin = Number(data.positive_min_rating ?? data.query?.positive_min_rating ?? 4);
+  const negativeMax = Number(data.range?.negative_max_rating ?? 2);
+  const positiveMin = Number(data.range?.positive_min_rating ?? 4);
   const range = (a, b) => Array.from({ length: b - a + 1 }, (_, i) => a + i).join(',');
   const sides = { negative: range(1, negativeMax), positive: range(positiveMin, 5) };
   const panels = [
