@@ -41,6 +41,8 @@ function build() {
   for (let week = 0; week < WEEKS; week += 1) {
     for (const [product, sides] of Object.entries(texts)) {
       for (const side of ['negative', 'positive']) {
+        // After the fourth week the dress and the scarf get fewer complaints (a fix that helped).
+        if (side === 'negative' && week >= 4 && product !== 'clay-teapot' && week % 2 === 1) continue;
         const list = sides[side];
         const body = list[(week + n) % list.length];
         const rating = side === 'negative' ? 1 + (week % 2) : 4 + ((week + n) % 2);
@@ -132,6 +134,7 @@ test('analytics: figures, charts, a phrase into the inbox, CSV = table, sorting,
   await page.goto(`${server.url}/admin/#/analytics?from=${FROM}&to=${TO}&period=week`);
   await page.waitForFunction((from) => document.querySelector('main[data-charts="ready"] #analytics-from')?.value === from, FROM);
   assert.equal(await page.locator('canvas[data-drawn="true"]').count(), 5, 'every chart is drawn');
+  await screenshot(page, 'analytics');
 
   // The trend table: one row per week with the week's count (rejected ones aside: none seeded).
   const trend = await tableCells(page, '#table-trend');
@@ -167,8 +170,6 @@ test('analytics: figures, charts, a phrase into the inbox, CSV = table, sorting,
   // The fairness panel explains itself and has a row per star rating.
   assert.match(await page.locator('[data-panel="fairness"] [data-why]').textContent(), /16 CFR 465.*Omnibus/);
   assert.equal((await tableCells(page, '#table-fairness')).length - 1, 5);
-
-  await screenshot(page, 'analytics');
 
   // A negative phrase of the dress opens the inbox filtered to the reviews that contain it.
   const phraseLink = page.locator('[data-panel="phrases"] .phrase-product[data-product="linen-wrap-dress"] ol[data-side="negative"] a').first();

@@ -91,7 +91,8 @@ export function dataTable(columns, rows, { id, caption, file, sortable = false, 
     'data-csv': file,
     onclick: () => download(`${file}.csv`, toCsv(columns.map((c) => c.title), ordered().map((row) => columns.map((c) => text(c, row))))),
   }, t('analytics.csv'), h('span', { class: 'visually-hidden' }, ` (${caption})`));
-  const scroll = h('div', { class: 'table-scroll' }, table);
+  // A wide table scrolls in its own box, which keyboard users can focus to scroll.
+  const scroll = h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, table);
   if (inDetails) return h('details', { class: 'table-details' }, h('summary', null, t('analytics.show_table')), scroll, button);
   return h('div', { class: 'table-block' }, scroll, button);
 }
