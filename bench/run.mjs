@@ -22,6 +22,7 @@ import { measurePayload, onDemandFiles } from './lib/payload.mjs';
 import { interactions } from './lib/queries.mjs';
 import { kb, ms, ratio } from './lib/stats.mjs';
 import { nativeDir, timeNative } from './native.mjs';
+import { benchAnalytics } from './analytics.mjs';
 import { benchInbox } from './inbox.mjs';
 import { benchServer } from './server.mjs';
 import { wasmSections } from './wasm_contents.mjs';
@@ -282,6 +283,14 @@ if (browser || native) {
 if (wanted('inbox')) {
   await tryRun('inbox', async () => {
     for (const text of await benchInbox({ nativeDir, quick })) line(text);
+  });
+}
+
+// ---- 10. the owner's analytics at 100k (issue 16) ----
+// `node bench/analytics.mjs` runs this part alone and replaces only this section.
+if (wanted('analytics')) {
+  await tryRun('analytics', async () => {
+    for (const text of await benchAnalytics({ nativeDir, quick })) line(text);
   });
 }
 

@@ -17,6 +17,10 @@
 
 namespace vouch::server {
 
+namespace analytics {
+struct ReportCache;  // analytics/analytics_report.cpp
+}
+
 struct App {
   Config config;
   std::unique_ptr<Database> db;
@@ -36,6 +40,9 @@ struct App {
   // POST /api/v1/admin/test/clock, which moves `now` forward by clock_offset.
   bool test_clock = false;
   std::atomic<std::int64_t> clock_offset{0};
+  // The analytics answers and the data version they were computed at; made
+  // on the first analytics request (analytics/analytics_report.cpp).
+  std::shared_ptr<analytics::ReportCache> analytics_cache;
 };
 
 // Turns on the test clock: `now` becomes the current clock plus clock_offset.

@@ -177,6 +177,7 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   auth::prepare_dummy();
   register_console_routes(router_, app);
   register_inbox_routes(router_, app);
+  register_analytics_routes(router_, app);
 
   http::TransportOptions options;
   options.threads = app.config.threads;

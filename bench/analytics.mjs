@@ -1,0 +1,164 @@
+// The owner's analytics at 100k reviews (issue 16): a real SQLite file with
+// 100,000 generated reviews over 200 products (English and Chinese text,
+// every star, some photos, some rejected), vouch-server's start-up backfill of
+// their inbox rows and tags, then p50/p95 of GET /api/v1/admin/analytics over
+// loopback: cold (each request a new query, so nothing is cached: load from
+// SQLite, compute every panel, serialise) and warm (the same query again,
+// answered from the cache until a review or inbox write).
+//
+// `node bench/analytics.mjs` runs this part alone and replaces only its
+// section of bench/RESULTS.md; `npm run bench` includes it
+// (VOUCH_BENCH_ONLY=analytics).
+import { execFileSync } from 'node:child_process';
+import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVouchServer } from '../scripts/lib/server-process.mjs';
+import { root } from '../scripts/lib/run.mjs';
+
+const TOKEN = 'bench-analytics-token-0123456789ab';
+const HEADING = '## 10. Owner analytics at 100k reviews';
+
+// Deterministic text: fixed phrase lists with a linear congruential generator.
+const NEGATIVE = [
+  'The quality is poor and the stitching came loose after a week.',
+  'The parcel arrived two weeks late and the box was crushed.',
+  'It broke on the second day, very disappointed with the quality.',
+  'The zipper is stiff and the seams are uneven.',
+  '物流太慢，等了两个星期。',
+  '质量差，穿了一次就开线了。',
+];
+const POSITIVE = [
+  'Great quality fabric, it feels soft and looks expensive.',
+  'Shipping was fast and the packaging was neat.',
+  'Customer service answered quickly and sent a replacement.',
+  'Good value for the money, I would buy it again.',
+  '质量很好，发货很快。',
+  '尺码合适，穿着舒服。',
+];
+
+function lcg(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const quote = (text) => `'${text.replace(/'/g, "''")}'`;
+const pick = (list, random) => list[Math.floor(random() * list.length)];
+
+function writeReviews(db, binary, n) {
+  execFileSync(binary, ['migrate', '--db', db]);
+  const random = lcg(16);
+  const start = 1_764_000_000; // 2025-11-24
+  const lines = ['BEGIN;'];
+  for (let i = 0; i < n; i += 1) {
+    const rating = 1 + Math.floor(random() * 5);
+    const list = rating <= 2 ? NEGATIVE : rating >= 4 ? POSITIVE : [...NEGATIVE, ...POSITIVE];
+    const body = `${pick(list, random)} ${pick(list, random)}`;
+    const created = start + i * 60;
+    const status = random() < 0.05 ? 'rejected' : random() < 0.05 ? 'pending' : 'published';
+    const media = random() < 0.2 ? '["p.jpg"]' : '[]';
+    lines.push(`INSERT INTO reviews (id, product_id, status, rating, title, body, author, created, updated, media) VALUES (${quote(`bench-${i}`)}, ${quote(`sku-${i % 200}`)}, '${status}', ${rating}, 'Review ${i}', ${quote(body)}, 'Shopper ${i % 977}', ${created}, ${created}, '${media}');`);
+  }
+  lines.push('COMMIT;');
+  const sql = `${db}.sql`;
+  writeFileSync(sql, lines.join('\n'));
+  execFileSync('sqlite3', [db, `.read ${sql}`]);
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function timeRequests(urls) {
+  const headers = { Authorization: `Bearer ${TOKEN}` };
+  const times = [];
+  let bytes = 0;
+  for (const url of urls) {
+    const begin = performance.now();
+    const response = await fetch(url, { headers });
+    const text = await response.text();
+    times.push(performance.now() - begin);
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${text}`);
+    bytes = text.length;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+}
+
+/** The section's lines (markdown), measured now. */
+export async function benchAnalytics({ nativeDir, quick }) {
+  const binary = join(nativeDir, 'src', 'server', 'vouch-server');
+  const work = mkdtempSync(join(tmpdir(), 'vouch-bench-analytics-'));
+  const n = 100000;
+  const coldRuns = quick ? 3 : 10;
+  const warmRuns = quick ? 20 : 200;
+  let server;
+  try {
+    const db = join(work, 'vouch.db');
+    writeReviews(db, binary, n);
+    writeFileSync(join(work, 'config.json'), JSON.stringify({ admin_token: TOKEN }));
+    execFileSync(binary, ['migrate', '--db', db]); // the start-up backfill (inbox rows, tags)
+    server = await startVouchServer({ binary, args: ['--db', db, '--config', join(work, 'config.json')] });
+    const base = `${server.url}/api/v1/admin/analytics`;
+    // Every review falls in the range (2025-11-24 .. 2026-02-01); each cold
+    // request starts the range one day earlier, so none is cached.
+    const cold = [];
+    for (let i = 0; i < coldRuns; i += 1) {
+      const from = new Date(Date.UTC(2025, 10, 20 - i)).toISOString().slice(0, 10);
+      cold.push(`${base}?from=${from}&to=2026-02-28&period=week`);
+    }
+    const warmUrl = `${base}?from=2025-11-01&to=2026-02-28&period=week`;
+    const monthUrl = `${base}?from=2025-11-01&to=2026-02-28&period=month&product=sku-7`;
+    const rows = [];
+    const c = await timeRequests(cold);
+    rows.push(`| cold: all products, weekly, ${coldRuns} distinct ranges | ${c.p50.toFixed(0)} | ${c.p95.toFixed(0)} | ${(c.bytes / 1024).toFixed(0)} |`);
+    const w = await timeRequests(Array(warmRuns + 1).fill(warmUrl)); // the first fills the cache
+    rows.push(`| warm: all products, weekly (same query) | ${w.p50.toFixed(1)} | ${w.p95.toFixed(1)} | ${(w.bytes / 1024).toFixed(0)} |`);
+    const p = await timeRequests([monthUrl]);
+    const pw = await timeRequests(Array(warmRuns).fill(monthUrl));
+    rows.push(`| cold: one product, monthly | ${p.p50.toFixed(0)} | ${p.p50.toFixed(0)} | ${(p.bytes / 1024).toFixed(0)} |`);
+    rows.push(`| warm: one product, monthly | ${pw.p50.toFixed(1)} | ${pw.p95.toFixed(1)} | ${(pw.bytes / 1024).toFixed(0)} |`);
+    const cpu = cpus()[0]?.model ?? 'unknown';
+    return [
+      HEADING,
+      '',
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu} (shared with other work), ` +
+        `${n.toLocaleString('en')} generated reviews (English and Chinese sentences, every star, 20 % with photos, ` +
+        `5 % rejected) over 200 products in a real SQLite file, inbox rows and tags from the start-up backfill. ` +
+        'Sequential requests over loopback (fetch from Node), the whole round trip. Cold: a range not asked before ' +
+        '(load the range from SQLite, every panel including the phrases of every product, JSON). Warm: the same ' +
+        `query again, answered from the cache (kept until a write to reviews, inbox or audit log); ${warmRuns} requests.`,
+      '',
+      '| request | p50 ms | p95 ms | JSON KiB |',
+      '|---|---|---|---|',
+      ...rows,
+      '',
+    ];
+  } finally {
+    server?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Replaces (or adds, before the change log) this section of RESULTS.md. */
+export function spliceSection(text, lines) {
+  const section = `${lines.join('\n')}\n`;
+  const start = text.indexOf(HEADING);
+  if (start >= 0) {
+    const next = text.indexOf('\n## ', start + HEADING.length);
+    return text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
+  }
+  const changes = text.indexOf('## Changes and their measured effect');
+  if (changes >= 0) return text.slice(0, changes) + section + '\n' + text.slice(changes);
+  return `${text}\n${section}`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const nativeDir = process.env.VOUCH_BENCH_NATIVE_DIR || join(root, 'build', 'native');
+  const lines = await benchAnalytics({ nativeDir, quick: process.env.VOUCH_BENCH_QUICK === '1' });
+  const target = join(root, 'bench', 'RESULTS.md');
+  writeFileSync(target, spliceSection(readFileSync(target, 'utf8'), lines));
+  console.log(lines.join('\n'));
+}
