@@ -210,11 +210,12 @@ test('analytics: figures, charts, a phrase into the inbox, CSV = table, sorting,
   await context.close();
 });
 
-for (const width of [1280, 375]) {
-  test(`analytics: axe at ${width} px, tables open`, async () => {
-    const { page, context } = await consolePage(browser, `${server.url}/admin/#/analytics?from=${FROM}&to=${TO}&period=month`, { viewport: { width, height: 800 }, bypassCSP: true });
+for (const [width, locale, title] of [[1280, 'en-US', 'Analytics'], [375, 'zh-CN', '评价分析']]) {
+  test(`analytics: axe at ${width} px (${locale}), tables open`, async () => {
+    const { page, context } = await consolePage(browser, `${server.url}/admin/#/analytics?from=${FROM}&to=${TO}&period=month`, { viewport: { width, height: 800 }, locale, bypassCSP: true });
     await login(page, ...OWNER);
     await page.locator('main[data-charts="ready"]').waitFor();
+    assert.equal(await page.locator('main h1').textContent(), title);
     await page.locator('details.table-details').evaluateAll((all) => all.forEach((el) => { el.open = true; }));
     assert.equal((await tableCells(page, '#table-trend')).length - 1, 2, 'September and October');
     assert.deepEqual(await runAxe(page), []);
