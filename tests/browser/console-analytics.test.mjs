@@ -224,3 +224,16 @@ for (const [width, locale, title] of [[1280, 'en-US', 'Analytics'], [375, 'zh-CN
     await context.close();
   });
 }
+
+test('analytics: a hostile hash gets the server\'s refusal as text, nothing runs', async () => {
+  const { page, context, problems } = await consolePage(browser, `${server.url}/admin/`);
+  await login(page, ...OWNER);
+  // A day that is no date falls back to the default range; a product id with markup is refused by the API.
+  await page.goto(`${server.url}/admin/#/analytics?from=2026-13-45&period=decade&product=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+  const alert = page.locator('main p.error[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /product/);
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
