@@ -3,6 +3,8 @@
 // member per panel, a few figures computed by hand, a write invalidates the
 // cached answer, and hostile parameters get a 400 naming the parameter.
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -134,6 +136,17 @@ TEST_CASE("analytics API: panels, hand-computed figures, cache invalidated by wr
   CHECK(after["responses"]["total"]["replied"] == 2);
   CHECK(after["responses"]["total"]["median_reply_seconds"] == 3600);
   CHECK(after["responses"]["total"]["p90_reply_seconds"] == 7140);  // r2 arrived at kT0 + 60
+
+  // A commit by another connection on the same file (another process) too.
+  {
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open((server.dir() + "/vouch.db").c_str(), &other) == SQLITE_OK);
+    sqlite3_busy_timeout(other, 5000);
+    CHECK(sqlite3_exec(other, ("UPDATE reviews SET rating = 5 WHERE id = '" + r4 + "'").c_str(),
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(other);
+  }
+  CHECK(get(client, path)["trend"]["store"][0]["stars"] == json::array({1, 1, 0, 0, 2}));
 
   // One product, by month.
   const json only = get(

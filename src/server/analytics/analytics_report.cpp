@@ -147,6 +147,14 @@ app::Outcome<std::vector<va::ReviewRecord>> load_records(App& app, const va::Que
   return records;
 }
 
+// Commits by other connections (another process on the same file, e.g. a
+// `vouch-server import` while serving) do not reach the hook; SQLite's
+// data_version moves on for exactly those.
+std::uint64_t other_connections_version(App& app) {
+  Statement pragma(app.db->handle(), "PRAGMA data_version");
+  return pragma.step() ? static_cast<std::uint64_t>(pragma.integer(0)) : 0;
+}
+
 ReportCache& cache_of(App& app) {
   // Called with the database lock held: one cache, one hook.
   if (!app.analytics_cache) {
@@ -218,7 +226,8 @@ app::Outcome<std::shared_ptr<const std::string>> analytics_report(App& app,
   {
     std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
     cache = &cache_of(app);
-    version = cache->version.load();
+    // Both counts in one number: the hook's in the low 40 bits.
+    version = (other_connections_version(app) << 40) ^ cache->version.load();
     {
       std::lock_guard<std::mutex> cached(cache->mutex);
       if (cache->cached_version == version) {

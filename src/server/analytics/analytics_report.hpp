@@ -4,9 +4,10 @@
 // from SQLite, runs the core (include/vouch/analytics.hpp) and serialises the
 // panels. Answers are cached per (query, data version): the version counts
 // every row written to reviews, inbox_items, inbox_tags and audit_log (an
-// SQLite update hook on the server's one connection), so any review or inbox
-// write makes the next request recompute, and repeated requests in between
-// answer from memory.
+// SQLite update hook on the server's one connection) plus SQLite's
+// data_version (commits by other processes on the file), so any review or
+// inbox write makes the next request recompute, and repeated requests in
+// between answer from memory.
 
 #include <cstdint>
 #include <map>
