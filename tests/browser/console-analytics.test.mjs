@@ -171,6 +171,17 @@ test('analytics: figures, charts, a phrase into the inbox, CSV = table, sorting,
   assert.match(await page.locator('[data-panel="fairness"] [data-why]').textContent(), /16 CFR 465.*Omnibus/);
   assert.equal((await tableCells(page, '#table-fairness')).length - 1, 5);
 
+  // One product: the picker puts it in the hash and the trend counts only its reviews.
+  await page.selectOption('#analytics-product', 'wool-scarf');
+  await page.click('.analytics-filters button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('main[data-charts="ready"] #analytics-product')?.value === 'wool-scarf');
+  assert.match(await page.evaluate(() => location.hash), /product=wool-scarf/);
+  const scarf = await tableCells(page, '#table-trend');
+  assert.deepEqual(scarf.slice(1).map((row) => Number(row[1])),
+    Array.from({ length: WEEKS }, (_, w) => seed.filter((r) => r.product_id === 'wool-scarf' && weekOf(r.created) === w).length));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('main[data-charts="ready"] #analytics-product')?.value === '');
+
   // A negative phrase of the dress opens the inbox filtered to the reviews that contain it.
   const phraseLink = page.locator('[data-panel="phrases"] .phrase-product[data-product="linen-wrap-dress"] ol[data-side="negative"] a').first();
   const phrase = await phraseLink.getAttribute('data-phrase');
