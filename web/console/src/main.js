@@ -7,6 +7,7 @@ import { initLocale, LOCALES, locale, setLocale, t } from './i18n.js';
 import { go, href, parseHash } from './router.js';
 import { can, loadSession, me, session, setSession } from './session.js';
 import { logout, renderLogin } from './views/login.js';
+import { renderAnalytics } from './views/analytics.js';
 import { renderInbox } from './views/inbox.js';
 import { renderItem } from './views/item.js';
 import { renderTemplates } from './views/templates.js';
@@ -18,6 +19,7 @@ import { helpDialog } from './views/help.js';
 const VIEWS = {
   inbox: renderInbox,
   item: renderItem,
+  analytics: renderAnalytics,
   templates: renderTemplates,
   team: renderTeam,
   sessions: renderSessions,
@@ -56,6 +58,7 @@ function header() {
         'ul',
         null,
         navLink('inbox', t('nav.inbox')),
+        navLink('analytics', t('nav.analytics')),
         navLink('templates', t('nav.templates')),
         can('manage') ? navLink('team', t('nav.team')) : null,
         navLink('sessions', t('nav.sessions')),
