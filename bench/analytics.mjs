@@ -11,11 +11,12 @@
 // (VOUCH_BENCH_ONLY=analytics).
 import { execFileSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVouchServer } from '../scripts/lib/server-process.mjs';
 import { root } from '../scripts/lib/run.mjs';
+import { writeSection } from './lib/results-section.mjs';
 
 const TOKEN = 'bench-analytics-token-0123456789ab';
 const HEADING = '## 10. Owner analytics at 100k reviews';
@@ -142,23 +143,10 @@ export async function benchAnalytics({ nativeDir, quick }) {
   }
 }
 
-/** Replaces (or adds, before the change log) this section of RESULTS.md. */
-export function spliceSection(text, lines) {
-  const section = `${lines.join('\n')}\n`;
-  const start = text.indexOf(HEADING);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + HEADING.length);
-    return text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
-  }
-  const changes = text.indexOf('## Changes and their measured effect');
-  if (changes >= 0) return text.slice(0, changes) + section + '\n' + text.slice(changes);
-  return `${text}\n${section}`;
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const nativeDir = process.env.VOUCH_BENCH_NATIVE_DIR || join(root, 'build', 'native');
   const lines = await benchAnalytics({ nativeDir, quick: process.env.VOUCH_BENCH_QUICK === '1' });
   const target = join(root, 'bench', 'RESULTS.md');
-  writeFileSync(target, spliceSection(readFileSync(target, 'utf8'), lines));
+  writeSection(target, HEADING, lines);
   console.log(lines.join('\n'));
 }

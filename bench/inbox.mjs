@@ -9,12 +9,13 @@
 // bench/RESULTS.md; `npm run bench` includes it (VOUCH_BENCH_ONLY=inbox).
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVouchServer } from '../scripts/lib/server-process.mjs';
 import { root } from '../scripts/lib/run.mjs';
+import { writeSection } from './lib/results-section.mjs';
 
 const TOKEN = 'bench-inbox-token-0123456789abcdef';
 const HEADING = '## 9. Console inbox query at 100k reviews';
@@ -130,23 +131,10 @@ export async function benchInbox({ nativeDir, quick }) {
   }
 }
 
-/** Replaces (or adds, before the change log) this section of RESULTS.md. */
-export function spliceSection(text, lines) {
-  const section = `${lines.join('\n')}\n`;
-  const start = text.indexOf(HEADING);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + HEADING.length);
-    return text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
-  }
-  const changes = text.indexOf('## Changes and their measured effect');
-  if (changes >= 0) return text.slice(0, changes) + section + '\n' + text.slice(changes);
-  return `${text}\n${section}`;
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const nativeDir = process.env.VOUCH_BENCH_NATIVE_DIR || join(root, 'build', 'native');
   const lines = await benchInbox({ nativeDir, quick: process.env.VOUCH_BENCH_QUICK === '1' });
   const target = join(root, 'bench', 'RESULTS.md');
-  writeFileSync(target, spliceSection(readFileSync(target, 'utf8'), lines));
+  writeSection(target, HEADING, lines);
   console.log(lines.join('\n'));
 }
