@@ -547,6 +547,16 @@ TEST_CASE("hostile ids and bodies on every admin route: 4xx JSON, never 500, not
       }
     }
   }
+  // A template body becomes a public reply: no NUL or bell in it.
+  for (const char* body :
+       {R"({"name":"n","body":"Hi\u0000 there"})", R"({"name":"n","body":"Hi\u0007 there"})"}) {
+    const std::string before = stored_state(staff.server.app());
+    auto res = send(client, "POST", std::string(kAdmin) + "/templates", admin_headers(), body);
+    REQUIRE(res);
+    INFO(body << " -> " << res->body);
+    CHECK(res->status == 422);
+    CHECK(stored_state(staff.server.app()) == before);
+  }
   // Bulk: a nested id is reported as failed (not echoed back whole), nothing done.
   auto bulk = send(client, "POST", std::string(kAdmin) + "/inbox/bulk", admin_headers(),
                    "{\"ids\":[" + nested(15000) + "],\"action\":\"star\"}");
