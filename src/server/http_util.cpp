@@ -1,5 +1,6 @@
 #include "http_util.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "vouch/utf8.hpp"
@@ -33,6 +34,28 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::size_t json_nesting_depth(std::string_view text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res,
                                    std::size_t max_bytes, bool require_object) {
   const std::string type = req.get_header_value("Content-Type");
@@ -50,6 +73,12 @@ std::optional<json> read_json_body(const httplib::Request& req, httplib::Respons
   if (bad != std::string_view::npos) {
     send_error(res, 400, "invalid_utf8",
                "request body is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    return std::nullopt;
+  }
+  if (json_nesting_depth(req.body) > kMaxJsonDepth) {
+    send_error(res, 400, "invalid_json",
+               "request body nests arrays and objects deeper than " +
+                   std::to_string(kMaxJsonDepth) + " levels");
     return std::nullopt;
   }
   json body = json::parse(req.body.begin(), req.body.end(), nullptr, false);

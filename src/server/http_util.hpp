@@ -23,8 +23,16 @@ void send_json(httplib::Response& res, int status, const json& body);
 void send_error(httplib::Response& res, int status, std::string_view code,
                 std::string_view message);
 
-// Parses a JSON request body: checks Content-Type, size, UTF-8 and syntax, and
-// sends the 4xx itself on failure (returns nullopt then).
+// How deep a request body's arrays and objects may nest. No request of the API
+// needs more than a few levels; the limit keeps recursive work on a parsed
+// body (dump, copy, compare) from overflowing a worker's stack.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// The deepest nesting of arrays and objects in JSON text (strings skipped).
+std::size_t json_nesting_depth(std::string_view text);
+
+// Parses a JSON request body: checks Content-Type, size, UTF-8, nesting depth
+// and syntax, and sends the 4xx itself on failure (returns nullopt then).
 std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res,
                                    std::size_t max_bytes, bool require_object = true);
 

@@ -27,6 +27,8 @@ class HttpServer {
   // Safe from any thread; returns after in-flight requests finish (or 10 s).
   void stop();
   bool is_running() const { return transport_->is_running(); }
+  // The route table (for tests that must cover every route).
+  const http::Router& router() const { return router_; }
 
  private:
   void handle(httplib::Request& req, http::Reply& reply);

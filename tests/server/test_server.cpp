@@ -49,12 +49,13 @@ vouch::server::Config test_config(const std::string& dir) {
 
 TestServer::TestServer() : TestServer(vouch::server::Config{}) {}
 
-TestServer::TestServer(vouch::server::Config config) {
+TestServer::TestServer(vouch::server::Config config, bool test_clock) {
   if (config.admin_tokens.empty()) config = test_config(dir_.path());
   if (config.upload_dir == "uploads") config.upload_dir = dir_.path() + "/uploads";
   auto app = vouch::server::make_app(config, dir_.path() + "/vouch.db");
   REQUIRE(app.ok());
   app_ = std::move(app.value());
+  if (test_clock) vouch::server::enable_test_clock(*app_);
   http_ = std::make_unique<vouch::server::HttpServer>(*app_, false);
   auto bound = http_->bind("127.0.0.1", 0);
   REQUIRE(bound.ok());

@@ -36,7 +36,8 @@ vouch::server::Config test_config(const std::string& dir);
 
 class TestServer {
  public:
-  explicit TestServer(vouch::server::Config config);
+  // `test_clock`: as `serve --test-clock` (adds POST /api/v1/admin/test/clock).
+  explicit TestServer(vouch::server::Config config, bool test_clock = false);
   TestServer();
   ~TestServer();
 
@@ -44,6 +45,7 @@ class TestServer {
   vouch::server::App& app() { return *app_; }
   int port() const { return port_; }
   const std::string& dir() const { return dir_.path(); }
+  const std::vector<vouch::server::http::Route>& routes() const { return http_->router().routes(); }
 
  private:
   TempDir dir_;

@@ -54,6 +54,10 @@ class Router {
   // outlive them) when a route matched.
   RouteMatch match(const std::string& method, const std::string& path, std::smatch& matches) const;
 
+  // Every route, in registration order: tests walk it so that no route escapes
+  // the permission and hostile-input checks (tests/server/console_access_test.cpp).
+  const std::vector<Route>& routes() const { return routes_; }
+
  private:
   Router& add(const char* method, const std::string& pattern, Handler handler,
               std::size_t max_body);

@@ -200,6 +200,10 @@ Outcome<BulkResult> bulk_action(App& app, const json& body, const Actor& actor) 
   if (std::find(kActions.begin(), kActions.end(), action) == kActions.end())
     return bad(
         "action: expected read, unread, star, unstar, assign, tag, untag, approve or reject");
+  // Moderation in bulk needs the moderation permission, whatever the route's.
+  if ((action == "approve" || action == "reject") && !allowed(actor.role, Permission::Moderate))
+    return app::problem(Failure::Forbidden, "forbidden",
+                        "approve and reject need the moderation permission");
   auto value_it = body.find("value");
   std::string value;
   if (value_it != body.end()) {
@@ -224,7 +228,11 @@ Outcome<BulkResult> bulk_action(App& app, const json& body, const Actor& actor) 
   for (const json& id_value : *ids) {
     const std::string id = id_value.is_string() ? id_value.get<std::string>() : "";
     auto fail = [&](const std::string& code) {
-      result.failed.push_back({id_value.is_string() ? id : id_value.dump(), code});
+      // A scalar is echoed; an array or object is named, not dumped back whole.
+      result.failed.push_back({id_value.is_string()      ? id
+                               : id_value.is_primitive() ? id_value.dump()
+                                                         : std::string(id_value.type_name()),
+                               code});
     };
     if (!id_value.is_string() || !is_valid_id(id)) {
       fail("invalid_id");

@@ -88,6 +88,12 @@ bool matches_text(const Template& t, const std::vector<std::string>& words) {
   return true;
 }
 
+bool has_control_besides_breaks(std::string_view text) {
+  for (unsigned char c : text)
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) return true;
+  return false;
+}
+
 bool has_control(std::string_view text) {
   for (unsigned char c : text)
     if (c < 0x20 || c == 0x7F) return true;
@@ -168,6 +174,13 @@ std::vector<TemplateIssue> check_template(const TemplateInput& input) {
   }
   if (input.body.size() > kMaxTemplateBody) {
     issues.push_back({"body", "too_long", "body: at most 5000 bytes (a reply's limit)", {}, {}});
+  } else if (has_control_besides_breaks(input.body)) {
+    // A template becomes a public reply: a NUL or bell would be stored in it.
+    issues.push_back({"body",
+                      "invalid_text",
+                      "body: control characters other than line breaks and tabs",
+                      {},
+                      {}});
   } else if (text::trim(input.body).empty()) {
     issues.push_back({"body", "empty_body", "body: the template has no text", {}, {}});
   } else {
