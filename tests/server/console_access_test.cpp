@@ -82,6 +82,7 @@ const std::vector<Expected>& expected_routes() {
       {"POST", R"(/api/v1/admin/inbox/([^/]+)/follow-up)", Need::Respond},
       {"POST", R"(/api/v1/admin/inbox/([^/]+)/reopen)", Need::Respond},
       {"GET", "/api/v1/admin/metrics", Need::Read},
+      {"GET", "/api/v1/admin/analytics", Need::Read},
       {"POST", "/api/v1/admin/test/clock", Need::Manage},
       {"GET", "/api/v1/admin/inbox", Need::Read},
       {"POST", "/api/v1/admin/inbox/bulk", Need::Respond},
@@ -612,7 +613,7 @@ TEST_CASE("naughty strings in every text member of the console routes", "[access
     }
     // Query parameters too: the inbox and template searches.
     for (const char* query : {"/inbox?q=", "/inbox?assignee=", "/inbox?tag=", "/templates?q=",
-                              "/templates?review=", "/metrics?days="}) {
+                              "/templates?review=", "/metrics?days=", "/analytics?product="}) {
       auto list =
           client.Get((std::string(kAdmin) + query + percent_encoded(s)).c_str(), admin_headers());
       REQUIRE(list);
