@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVouchServer } from '../scripts/lib/server-process.mjs';
 import { root } from '../scripts/lib/run.mjs';
+import { timeAdminRequests } from './lib/admin-requests.mjs';
 import { writeSection } from './lib/results-section.mjs';
 
 const TOKEN = 'bench-analytics-token-0123456789ab';
@@ -70,22 +71,9 @@ function writeReviews(db, binary, n) {
   execFileSync('sqlite3', [db, `.read ${sql}`]);
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 async function timeRequests(urls) {
-  const headers = { Authorization: `Bearer ${TOKEN}` };
-  const times = [];
-  let bytes = 0;
-  for (const url of urls) {
-    const begin = performance.now();
-    const response = await fetch(url, { headers });
-    const text = await response.text();
-    times.push(performance.now() - begin);
-    if (!response.ok) throw new Error(`${url}: ${response.status} ${text}`);
-    bytes = text.length;
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+  const t = await timeAdminRequests(urls, TOKEN);
+  return { p50: t.p50, p95: t.p95, bytes: t.text.length };
 }
 
 /** The section's lines (markdown), measured now. */

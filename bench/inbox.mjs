@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVouchServer } from '../scripts/lib/server-process.mjs';
 import { root } from '../scripts/lib/run.mjs';
+import { timeAdminRequests } from './lib/admin-requests.mjs';
 import { writeSection } from './lib/results-section.mjs';
 
 const TOKEN = 'bench-inbox-token-0123456789abcdef';
@@ -63,23 +64,10 @@ function writeReviews(db, binary, n) {
   execFileSync('sqlite3', [db, `.read ${sql}`]);
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 async function timeQuery(url, runs) {
-  const headers = { Authorization: `Bearer ${TOKEN}` };
-  for (let i = 0; i < 5; i += 1) await (await fetch(url, { headers })).arrayBuffer();
-  const times = [];
-  let total = 0;
-  for (let i = 0; i < runs; i += 1) {
-    const begin = performance.now();
-    const response = await fetch(url, { headers });
-    const body = await response.json();
-    times.push(performance.now() - begin);
-    if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
-    total = body.total;
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), total };
+  await timeAdminRequests(Array(5).fill(url), TOKEN); // warm-up
+  const t = await timeAdminRequests(Array(runs).fill(url), TOKEN);
+  return { p50: t.p50, p95: t.p95, total: JSON.parse(t.text).total };
 }
 
 /** The section's lines (markdown), measured now. */
