@@ -14,6 +14,7 @@ DEBIAN_PACKAGES=(
   libsqlite3-dev libcpp-httplib-dev libssl-dev   # the review server
   libmicrohttpd-dev              # the server's HTTP transport (event loop; docs/decisions.md)
   libsodium-dev                  # owner console: argon2id password hashes, session ids (src/server/auth)
+  libcurl4-openssl-dev           # the e-mail outbox: SMTP (STARTTLS, AUTH) through libcurl (src/server/outbox)
   libbrotli-dev zlib1g-dev       # the server precompresses cached snapshots (br, gzip)
   iproute2                       # HTTP test tier: ss reads the listen backlog
   libpng-dev libjpeg62-turbo-dev libwebp-dev      # the server decodes uploaded photos (image_probe.cpp)

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "migrations/later_migrations.hpp"
+
 namespace vouch::server {
 
 namespace {
@@ -207,6 +209,10 @@ CREATE INDEX inbox_by_product ON inbox_items (product_id, arrived_at);
 CREATE INDEX inbox_overview ON inbox_items (first_reply_at, no_reply_at, state, status, due_at,
   priority, arrived_at, rating, starred, assignee, follow_up_at, follow_up_outcome, review_id);
 )sql",
+    // 6 and later: one file each under migrations/ (later_migrations.hpp).
+    kMigration6OutboxWebhooks,
+    kMigration7Questions,
+    kMigration8ReviewRequests,
 };
 
 constexpr std::size_t kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
