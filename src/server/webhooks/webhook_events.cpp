@@ -15,7 +15,11 @@ Result<RecordedEvent> record_event(Database& db, std::string_view type, std::str
   Statement insert(db.handle(),
                    "INSERT INTO webhook_events (event_id, type, data, private_data, created_at) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)");
-  insert.bind(1, event.event_id).bind(2, type).bind(3, data_json).bind(4, private_json).bind(5, now);
+  insert.bind(1, event.event_id)
+      .bind(2, type)
+      .bind(3, data_json)
+      .bind(4, private_json)
+      .bind(5, now);
   Status ran = insert.run();
   if (!ran) return Error{"webhook_events", ran.error().message, ErrorKind::Storage};
   event.sequence = static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.handle()));
