@@ -143,19 +143,13 @@ Result<std::size_t> export_static(App& app, const std::string& dir) {
     if (Status s = write_text_file(base + ".bin", cached.value()->binary); !s) return s.error();
     // The widget's first response (first_render.hpp) for the default view, one
     // per locale: the widget reads <file>.first-<locale>.json beside the snapshot.
-    json first = json::object();
-    for (int l = 0; l <= static_cast<int>(i18n::Locale::De); ++l) {
-      const std::string tag(i18n::locale_tag(static_cast<i18n::Locale>(l)));
-      Result<std::string> body =
-          first_render_json(id, *cached.value(), render::ViewState{}, render::StoreConfig{}, tag);
-      if (!body) return Error{"product " + id, body.error().to_string()};
-      const std::string name = file_name_for_id(id) + ".first-" + tag + ".json";
-      if (Status s = write_text_file(dir + "/products/" + name, body.value()); !s) return s.error();
-      first[tag] = "products/" + name;
-    }
+    Result<json> first =
+        write_first_renders(base, cached.value()->snapshot, cached.value()->summary);
+    if (!first) return Error{"product " + id, first.error().to_string()};
+    for (auto& [tag, name] : first.value().items()) name = "products/" + name.get<std::string>();
     summaries[id] = summary_json(id, cached.value()->summary);
     index.push_back({{"product", id},
-                     {"first", first},
+                     {"first", first.value()},
                      {"json", "products/" + file_name_for_id(id) + ".json"},
                      {"binary", "products/" + file_name_for_id(id) + ".bin"},
                      {"etag", cached.value()->etag}});

@@ -1,25 +1,25 @@
 #include "first_render.hpp"
 
-#include "http_util.hpp"
+#include "config.hpp"
 #include "vouch/render_view.hpp"
 #include "vouch/version.hpp"
 
 namespace vouch::server {
 
-Result<std::string> first_render_json(const std::string& product_id, const CachedSnapshot& cached,
-                                      const render::ViewState& state,
+Result<std::string> first_render_json(const std::string& product_id, const Snapshot& snapshot,
+                                      const Summary& summary, const render::ViewState& state,
                                       const render::StoreConfig& config,
                                       const std::string& locale_tag) {
   render::Options options;
   options.locale = i18n::resolve_locale(locale_tag);
   options.id_prefix = kFirstRenderIdPrefix;
-  Result<render::ViewMarkup> view = render::view(cached.snapshot, cached.summary, state, options);
+  Result<render::ViewMarkup> view = render::view(snapshot, summary, state, options);
   if (!view) return view.error();
   json body = {
       {"version", 1},
       {"product", product_id},
       {"core", vouch::version()},
-      {"reviews", cached.snapshot.size()},
+      {"reviews", snapshot.size()},
       {"locale", std::string(i18n::locale_tag(options.locale))},
       {"id_prefix", kFirstRenderIdPrefix},
       // What was rendered, so the widget adopts it only when it is the view it wants.
@@ -45,6 +45,22 @@ Result<std::string> first_render_json(const std::string& product_id, const Cache
       {"shell", render::shell(config, options)},
   };
   return dump_json(body);
+}
+
+Result<json> write_first_renders(const std::string& stem, const Snapshot& snapshot,
+                                 const Summary& summary) {
+  json files = json::object();
+  const std::string name = stem.substr(stem.find_last_of('/') + 1);
+  for (int l = 0; l <= static_cast<int>(i18n::Locale::De); ++l) {
+    const std::string tag(i18n::locale_tag(static_cast<i18n::Locale>(l)));
+    Result<std::string> body = first_render_json(snapshot.product().id, snapshot, summary,
+                                                 render::ViewState{}, render::StoreConfig{}, tag);
+    if (!body) return body.error();
+    const std::string suffix = ".first-" + tag + ".json";
+    if (Status s = write_text_file(stem + suffix, body.value()); !s) return s.error();
+    files[tag] = name + suffix;
+  }
+  return files;
 }
 
 }  // namespace vouch::server

@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "http_util.hpp"
 #include "snapshot_cache.hpp"
 #include "vouch/render.hpp"
 
@@ -20,9 +21,15 @@ inline constexpr const char* kFirstRenderIdPrefix = "vouch0";
 // {"version":1,"product","core","reviews","locale","id_prefix","view":{...},
 //  "config":{...},"total","shown","html","shell"} (docs/api.md). `state` and
 // `config` must have passed render::check_view / check_store_config.
-Result<std::string> first_render_json(const std::string& product_id, const CachedSnapshot& cached,
-                                      const render::ViewState& state,
+Result<std::string> first_render_json(const std::string& product_id, const Snapshot& snapshot,
+                                      const Summary& summary, const render::ViewState& state,
                                       const render::StoreConfig& config,
                                       const std::string& locale_tag);
+
+// The default view's first response in every locale, written beside a static
+// snapshot as `<stem>.first-<locale>.json` (`stem` = the snapshot's path
+// without .json/.bin). Returns {locale: file name} for index.json.
+Result<json> write_first_renders(const std::string& stem, const Snapshot& snapshot,
+                                 const Summary& summary);
 
 }  // namespace vouch::server

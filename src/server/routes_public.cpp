@@ -204,8 +204,9 @@ void get_first_render(App& app, const httplib::Request& req, httplib::Response& 
     return;
   }
   const std::string locale = req.has_param("locale") ? req.get_param_value("locale") : "";
-  Result<std::string> body = first_render_json(product_id, *cached.value(), state, config,
-                                               locale.empty() ? request_locale(req) : locale);
+  Result<std::string> body =
+      first_render_json(product_id, cached.value()->snapshot, cached.value()->summary, state,
+                        config, locale.empty() ? request_locale(req) : locale);
   if (!body) {
     send_error(res, 400, "invalid_parameter", body.error().to_string());
     return;
