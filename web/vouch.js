@@ -74,6 +74,8 @@ function mountFromScriptTag() {
   let host = document.querySelector('[data-vouch-reviews]');
   if (!host) {
     host = document.createElement('div');
+    // The attribute docs/embedding.md styles (and a later script tag finds).
+    host.setAttribute('data-vouch-reviews', '');
     if (ownScript.parentNode) ownScript.after(host);
     else document.body.append(host);
   }

@@ -1,0 +1,32 @@
+// Loaded first in the first-render bench page (bench/first-render.mjs): every
+// layout shift, every long task, when the reviews' place first comes within
+// 1250 px of the viewport (the widget's own lazy margin) and when the widget
+// says its first render is on screen (vouch:ready).
+'use strict';
+window.benchFirst = { shifts: 0, shiftList: [], longTasks: [], nearAt: null, readyAt: null, ready: null };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    window.benchFirst.shifts += entry.value;
+    window.benchFirst.shiftList.push([Math.round(entry.startTime), entry.value]);
+  }
+}).observe({ type: 'layout-shift', buffered: true });
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.benchFirst.longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+}).observe({ type: 'longtask', buffered: true });
+document.addEventListener('vouch:ready', (event) => {
+  window.benchFirst.readyAt = performance.now();
+  window.benchFirst.ready = event.detail;
+}, true);
+document.addEventListener('DOMContentLoaded', () => {
+  const place = document.querySelector('.reviews');
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      window.benchFirst.nearAt = performance.now();
+      observer.disconnect();
+    }
+  }, { rootMargin: '1250px' });
+  observer.observe(place);
+  // ?scroll: the shopper goes straight to the reviews, before they loaded.
+  if (location.search.includes('scroll')) place.scrollIntoView();
+});
