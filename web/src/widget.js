@@ -1,10 +1,15 @@
 // One reviews widget: a Shadow DOM on `host`, filled with the core's markup.
-// Lifecycle: reserve space -> wait until near the viewport -> load the core
-// (shared) and the snapshot -> render -> react to delegated events.
+// Lifecycle: reserve space -> wait until near the viewport -> show the
+// product's first response (first-render.js: no wasm, a few KB) -> load the
+// core at idle and the full snapshot at the first sort, filter or search
+// (or, without a usable first response, both first, then render) -> react
+// to delegated events.
 // The only C++ handle is the Store, freed by destroy().
 import { fetchSnapshot, fragmentUrl, sendVote } from './data.js';
+import { adoptMarkup, fetchFirstRender } from './first-render.js';
+import { measureReserve, SpaceHold } from './space-hold.js';
 import { emit, vouchError } from './events.js';
-import { showFallback } from './fallback.js';
+import { fallbackLocale, showFallback } from './fallback.js';
 import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
 import { loadHanFold } from './han-fold.js';
 import { readHash, writeHash } from './hash-state.js';
@@ -19,6 +24,16 @@ import { loadBinaryInto } from './wasm-snapshot.mjs';
 let widgetCount = 0;
 let hashOwner = null; // the first widget on the page keeps its view in the URL hash
 const SEARCH_DEBOUNCE_MS = 300;
+// Actions that query the reviews: they wait for the full snapshot. Votes,
+// reports and the form wait for the core only; the rest is plain DOM.
+const STORE_ACTIONS = new Set(['stars', 'verified', 'media', 'topic', 'clear', 'page', 'more', 'sort', 'search', 'search-input']);
+const CORE_ACTIONS = new Set(['vote', 'report', 'write']);
+
+/** After the first render, when the browser has nothing else to do. */
+function whenIdle(callback) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 3000 });
+  else setTimeout(callback, 200);
+}
 
 /** data-action + data-value + data-review: finds "the same control" after a re-render. */
 function controlKey(element) {
@@ -43,6 +58,8 @@ export class ReviewsWidget {
     this.searchTimer = 0;
     this.listeners = [];
     this.votes = new Map(); // review id -> { up, down, value } as the server answered
+    // Measured before the shadow styles apply: :host resets the page's min-height.
+    this.hold = new SpaceHold(measureReserve(host));
     this.root = attachStyles(host);
     this.lightbox = new Lightbox(this.root);
     this.form = null;
@@ -51,7 +68,8 @@ export class ReviewsWidget {
   }
 
   get locale() {
-    return this.core ? this.core.resolveLocale(this.options.locale) : this.options.locale;
+    if (this.core) return this.core.resolveLocale(this.options.locale);
+    return this.first ? this.first.locale : fallbackLocale(this.options.locale);
   }
 
   defaults() {
@@ -67,6 +85,7 @@ export class ReviewsWidget {
     const line = document.createElement('p');
     line.className = 'v-skeleton';
     box.append(line);
+    this.hold.apply(box);
     this.root.replaceChildren(...this.root.querySelectorAll(':scope > style'), box);
   }
 
@@ -76,6 +95,10 @@ export class ReviewsWidget {
     await this.lazy.promise;
     if (this.destroyed) return;
     const generation = (this.generation = (this.generation || 0) + 1);
+    this.engine = null;
+    this.first = null;
+    if (await this.showFirstRender(generation)) return;
+    if (this.destroyed || generation !== this.generation) return;
     const snapshotPromise = fetchSnapshot(this.options);
     snapshotPromise.catch(() => {}); // reported below, after the core (its failure explains more)
     try {
@@ -92,6 +115,88 @@ export class ReviewsWidget {
     } catch (error) {
       if (!this.destroyed && generation === this.generation) this.fail(error);
     }
+  }
+
+  /**
+   * The first render from the product's first response, adopted as the core
+   * rendered it (first-render.js). True when it is on screen; false (nothing
+   * touched) when there is none or it is not usable: start() then loads the
+   * core and the snapshot first, as before.
+   */
+  async showFirstRender(generation) {
+    const state = { ...this.defaults(), ...this.initialState() };
+    const first = await fetchFirstRender(this.options, state);
+    if (!first || this.destroyed || generation !== this.generation) return false;
+    const view = adoptMarkup(first.html, first.id_prefix, this.idPrefix);
+    const shell = view && adoptMarkup(first.shell, first.id_prefix, this.idPrefix);
+    if (!shell) return false;
+    this.first = first;
+    this.state = state;
+    this.buildFrame();
+    this.view.append(view);
+    this.statics.append(shell);
+    this.formatDates(this.frame);
+    if (this.options.hashState && hashOwner === this) writeHash(this.options.product, this.state, this.defaults());
+    emit(this.host, 'vouch:query', { product: this.options.product, state: { ...this.state }, total: first.total, shown: first.shown });
+    emit(this.host, 'vouch:ready', { product: this.options.product, version: first.core, reviews: first.reviews });
+    // The core is small and needed for any action: fetched when the page is idle.
+    // The full snapshot waits for a shopper's sort, filter or search (ensureEngine).
+    whenIdle(() => {
+      if (!this.destroyed && generation === this.generation) this.ensureCore().catch(() => {});
+    });
+    return true;
+  }
+
+  /** The core (shared by the page's widgets); its failure is reported once. */
+  ensureCore() {
+    return loadCore(this.env.wasmUrl).then(
+      (core) => {
+        if (this.destroyed) return core;
+        this.core = core;
+        return core;
+      },
+      (error) => {
+        if (!this.destroyed && !this.coreFailed) {
+          this.coreFailed = true;
+          emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'wasm_failed', message: error.message });
+        }
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * The core and the full snapshot in the Store, after a first response was
+   * shown (once; a failure is reported and the next action tries again).
+   * Resolves true when the store is ready for this.generation.
+   */
+  ensureEngine() {
+    if (this.store && !this.engine) return Promise.resolve(true);
+    if (!this.engine) {
+      const generation = this.generation;
+      const snapshotPromise = fetchSnapshot(this.options);
+      snapshotPromise.catch(() => {});
+      const engine = (async () => {
+        await this.ensureCore();
+        const snapshot = await snapshotPromise;
+        if (this.destroyed || generation !== this.generation) return false;
+        if (!(await this.loadStore(snapshot, generation))) return false;
+        // A static export renders the shell with the default collection facts: the store's own now.
+        if (this.first && !this.first.exactShell) this.renderStatics();
+        return true;
+      })();
+      const settled = () => {
+        if (this.engine === engine) this.engine = null;
+      };
+      engine.then(settled, (error) => {
+        settled();
+        if (!this.destroyed && error.code !== 'wasm_failed' && error.code !== 'wasm_unsupported') {
+          emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'unexpected', message: error.message });
+        }
+      });
+      this.engine = engine;
+    }
+    return this.engine;
   }
 
   /**
@@ -129,6 +234,12 @@ export class ReviewsWidget {
 
   /** The widget's frame: the view (re-rendered per query) and the static parts. */
   renderShell() {
+    this.buildFrame();
+    this.renderStatics();
+  }
+
+  /** The empty frame: view and static regions and the live region, in the held space. */
+  buildFrame() {
     const frame = document.createElement('div');
     frame.className = 'vouch';
     frame.lang = this.locale;
@@ -148,30 +259,65 @@ export class ReviewsWidget {
     this.root.replaceChildren(...this.root.querySelectorAll(':scope > style'), frame);
     this.frame = frame;
     this.view = view;
+    this.statics = statics;
     this.live = live;
-    const rendered = this.core.renderShell(this.options.config, this.locale, this.idPrefix);
-    if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
-    setCoreHTML(statics, rendered.html);
-    this.formatDates(statics);
+    this.hold.apply(frame, { untilOffScreen: true });
     if (this.form) this.form.destroy();
     this.form = null;
     this.formMount = null;
     this.listen();
   }
 
+  /** The note, the write button, the form's slot and the lightbox, by the core. */
+  renderStatics() {
+    const rendered = this.core.renderShell(this.options.config, this.locale, this.idPrefix);
+    if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
+    setCoreHTML(this.statics, rendered.html);
+    this.formatDates(this.statics);
+  }
+
   listen() {
     for (const [type, handler] of this.listeners) this.root.removeEventListener(type, handler);
     this.listeners = [
-      ['click', (event) => this.onClick(event)],
-      ['change', (event) => this.onChange(event)],
-      ['input', (event) => this.onInput(event)],
-      ['submit', (event) => this.onSubmit(event)],
+      ['click', (event) => this.whenEngine(event, (e) => this.onClick(e))],
+      ['change', (event) => this.whenEngine(event, (e) => this.onChange(e))],
+      ['input', (event) => this.whenEngine(event, (e) => this.onInput(e))],
+      ['submit', (event) => this.whenEngine(event, (e) => this.onSubmit(e))],
       ['focusout', (event) => this.onFocusOut(event)],
       // Intent to write: fetch the form module before the click lands.
       ['pointerover', (event) => this.onIntent(event)],
       ['focusin', (event) => this.onIntent(event)],
     ];
     for (const [type, handler] of this.listeners) this.root.addEventListener(type, handler);
+  }
+
+  /**
+   * Runs `handle` for a delegated event now, or, while the widget shows its
+   * first response, once what the action needs has loaded (the core; for a
+   * sort, filter, search or page, the full snapshot too). The view region is
+   * busy meanwhile.
+   */
+  whenEngine(event, handle) {
+    const target = event.target && event.target.closest ? event.target.closest('[data-action]') : null;
+    const action = target && this.root.contains(target) ? target.dataset.action : '';
+    const needsStore = STORE_ACTIONS.has(action) && !this.store;
+    const needsCore = CORE_ACTIONS.has(action) && !this.core;
+    if (!needsStore && !needsCore) {
+      handle(event);
+      return;
+    }
+    if (event.type === 'submit') event.preventDefault();
+    // After dispatch an event from a shadow tree has lost its target: keep what the handlers read.
+    const later = { type: event.type, target: event.target, preventDefault() {} };
+    const view = this.view;
+    if (needsStore) view.setAttribute('aria-busy', 'true');
+    (needsStore ? this.ensureEngine() : this.ensureCore()).then(
+      (ready) => {
+        view.removeAttribute('aria-busy');
+        if (ready !== false && !this.destroyed && target.isConnected) handle(later);
+      },
+      () => view.removeAttribute('aria-busy'),
+    );
   }
 
   /** Runs the query for this.state and replaces the view region. */
@@ -242,7 +388,7 @@ export class ReviewsWidget {
 
   onClick(event) {
     const target = event.target.closest ? event.target.closest('[data-action]') : null;
-    if (!target || !this.root.contains(target) || !this.core) return;
+    if (!target || !this.root.contains(target)) return; // what needs the core waited for it (whenEngine)
     const { action, value } = target.dataset;
     const state = this.state;
     switch (action) {
@@ -314,7 +460,13 @@ export class ReviewsWidget {
     const target = event.target;
     if (!target || !target.closest) return;
     if (target.closest('[data-action="write"], [data-action="report"]')) loadFormModule(this.env).catch(() => {});
-    if (target.dataset.action === 'search-input' && !this.refocusing) this.prepareSearch();
+    const control = target.closest('[data-action]');
+    // Reaching for a sort, filter, search or page: the full snapshot starts loading now.
+    if (control && STORE_ACTIONS.has(control.dataset.action) && !this.store) this.ensureEngine().catch(() => {});
+    if (target.dataset.action === 'search-input' && !this.refocusing) {
+      if (this.store) this.prepareSearch();
+      else this.ensureEngine().then((ready) => ready && this.prepareSearch(), () => {});
+    }
   }
 
   /**
@@ -356,7 +508,7 @@ export class ReviewsWidget {
   /** The form, mounted from the form module on first use (the click that asks for it). */
   ensureForm() {
     if (!this.formMount) {
-      const mount = loadFormModule(this.env).then((module) => {
+      const mount = Promise.all([loadFormModule(this.env), this.ensureCore()]).then(([module]) => {
         if (this.destroyed || this.form) return this.form;
         this.form = mountForm(this, module);
         if (this.form) this.form.updateCount();
@@ -458,7 +610,9 @@ export class ReviewsWidget {
    */
   async showOwnReview(reviewId) {
     const generation = (this.generation = (this.generation || 0) + 1);
+    this.engine = null;
     try {
+      await this.ensureCore();
       if (!(await this.loadStore(await fetchSnapshot(this.options, reviewId), generation))) return false;
     } catch (error) {
       emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'refresh_failed', message: error.message });
@@ -534,7 +688,7 @@ export class ReviewsWidget {
   update(options) {
     const reload = ['product', 'api', 'snapshot'].some((key) => options[key] !== this.options[key]);
     this.options = options;
-    if (!this.core || reload) {
+    if (!this.store || reload) {
       if (this.lazy) this.lazy.cancel();
       this.releaseStore();
       this.start();
@@ -549,6 +703,7 @@ export class ReviewsWidget {
     this.destroyed = true;
     clearTimeout(this.searchTimer);
     if (this.lazy) this.lazy.cancel();
+    this.hold.stop();
     if (this.form) this.form.destroy();
     for (const [type, handler] of this.listeners) this.root.removeEventListener(type, handler);
     this.releaseStore();

@@ -4,7 +4,6 @@
 (() => {
   const query = new URLSearchParams(location.search);
   const n = query.get('n') || '1000';
-  for (const flag of ['below', 'reserve']) if (query.has(flag) || (flag === 'below' && query.has('scroll'))) document.documentElement.classList.add(flag);
   if (!query.has('reserve')) document.querySelector('[data-vouch-reviews]').remove(); // a plain script tag
   const script = document.createElement('script');
   script.src = '/dist/vouch.js';
@@ -12,5 +11,10 @@
   script.dataset.product = 'bench-dress';
   script.dataset.snapshot = `/data/${query.has('full') ? 'full-' : ''}reviews-${n}.bin`;
   script.dataset.hashState = 'false';
+  // ?scroll: the shopper goes to the reviews once vouch.js has run (its placeholder is
+  // there) and before they loaded.
+  // (a moment later: the placeholder is on screen when the shopper arrives)
+  const scroll = () => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector('.reviews').scrollIntoView())), 100);
+  if (query.has('scroll')) script.addEventListener('load', scroll);
   document.querySelector('.reviews h2').after(script);
 })();

@@ -3,6 +3,10 @@
 // 1250 px of the viewport (the widget's own lazy margin) and when the widget
 // says its first render is on screen (vouch:ready).
 'use strict';
+// The page's layout for the case, before the first paint (this script is in <head>).
+for (const flag of ['below', 'reserve']) {
+  if (location.search.includes(flag) || (flag === 'below' && location.search.includes('scroll'))) document.documentElement.classList.add(flag);
+}
 window.benchFirst = { shifts: 0, shiftList: [], longTasks: [], nearAt: null, readyAt: null, ready: null };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
@@ -27,6 +31,4 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   }, { rootMargin: '1250px' });
   observer.observe(place);
-  // ?scroll: the shopper goes straight to the reviews, before they loaded.
-  if (location.search.includes('scroll')) place.scrollIntoView();
 });
