@@ -9,7 +9,7 @@ import { fetchSnapshot, fragmentUrl, sendVote } from './data.js';
 import { adoptMarkup, fetchFirstRender } from './first-render.js';
 import { measureReserve, SpaceHold } from './space-hold.js';
 import { emit, vouchError } from './events.js';
-import { fallbackLocale, showFallback } from './fallback.js';
+import { fallbackLink, fallbackLocale, showFallback } from './fallback.js';
 import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
 import { loadHanFold } from './han-fold.js';
 import { readHash, writeHash } from './hash-state.js';
@@ -158,11 +158,25 @@ export class ReviewsWidget {
       (error) => {
         if (!this.destroyed && !this.coreFailed) {
           this.coreFailed = true;
+          if (this.first && !this.store) this.withoutEngine();
           emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'wasm_failed', message: error.message });
         }
         throw error;
       },
     );
+  }
+
+  /**
+   * The core cannot run here (a CSP without 'wasm-unsafe-eval', no
+   * WebAssembly): the first render stays, readable; the controls that need
+   * the core go (styles.css), and a link to the full reviews is added.
+   */
+  withoutEngine() {
+    if (!this.frame) return;
+    this.frame.dataset.engine = 'failed';
+    this.frame.dataset.can = '';
+    const link = fragmentUrl(this.options);
+    if (link) this.statics.prepend(fallbackLink(this.locale, link));
   }
 
   /**
