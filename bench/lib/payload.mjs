@@ -3,7 +3,8 @@
 // stylesheet in the shadow root), and since issue 19 the first render is
 // vouch.js + the product's first response (GET .../first, or the static
 // export's <snapshot>.first-<locale>.json: summary, facets, first page,
-// rendered by the core); vouch-core.wasm and the full snapshot come after it.
+// rendered by the core); the core (vouch-core.js + .wasm) and the full
+// snapshot come after it.
 // The first response is measured at its worst: the 10 longest of the demo's
 // 19,289 real reviews (scripts/demo-data), in the locale whose texts weigh most.
 // The form module (vouch-form.js + vouch-form.wasm: form markup, validator,
@@ -21,7 +22,7 @@ import { parseCsv } from './dataset.mjs';
 
 export const payloadFiles = ['vouch.js'];
 // Fetched after the first render (idle), with the full snapshot (first sort, filter or search).
-export const afterFirstFiles = ['vouch-core.wasm'];
+export const afterFirstFiles = ['vouch-core.js', 'vouch-core.wasm'];
 export const onDemandFiles = ['vouch-form.js', 'vouch-form.wasm', 'vouch-han-fold.bin'];
 
 export function compressedSizes(bytes) {

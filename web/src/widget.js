@@ -102,7 +102,7 @@ export class ReviewsWidget {
     const snapshotPromise = fetchSnapshot(this.options);
     snapshotPromise.catch(() => {}); // reported below, after the core (its failure explains more)
     try {
-      const core = await loadCore(this.env.wasmUrl);
+      const core = await loadCore(this.env);
       const snapshot = await snapshotPromise;
       if (this.destroyed || generation !== this.generation) return;
       this.core = core;
@@ -149,7 +149,7 @@ export class ReviewsWidget {
 
   /** The core (shared by the page's widgets); its failure is reported once. */
   ensureCore() {
-    return loadCore(this.env.wasmUrl).then(
+    return loadCore(this.env).then(
       (core) => {
         if (this.destroyed) return core;
         this.core = core;
