@@ -36,7 +36,7 @@ function brotliFile(path, quality) {
 }
 
 /** build/bench-data/first/: reviews-N.bin + its first responses, full-reviews-N.bin, all with .br. */
-function ensureFirstData(binary) {
+export function ensureFirstData(binary) {
   const dir = join(benchDataDir, 'first');
   mkdirSync(dir, { recursive: true });
   let english = null;

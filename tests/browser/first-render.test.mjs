@@ -144,3 +144,17 @@ test('a view other than the export\'s default (page size 4) loads the engine fir
   assert.ok(!atReady.some((name) => name.includes('.first-')), `no first response asked for: ${atReady}`);
   await tab.close();
 });
+
+test('actions taken while the snapshot loads run in order once it is there (a filter, then a search)', async () => {
+  const { tab, problems } = await open('reserve=100vh', { throttle: true });
+  const host = tab.locator('[data-vouch-reviews]');
+  await host.locator('.v-hist-row[data-value="5"]').click();
+  await host.locator('input[data-action="search-input"]').fill('linen');
+  await host.locator('input[data-action="search-input"]').press('Enter');
+  await host.locator('.v-card mark').first().waitFor({ timeout: 60000 });
+  const labels = await host.locator('.v-card').evaluateAll((cards) => cards.map((card) => card.querySelector('.v-stars').getAttribute('aria-label')));
+  assert.ok(labels.length > 0 && labels.every((label) => label.startsWith('5 ')), `5 stars and "linen": ${labels}`);
+  assert.equal(await host.locator('input[data-action="search-input"]').inputValue(), 'linen');
+  assert.deepEqual(problems, []);
+  await tab.close();
+});

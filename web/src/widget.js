@@ -328,7 +328,9 @@ export class ReviewsWidget {
     (needsStore ? this.ensureEngine() : this.ensureCore()).then(
       (ready) => {
         view.removeAttribute('aria-busy');
-        if (ready !== false && !this.destroyed && target.isConnected) handle(later);
+        // In the order they came: a filter's re-render may have replaced the search form
+        // since, but a typed query or a chosen sort is read from its own element still.
+        if (ready !== false && !this.destroyed && (target.isConnected || event.type !== 'click')) handle(later);
       },
       () => view.removeAttribute('aria-busy'),
     );
