@@ -29,6 +29,25 @@ const SEARCH_DEBOUNCE_MS = 300;
 const STORE_ACTIONS = new Set(['stars', 'verified', 'media', 'topic', 'clear', 'page', 'more', 'sort', 'search', 'search-input']);
 const CORE_ACTIONS = new Set(['vote', 'report', 'write']);
 
+const dateFormats = new Map(); // locale -> Intl.DateTimeFormat (slow to make the first time)
+
+/** The page's date format for `locale`, made once; null without Intl. */
+function dateFormat(locale) {
+  if (!dateFormats.has(locale)) {
+    let format = null;
+    try {
+      format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    } catch (error) {
+      format = null;
+    }
+    dateFormats.set(locale, format);
+  }
+  return dateFormats.get(locale);
+}
+
+/** A new task: long work split so no single task blocks the page for long. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** After the first render, when the browser has nothing else to do. */
 function whenIdle(callback) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 3000 });
@@ -125,11 +144,15 @@ export class ReviewsWidget {
    */
   async showFirstRender(generation) {
     const state = { ...this.defaults(), ...this.initialState() };
-    const first = await fetchFirstRender(this.options, state);
+    const answer = fetchFirstRender(this.options, state);
+    dateFormat(fallbackLocale(this.options.locale)); // made while the answer travels, not in the task that shows it
+    const first = await answer;
     if (!first || this.destroyed || generation !== this.generation) return false;
     const view = adoptMarkup(first.html, first.id_prefix, this.idPrefix);
     const shell = view && adoptMarkup(first.shell, first.id_prefix, this.idPrefix);
     if (!shell) return false;
+    await nextTask(); // checking the markup and showing it: two tasks
+    if (this.destroyed || generation !== this.generation) return false;
     this.first = first;
     this.state = state;
     this.buildFrame();
@@ -384,13 +407,8 @@ export class ReviewsWidget {
 
   /** <time datetime="2026-03-01"> -> "1 March 2026" in the page's locale (the core emits ISO dates). */
   formatDates(container) {
-    if (typeof Intl !== 'object') return;
-    let format;
-    try {
-      format = new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    } catch (error) {
-      return;
-    }
+    const format = dateFormat(this.locale);
+    if (!format) return;
     for (const time of container.querySelectorAll('time[datetime]')) {
       const date = new Date(`${time.getAttribute('datetime')}T00:00:00Z`);
       if (!Number.isNaN(date.getTime())) time.textContent = format.format(date);
