@@ -9,6 +9,7 @@
 
 #include "exporter.hpp"
 #include "http_util.hpp"
+#include "shared_data.hpp"
 #include "test_server.hpp"
 #include "vouch/render_view.hpp"
 #include "vouch/snapshot.hpp"
@@ -138,4 +139,36 @@ TEST_CASE("first render: export --static writes it per locale", "[api][first][ex
     CHECK(parse(served->body) == first);  // the same answer as the server's
   }
   CHECK(files["en"] == "products/sku-s.first-en.json");
+}
+
+TEST_CASE("first render: naughty strings as search, topic and app names", "[api][first]") {
+  TestServer server;
+  auto client = server.client();
+  for (int i = 0; i < 3; ++i) post(client, "sku-n", 5, i);
+  VOUCH_SHARED_DATA_OR_SKIP(naughty, "conformance/naughty_strings/blns.json");
+  const json strings = parse(read_text(naughty));
+  REQUIRE(strings.is_array());
+  int answered = 0;
+  for (const json& text : strings) {
+    const std::string value = text.get<std::string>();
+    for (const char* name : {"q", "topic", "imported_from", "locale", "sort"}) {
+      INFO(name << "=" << text.dump());
+      const std::string path = "/api/v1/products/sku-n/first?" + std::string(name) + "=" +
+                               httplib::detail::encode_query_param(value);
+      auto res = client.Get(path.c_str());
+      REQUIRE(res);
+      // A clear 400 naming the parameter, or an answer; never a crash or a 500.
+      REQUIRE((res->status == 200 || res->status == 400));
+      const json body = parse(res->body);
+      REQUIRE(body.is_object());
+      if (res->status == 200) {
+        ++answered;
+        CHECK(body["html"].get<std::string>().find("<script") == std::string::npos);
+        CHECK(body["shell"].get<std::string>().find("<script") == std::string::npos);
+      } else {
+        CHECK(body["error"]["code"] == "invalid_parameter");
+      }
+    }
+  }
+  CHECK(answered > 100);
 }
