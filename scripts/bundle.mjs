@@ -1,6 +1,7 @@
-// Bundles web/ into dist/: the first render's vouch.js (shim + Emscripten glue
-// + minified CSS, minified, a classic script) and vouch-core.wasm beside it,
-// where the shim looks for it; and the form module the shim imports on demand,
+// Bundles web/ into dist/: the first render's vouch.js (shim + minified CSS,
+// minified, a classic script); the core module it imports after the first
+// render, vouch-core.js (an ES module: the Emscripten glue) and
+// vouch-core.wasm beside it, where the shim looks for them; and the form module the shim imports on demand,
 // vouch-form.js (an ES module: glue + form controller) and vouch-form.wasm.
 // And vouch-han-fold.bin, the Traditional -> Simplified search fold table the
 // widget fetches when search is prepared (scripts/lib/han-fold-data.mjs): data
@@ -56,6 +57,21 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
     ],
   });
   await build({
+    ...common,
+    entryPoints: [join(root, 'web/core-module.js')],
+    outfile: join(outDir, 'vouch-core.js'),
+    format: 'esm',
+    target: 'es2020', // an ES module: import() reached it
+    plugins: [
+      {
+        name: 'vouch-core-inputs',
+        setup(builder) {
+          builder.onResolve({ filter: /build\/wasm\/web\/vouch-core\.js$/ }, () => ({ path: glue }));
+        },
+      },
+    ],
+  });
+  await build({
     entryPoints: [join(root, 'web/vouch.js')],
     ...common,
     outfile: join(outDir, 'vouch.js'),
@@ -64,7 +80,6 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
       {
         name: 'vouch-inputs',
         setup(builder) {
-          builder.onResolve({ filter: /vouch-core\.js$/ }, () => ({ path: glue }));
           builder.onResolve({ filter: /styles\.css$/ }, (args) => ({ path: resolve(args.resolveDir, args.path), namespace: 'vouch-css' }));
           builder.onLoad({ filter: /.*/, namespace: 'vouch-css' }, () => ({ contents: minifiedCss, loader: 'text' }));
         },
@@ -73,7 +88,7 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
   });
   for (const name of ['vouch-core.wasm', 'vouch-form.wasm']) copyFileSync(join(wasmDir, name), join(outDir, name));
   writeFileSync(join(outDir, 'vouch-han-fold.bin'), hanFoldBinary(root));
-  precompress(['vouch.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm', 'vouch-han-fold.bin'].map((name) => join(outDir, name)));
+  precompress(['vouch.js', 'vouch-core.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm', 'vouch-han-fold.bin'].map((name) => join(outDir, name)));
   // The owner console (dist/admin/, served by vouch-server at /admin/): its own
   // bundle, so the widget's payload budget does not change.
   await buildConsole({ outDir: join(outDir, 'admin') });

@@ -17,6 +17,8 @@ import { ReviewsWidget } from './src/widget.js';
 const ownScript = document.currentScript;
 const scriptBase = (ownScript && ownScript.src) || document.baseURI;
 const env = {
+  // The core (web/core-module.js + its wasm): fetched after the first render, at idle.
+  coreUrl: new URL('vouch-core.js', scriptBase).href,
   wasmUrl: new URL('vouch-core.wasm', scriptBase).href,
   // The form module (web/src/form-module.js): fetched when a shopper reaches for the form.
   formUrl: new URL('vouch-form.js', scriptBase).href,
@@ -74,6 +76,8 @@ function mountFromScriptTag() {
   let host = document.querySelector('[data-vouch-reviews]');
   if (!host) {
     host = document.createElement('div');
+    // The attribute docs/embedding.md styles (and a later script tag finds).
+    host.setAttribute('data-vouch-reviews', '');
     if (ownScript.parentNode) ownScript.after(host);
     else document.body.append(host);
   }

@@ -2,7 +2,8 @@
 // The widget's façade: the small API the wasm bindings register for the shim,
 // shaped for JavaScript (value objects and strings out). Plain C++ with no
 // Emscripten, so the native tests exercise exactly what the browser calls.
-// The server calls render_fragment() for its crawlable `fragment` route.
+// The view itself is rendered by the core (vouch/render_view.hpp), which the
+// server's first-render route calls too.
 
 #include <string>
 
@@ -70,10 +71,6 @@ WidgetRender render_shell(const ShellConfig& config, const std::string& locale,
 // The star badge of <vouch-stars> from a summary (average in tenths 0..50, count).
 std::string render_badge(int average_tenths, int count, const std::string& locale);
 
-// The crawlable fragment (the server's route): render::widget() for the view.
-WidgetRender render_fragment(ReviewStore& store, const WidgetView& view,
-                             const std::string& config_json, const std::string& locale);
-
 // A UI string with {count} filled in ("Please correct 2 fields."), for the few
 // texts the shim composes at run time. Not escaped: the shim sets textContent.
 std::string ui_text(const std::string& key, int count, const std::string& locale);
@@ -86,8 +83,7 @@ std::string resolve_locale(const std::string& tag);
 render::Options make_render_options(const std::string& locale, const std::string& id_prefix);
 WidgetRender render_failure(std::string code, std::string message);
 
-// Parsing helpers, exposed for tests and the server.
-Result<render::StoreConfig> parse_store_config(const std::string& json);
+// The shim's view -> the core's, checked (render::check_view); for tests.
 Result<render::ViewState> to_view_state(const WidgetView& view);
 
 }  // namespace vouch::facade

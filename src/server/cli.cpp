@@ -16,6 +16,7 @@
 #include "cli_user.hpp"
 #include "crypto.hpp"
 #include "exporter.hpp"
+#include "first_render.hpp"
 #include "http/console_dir.hpp"
 #include "http_util.hpp"
 #include "importer.hpp"
@@ -41,6 +42,10 @@ usage:
                           [--product-alias FROM=TO]... FILE
   vouch-server export     --db FILE [--config FILE] [--format judgeme|json] [--out FILE]
   vouch-server export     --db FILE [--config FILE] --static DIR
+  vouch-server first-render SNAPSHOT...
+                          (a snapshot file made by hand, .json or .bin: writes the widget's
+                          first response beside it, <name>.first-<locale>.json, as
+                          export --static does for every product)
   vouch-server sign-link  --config FILE --product ID --order ID [--days 30]
   vouch-server init-config FILE [--store-name NAME] [--public-url https://reviews.shop.example]
                           (writes a config with a random admin token and HMAC secret; asks for
@@ -270,6 +275,26 @@ int export_command(const Args& args) {
   return 0;
 }
 
+// The widget's first responses for snapshot files the store made itself.
+int first_render_command(const Args& args) {
+  if (args.positional.empty()) return fail("first-render needs one or more snapshot files");
+  for (const std::string& path : args.positional) {
+    const bool binary = path.size() > 4 && path.compare(path.size() - 4, 4, ".bin") == 0;
+    const bool json_file = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+    if (!binary && !json_file) return fail(path + ": expected a .json or .bin snapshot");
+    Result<std::string> bytes = read_text_file(path);
+    if (!bytes) return fail(bytes.error().to_string());
+    Result<Snapshot> snapshot =
+        binary ? Snapshot::from_binary(bytes.value()) : Snapshot::from_json(bytes.value());
+    if (!snapshot) return fail(path + ": " + snapshot.error().to_string());
+    const std::string stem = path.substr(0, path.size() - (binary ? 4 : 5));
+    Result<json> written = write_first_renders(stem, snapshot.value(), summarize(snapshot.value()));
+    if (!written) return fail(written.error().to_string());
+    std::printf("wrote %zu first responses beside %s\n", written.value().size(), path.c_str());
+  }
+  return 0;
+}
+
 int sign_link(const Args& args) {
   Result<Config> config = config_from(args);
   if (!config) return fail(config.error().to_string());
@@ -338,6 +363,7 @@ int run_cli(int argc, char** argv) {
   if (args.command == "migrate") return migrate_command(args);
   if (args.command == "import") return import_command(args);
   if (args.command == "export") return export_command(args);
+  if (args.command == "first-render") return first_render_command(args);
   if (args.command == "sign-link") return sign_link(args);
   if (args.command == "init-config") return init_config(args);
   if (args.command == "version") {

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <ctime>
 
+#include "first_render.hpp"
 #include "http_util.hpp"
 #include "review_json.hpp"
 #include "review_store.hpp"
@@ -140,8 +141,15 @@ Result<std::size_t> export_static(App& app, const std::string& dir) {
     const std::string base = dir + "/products/" + file_name_for_id(id);
     if (Status s = write_text_file(base + ".json", cached.value()->json); !s) return s.error();
     if (Status s = write_text_file(base + ".bin", cached.value()->binary); !s) return s.error();
+    // The widget's first response (first_render.hpp) for the default view, one
+    // per locale: the widget reads <file>.first-<locale>.json beside the snapshot.
+    Result<json> first =
+        write_first_renders(base, cached.value()->snapshot, cached.value()->summary);
+    if (!first) return Error{"product " + id, first.error().to_string()};
+    for (auto& [tag, name] : first.value().items()) name = "products/" + name.get<std::string>();
     summaries[id] = summary_json(id, cached.value()->summary);
     index.push_back({{"product", id},
+                     {"first", first.value()},
                      {"json", "products/" + file_name_for_id(id) + ".json"},
                      {"binary", "products/" + file_name_for_id(id) + ".bin"},
                      {"etag", cached.value()->etag}});

@@ -6,6 +6,8 @@
 #include "app/submit.hpp"
 #include "app/vote.hpp"
 #include "crypto.hpp"
+#include "first_render.hpp"
+#include "http/precompressed.hpp"
 #include "http_util.hpp"
 #include "migrations.hpp"
 #include "photos.hpp"
@@ -13,6 +15,7 @@
 #include "routes.hpp"
 #include "routes_problem.hpp"
 #include "summary_json.hpp"
+#include "vouch/render_view.hpp"
 #include "vouch/version.hpp"
 
 namespace vouch::server {
@@ -116,6 +119,104 @@ void get_fragment(App& app, const httplib::Request& req, httplib::Response& res)
   res.status = 200;
   res.set_content(render_fragment(app, *cached.value(), request_locale(req)),
                   "text/html; charset=utf-8");
+}
+
+// "true"/"1" or "false"/"0"; absent = fallback; anything else a 400 naming it.
+std::optional<bool> bool_param(const httplib::Request& req, httplib::Response& res,
+                               const char* name, bool fallback) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  if (text == "true" || text == "1") return true;
+  if (text == "false" || text == "0") return false;
+  send_error(res, 400, "invalid_parameter", std::string(name) + ": expected true or false");
+  return std::nullopt;
+}
+
+// The view and the store's collection facts from the query string (the same
+// names as the widget's hash and data-config); checked by the core's rules.
+bool first_render_params(const httplib::Request& req, httplib::Response& res,
+                         render::ViewState& state, render::StoreConfig& config) {
+  const auto stars = int_param(req, res, "stars", 0, 0, 31);
+  if (!stars) return false;
+  const auto page = int_param(req, res, "page", 0, 0, 100000);
+  if (!page) return false;
+  const auto page_size = int_param(req, res, "page_size", 10, 1, 100);
+  if (!page_size) return false;
+  const auto verified = bool_param(req, res, "verified", false);
+  if (!verified) return false;
+  const auto media = bool_param(req, res, "media", false);
+  if (!media) return false;
+  const std::string paging = req.has_param("paging") ? req.get_param_value("paging") : "pages";
+  if (paging != "pages" && paging != "more") {
+    send_error(res, 400, "invalid_parameter", "paging: expected pages or more");
+    return false;
+  }
+  state.star_mask = static_cast<std::uint8_t>(*stars);
+  state.page = static_cast<std::uint32_t>(*page);
+  state.page_size = static_cast<std::uint32_t>(*page_size);
+  state.verified_only = *verified;
+  state.with_media = *media;
+  state.show_more = paging == "more";
+  if (req.has_param("sort")) state.sort = req.get_param_value("sort");
+  state.topic = req.get_param_value("topic");
+  state.search = req.get_param_value("q");
+  if (std::optional<Error> bad = render::check_view(state)) {
+    send_error(res, 400, "invalid_parameter", bad->to_string());
+    return false;
+  }
+  for (auto [name, target] :
+       {std::pair{"verifies_purchases", &config.verifies_purchases},
+        std::pair{"moderates_before_publishing", &config.moderates_before_publishing},
+        std::pair{"accepts_unverified", &config.accepts_unverified},
+        std::pair{"offers_incentives", &config.offers_incentives}}) {
+    const auto value = bool_param(req, res, name, *target);
+    if (!value) return false;
+    *target = *value;
+  }
+  // One app per line, empty lines skipped: what the widget's renderShell reads.
+  const std::string apps = req.get_param_value("imported_from");
+  for (std::size_t start = 0; start < apps.size();) {
+    std::size_t end = apps.find('\n', start);
+    if (end == std::string::npos) end = apps.size();
+    if (end > start) config.imported_from.emplace_back(apps, start, end - start);
+    start = end + 1;
+  }
+  if (std::optional<Error> bad = render::check_store_config(config)) {
+    send_error(res, 400, "invalid_parameter", bad->to_string());
+    return false;
+  }
+  return true;
+}
+
+// The widget's first response (first_render.hpp): one small answer whatever
+// the product's size, compressed, cached like the summaries.
+void get_first_render(App& app, const httplib::Request& req, httplib::Response& res) {
+  const std::string product_id = req.matches[1];
+  if (bad_id(res, product_id, "product")) return;
+  render::ViewState state;
+  render::StoreConfig config;
+  if (!first_render_params(req, res, state, config)) return;
+  Result<std::shared_ptr<const CachedSnapshot>> cached = app.snapshots.get(*app.db, product_id);
+  if (!cached) {
+    std::fprintf(stderr, "first render %s: %s\n", product_id.c_str(),
+                 cached.error().to_string().c_str());
+    send_error(res, 500, "internal", "could not build the first render");
+    return;
+  }
+  const std::string locale = req.has_param("locale") ? req.get_param_value("locale") : "";
+  Result<std::string> body =
+      first_render_json(product_id, cached.value()->snapshot, cached.value()->summary, state,
+                        config, locale.empty() ? request_locale(req) : locale);
+  if (!body) {
+    send_error(res, 400, "invalid_parameter", body.error().to_string());
+    return;
+  }
+  res.set_header("Cache-Control",
+                 "public, max-age=" + std::to_string(app.config.snapshot_max_age_seconds));
+  res.status = 200;
+  http::send_precompressed(req, res, body.value(), http::precompress(body.value()),
+                           cached.value()->etag + "-f" + hex(sha256(body.value())).substr(0, 16),
+                           kJsonType, "Accept-Language");
 }
 
 void post_review(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -294,6 +395,10 @@ void register_public_routes(Router& server, App& app) {
   server.Get("/api/v1/summaries", [&app](const httplib::Request& req, httplib::Response& res) {
     get_summaries(app, req, res);
   });
+  server.Get(R"(/api/v1/products/([^/]+)/first)",
+             [&app](const httplib::Request& req, httplib::Response& res) {
+               get_first_render(app, req, res);
+             });
   server.Get(
       R"(/api/v1/products/([^/]+)/fragment)",
       [&app](const httplib::Request& req, httplib::Response& res) { get_fragment(app, req, res); });

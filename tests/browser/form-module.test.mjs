@@ -86,7 +86,8 @@ test('a JSON snapshot without the form module beside vouch.js: readable fallback
     const target = document.body.insertBefore(document.createElement('div'), document.body.firstChild);
     target.id = 'json';
     target.addEventListener('vouch:error', (event) => resolve(event.detail), { once: true });
-    window.Vouch.mount(target, { product: 'demo-linen-dress', snapshot: '/fixtures/demo-linen-dress.json' });
+    // pageSize 5: not the static first response's view, so the JSON is read before anything shows.
+    window.Vouch.mount(target, { product: 'demo-linen-dress', snapshot: '/fixtures/demo-linen-dress.json', pageSize: 5 });
   }));
   assert.equal(detail.code, 'json_reader_unavailable');
   assert.match(detail.message, /this snapshot is JSON, which vouch-form\.js reads/);
@@ -125,7 +126,8 @@ test('an update() while a JSON snapshot waits for its reader wins: the late load
     target.id = 'race';
     window.readyCounts = [];
     target.addEventListener('vouch:ready', (event) => window.readyCounts.push(event.detail.reviews));
-    window.raceHandle = window.Vouch.mount(target, { product: 'demo-linen-dress', snapshot: '/fixtures/demo-linen-dress.json' });
+    // pageSize 5: no first response for this view, so the load waits for the JSON reader.
+    window.raceHandle = window.Vouch.mount(target, { product: 'demo-linen-dress', snapshot: '/fixtures/demo-linen-dress.json', pageSize: 5 });
   });
   await formRequested; // the JSON load now waits for its reader
   await page.evaluate(() => window.raceHandle.update({ product: 'empty', snapshot: '/fixtures/empty.bin' }));

@@ -68,6 +68,24 @@ test("CSP without 'wasm-unsafe-eval' gets a readable fallback with a link and a 
   await page.close();
 });
 
+test("CSP without 'wasm-unsafe-eval' after a first render: the reviews stay readable, the controls that need the engine go, a link takes their place", async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__vouchErrors = [];
+    document.addEventListener('vouch:error', (event) => window.__vouchErrors.push(event.detail.code));
+  });
+  await page.goto(`${server.url}/test-pages/no-wasm-csp-first.html`);
+  const link = page.locator('.vouch-fallback a');
+  await link.waitFor({ timeout: 20000 });
+  assert.equal(await link.textContent(), 'Read the reviews');
+  assert.equal(await link.getAttribute('href'), `${server.url}/reviews/demo-linen-dress.html`);
+  assert.equal(await page.locator('.v-card').count(), 10);
+  assert.equal(await page.locator('.v-controls').isVisible(), false);
+  assert.equal(await page.locator('[data-action="vote"]').first().isVisible(), false);
+  assert.deepEqual(await page.evaluate(() => window.__vouchErrors), ['wasm_failed']);
+  await page.close();
+});
+
 test('naughty strings as title, body, author and reply execute nothing and round-trip as text', async (t) => {
   const blns = sharedDataOrSkip(t, 'conformance/naughty_strings/blns.json');
   if (!blns) return;

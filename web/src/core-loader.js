@@ -1,28 +1,45 @@
-// Loads the C++ core (vouch-core.wasm, the first render) once per page, and
-// instantiates any Emscripten module of ours (the form module uses it too).
+// Loads the C++ core (vouch-core.js + vouch-core.wasm: the Store, the view,
+// the shell, badges) once per page, and instantiates any Emscripten module of
+// ours (the form module uses it too). The core's glue is its own ES module,
+// imported (not bundled into vouch.js) so the first render, which shows the
+// product's first response, does not download it.
 //
 // The promise is memoised so every widget on the page shares one instance, and
 // reset when loading fails so a later attempt (e.g. after the network returns)
 // can try again instead of replaying the old failure.
-import createVouchCore from '../../build/wasm/web/vouch-core.js';
 import { vouchError } from './events.js';
 
 export { vouchError };
 
 let corePromise = null;
+let failures = 0;
 
 /**
- * @param {string} wasmUrl absolute URL of vouch-core.wasm
+ * @param {{ coreUrl: string, wasmUrl: string }} env absolute URLs of vouch-core.js and vouch-core.wasm
  * @returns {Promise<object>} the Embind module
  */
-export function loadCore(wasmUrl) {
+export function loadCore(env) {
   if (!corePromise) {
-    corePromise = instantiate(createVouchCore, wasmUrl).catch((error) => {
+    corePromise = importCore(env).catch((error) => {
       corePromise = null;
+      failures += 1;
       throw error;
     });
   }
   return corePromise;
+}
+
+async function importCore(env) {
+  let exports;
+  try {
+    // import() (not a <script>): no global, the nonce of this script under a
+    // nonce-based CSP, CORS from another origin. A retry asks anew.
+    const url = failures ? `${env.coreUrl}${env.coreUrl.includes('?') ? '&' : '?'}retry=${failures}` : env.coreUrl;
+    exports = await import(/* webpackIgnore: true */ url);
+  } catch (error) {
+    throw vouchError('wasm_failed', `the review engine could not be loaded from ${env.coreUrl} (${error.message})`);
+  }
+  return instantiate(exports.createVouchCore, env.wasmUrl);
 }
 
 /**

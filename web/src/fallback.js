@@ -46,3 +46,19 @@ export function showFallback(root, { locale, link }) {
   }
   root.replaceChildren(...root.querySelectorAll(':scope > style'), box);
 }
+
+/**
+ * The link to the full reviews, for a widget whose first render is on screen
+ * but whose engine cannot run: its sentence would be untrue, the link is not.
+ * @returns {HTMLParagraphElement}
+ */
+export function fallbackLink(locale, link) {
+  const paragraph = document.createElement('p');
+  paragraph.className = 'vouch-fallback';
+  paragraph.setAttribute('role', 'status');
+  const anchor = document.createElement('a');
+  anchor.href = link;
+  anchor.textContent = MESSAGES[fallbackLocale(locale)][1];
+  paragraph.append(anchor);
+  return paragraph;
+}

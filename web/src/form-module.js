@@ -43,19 +43,21 @@ async function importForm(env) {
 
 /**
  * Renders the form into the shell's slot and returns its controller.
- * @param {object} widget the owning widget (root, options, locale, idPrefix)
+ * @param {ParentNode} root where the shell's [data-form-slot] is (the shadow root)
+ * @param {{ options: { policy: string }, locale: string, idPrefix: string }} context the form's
+ *   context (web/src/form.js FormContext) plus the widget's id prefix
  * @param {{ core: object, ReviewForm: Function }} module from loadFormModule
  */
-export function mountForm(widget, { core, ReviewForm }) {
-  const slot = widget.root.querySelector('[data-form-slot]');
+export function mountForm(root, context, { core, ReviewForm }) {
+  const slot = root.querySelector('[data-form-slot]');
   if (!slot) return null;
-  const rendered = core.renderForm(widget.options.policy, widget.locale, widget.idPrefix);
+  const rendered = core.renderForm(context.options.policy, context.locale, context.idPrefix);
   if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
   const holder = document.createElement('div');
   setCoreHTML(holder, rendered.html);
   const form = holder.querySelector('form');
   slot.replaceWith(form); // same id as the slot: the button's aria-controls stays valid
-  return new ReviewForm(widget, form, core);
+  return new ReviewForm(context, form, core);
 }
 
 /**

@@ -54,14 +54,23 @@ function slotFor(field, slots) {
   return slots.has(base) ? base : '';
 }
 
+/**
+ * @typedef {object} FormContext
+ * @property {HTMLElement} host where events are dispatched
+ * @property {{ api: string, product: string, policy: string }} options
+ * @property {string} locale
+ * @property {(key: string, count: number) => string} uiText a UI string of the view module
+ * @property {(reviewId: string) => Promise<boolean>} showOwnReview the shopper's review was published
+ */
+
 export class ReviewForm {
   /**
-   * @param {object} widget the owning widget (core, options, locale, host)
+   * @param {FormContext} context what the widget lends the form (web/src/form-module.js)
    * @param {HTMLFormElement} form
    * @param {object} core the form module (validator, grapheme counter)
    */
-  constructor(widget, form, core) {
-    this.widget = widget;
+  constructor(context, form, core) {
+    this.context = context;
     this.core = core;
     this.form = form;
     this.touched = new Set();
@@ -84,6 +93,11 @@ export class ReviewForm {
 
   destroy() {
     clearTimeout(this.timer);
+  }
+
+  /** @returns {boolean} true when `element` is inside this form */
+  owns(element) {
+    return this.form.contains(element);
   }
 
   /** The field a control belongs to: "rating", "aspects.fit", "body", ... */
@@ -117,7 +131,7 @@ export class ReviewForm {
       body: wellFormed(elements.body.value),
       author: elements.author ? wellFormed(elements.author.value) : '',
       email: elements.email ? wellFormed(elements.email.value) : '',
-      language: this.widget.locale,
+      language: this.context.locale,
       aspects: {},
       photos: [],
     };
@@ -140,7 +154,7 @@ export class ReviewForm {
 
   /** Runs the core's validator; shows errors of touched fields (all when `all`). */
   validate(all) {
-    const { options, locale } = this.widget;
+    const { options, locale } = this.context;
     const core = this.core;
     const context = JSON.stringify({ mode: 'form', elapsed_ms: this.openedAt ? Date.now() - this.openedAt : -1 });
     let verdict = { errors: [] };
@@ -149,7 +163,7 @@ export class ReviewForm {
       if (core && typeof core.validateSubmissionBytes === 'function') verdict = JSON.parse(validateSubmission(core, this.submission(), options.policy, context, locale));
     } catch (error) {
       // The server still checks everything; report, keep the form usable.
-      emit(this.widget.host, 'vouch:error', { code: 'validation_unavailable', message: `Vouch: ${error.message}` });
+      emit(this.context.host, 'vouch:error', { code: 'validation_unavailable', message: `Vouch: ${error.message}` });
     }
     // The consent error comes from the core's validator; the box carries the clearer wording.
     const consent = this.form.elements.consent;
@@ -185,7 +199,7 @@ export class ReviewForm {
     const summary = this.form.querySelector('[data-form-errors]');
     if (all) {
       const count = messages.size + unplaced.length;
-      summary.textContent = count ? [this.widget.core.uiText('errors_summary', count, this.widget.locale), ...unplaced].join(' ') : '';
+      summary.textContent = count ? [this.context.uiText('errors_summary', count), ...unplaced].join(' ') : '';
     } else if (!errors.length) {
       summary.textContent = '';
     }
@@ -208,7 +222,7 @@ export class ReviewForm {
       this.focusFirstInvalid();
       return;
     }
-    const { options, locale, host } = this.widget;
+    const { options, locale, host } = this.context;
     this.busy = true;
     // aria-disabled, not disabled: a disabled button drops keyboard focus to <body>.
     const submitButton = this.form.querySelector('button[type="submit"]');
@@ -229,7 +243,7 @@ export class ReviewForm {
         status.focus();
         emit(host, 'vouch:submitted', { product: options.product, id: payload && payload.id, status: payload && payload.status });
         // Their review is live: show it now, not after the caches expire.
-        if (published && payload.id) this.widget.showOwnReview(String(payload.id));
+        if (published && payload.id) this.context.showOwnReview(String(payload.id));
       } else if (code === 422 && payload && Array.isArray(payload.errors)) {
         this.showErrors(payload.errors, true);
         this.focusFirstInvalid();

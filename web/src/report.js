@@ -9,16 +9,18 @@ import { setCoreHTML } from './trusted-html.js';
 
 export class ReportPicker {
   /**
-   * @param {object} widget the owning widget (options, locale, idPrefix, host)
+   * @param {{ host: HTMLElement, options: { api: string, product: string }, locale: string, idPrefix: string,
+   *   reviewIdOf: (element: Element) => string, done: (picker: ReportPicker) => void }} context
+   *   what the widget lends the picker (web/src/reports.js)
    * @param {HTMLButtonElement} button the card's "Report" button
    * @param {object} core the form module (renderReportPicker)
    */
-  constructor(widget, button, core) {
-    this.widget = widget;
+  constructor(context, button, core) {
+    this.context = context;
     this.button = button;
     this.busy = false;
     const holder = document.createElement('div');
-    setCoreHTML(holder, core.renderReportPicker(widget.locale, `${widget.idPrefix}-${button.dataset.review}`));
+    setCoreHTML(holder, core.renderReportPicker(context.locale, `${context.idPrefix}-${button.dataset.review}`));
     this.form = holder.querySelector('form');
     (button.closest('.v-actions') || button).after(this.form);
     button.setAttribute('aria-expanded', 'true');
@@ -30,7 +32,7 @@ export class ReportPicker {
     this.form.remove();
     this.button.setAttribute('aria-expanded', 'false');
     if (refocus) this.button.focus();
-    if (this.widget.reportPicker === this) this.widget.reportPicker = null;
+    this.context.done(this);
   }
 
   async onSubmit(event) {
@@ -47,10 +49,10 @@ export class ReportPicker {
     error.textContent = '';
     select.removeAttribute('aria-invalid');
     this.busy = true;
-    const { options, host } = this.widget;
+    const { options, host, reviewIdOf } = this.context;
     let sent = false;
     try {
-      const { status, payload } = await sendReport(options, this.widget.reviewId(this.button), select.value);
+      const { status, payload } = await sendReport(options, reviewIdOf(this.button), select.value);
       sent = status === 201;
       if (!sent) emit(host, 'vouch:error', { code: 'report_failed', message: (payload && payload.error && payload.error.message) || `HTTP ${status}` });
     } catch (failure) {
@@ -71,8 +73,8 @@ export class ReportPicker {
     done.textContent = this.form.dataset.sent;
     this.form.replaceWith(done);
     this.button.hidden = true;
-    if (this.widget.reportPicker === this) this.widget.reportPicker = null;
+    this.context.done(this);
     done.focus();
-    emit(host, 'vouch:reported', { product: options.product, id: this.widget.reviewId(this.button), reason: select.value });
+    emit(host, 'vouch:reported', { product: options.product, id: reviewIdOf(this.button), reason: select.value });
   }
 }

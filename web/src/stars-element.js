@@ -53,7 +53,7 @@ export function defineStarsElement(env) {
       try {
         if (!product || (!api && !file)) throw vouchError('invalid_option', 'vouch-stars needs a product and either api (the review server) or summaries (an exported summaries.json)');
         const summaryPromise = api ? fetchSummary(api, product) : fetchStaticSummary(file, product);
-        const [core, summary] = await Promise.all([loadCore(env.wasmUrl), summaryPromise]);
+        const [core, summary] = await Promise.all([loadCore(env), summaryPromise]);
         const locale = core.resolveLocale(this.getAttribute('locale') || (this.closest('[lang]') || document.documentElement).lang || 'en');
         frame.lang = locale;
         setCoreHTML(frame, core.renderBadge(whole(summary.average_tenths), whole(summary.count), locale));

@@ -1,30 +1,44 @@
 // One reviews widget: a Shadow DOM on `host`, filled with the core's markup.
-// Lifecycle: reserve space -> wait until near the viewport -> load the core
-// (shared) and the snapshot -> render -> react to delegated events.
+// Lifecycle: hold space (space-hold.js) -> wait until near the viewport ->
+// show the product's first response (first-render.js: no wasm, a few KB) ->
+// load the core at idle and the full snapshot at the first sort, filter or
+// search (or, without a usable first response, both first, then render) ->
+// react to delegated events (web/src/actions.js) -> destroy. The parts live in their own modules: the
+// view and its URL hash (view-state.js), votes (votes.js), reports
+// (reports.js), the form (form-module.js, with a narrow context), search
+// preparation (search-prep.js), focus (focus.js) and dates (dates.js).
 // The only C++ handle is the Store, freed by destroy().
-import { fetchSnapshot, fragmentUrl, sendVote } from './data.js';
+import { WidgetEvents } from './actions.js';
+import { fetchSnapshot, fragmentUrl } from './data.js';
+import { dateFormat, formatDates } from './dates.js';
 import { emit, vouchError } from './events.js';
-import { showFallback } from './fallback.js';
+import { fallbackLink, fallbackLocale, showFallback } from './fallback.js';
+import { adoptMarkup, fetchFirstRender } from './first-render.js';
+import { focusStatus, rememberFocus } from './focus.js';
 import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
-import { loadHanFold } from './han-fold.js';
-import { readHash, writeHash } from './hash-state.js';
 import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
 import { loadCore } from './core-loader.js';
 import { capabilities } from './options.js';
+import { Reports } from './reports.js';
+import { SearchPreparation } from './search-prep.js';
 import { attachStyles } from './shadow.js';
+import { measureReserve, SpaceHold } from './space-hold.js';
 import { setCoreHTML } from './trusted-html.js';
+import { ViewState } from './view-state.js';
+import { Votes } from './votes.js';
 import { loadBinaryInto } from './wasm-snapshot.mjs';
 
 let widgetCount = 0;
-let hashOwner = null; // the first widget on the page keeps its view in the URL hash
-const SEARCH_DEBOUNCE_MS = 300;
 
-/** data-action + data-value + data-review: finds "the same control" after a re-render. */
-function controlKey(element) {
-  if (!element || !element.dataset || !element.dataset.action) return '';
-  return [element.dataset.action, element.dataset.value || '', element.dataset.review || ''].join('|');
+/** After the first render, when the browser has nothing else to do. */
+function whenIdle(callback) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 3000 });
+  else setTimeout(callback, 200);
 }
+
+/** A new task: long work split so no single task blocks the page for long. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class ReviewsWidget {
   /**
@@ -40,22 +54,42 @@ export class ReviewsWidget {
     this.core = null;
     this.store = null;
     this.destroyed = false;
-    this.searchTimer = 0;
-    this.listeners = [];
-    this.votes = new Map(); // review id -> { up, down, value } as the server answered
+    this.generation = 0;
+    // Measured before the shadow styles apply: :host resets the page's min-height.
+    this.hold = new SpaceHold(measureReserve(host));
     this.root = attachStyles(host);
+    this.viewState = new ViewState(this, options);
+    this.events = new WidgetEvents(this);
     this.lightbox = new Lightbox(this.root);
+    this.votes = new Votes({
+      options: () => this.options,
+      uiText: (key, count) => this.core.uiText(key, count, this.locale),
+      error: (code, message) => emit(this.host, 'vouch:error', { code, message }),
+    });
+    this.reports = new Reports({
+      env,
+      host,
+      idPrefix: this.idPrefix,
+      options: () => this.options,
+      locale: () => this.locale,
+      unavailable: (error) => this.formUnavailable(error, false),
+    });
+    this.search = new SearchPreparation({
+      core: () => this.core,
+      store: () => this.store,
+      hanFoldUrl: env.hanFoldUrl,
+      current: (store) => !this.destroyed && store === this.store,
+      installed: () => this.searchAgain(),
+      error: (code, message) => emit(this.host, 'vouch:error', { product: this.options.product, code, message }),
+    });
     this.form = null;
     this.formMount = null; // the promise of mounting the form (once per shell)
     this.start();
   }
 
   get locale() {
-    return this.core ? this.core.resolveLocale(this.options.locale) : this.options.locale;
-  }
-
-  defaults() {
-    return { stars: 0, verified: false, media: false, topic: '', search: '', sort: this.options.sort, page: 0 };
+    if (this.core) return this.core.resolveLocale(this.options.locale);
+    return this.first ? this.first.locale : fallbackLocale(this.options.locale);
   }
 
   /** Reserved, readable placeholder: the host page does not move when reviews arrive. */
@@ -67,6 +101,7 @@ export class ReviewsWidget {
     const line = document.createElement('p');
     line.className = 'v-skeleton';
     box.append(line);
+    this.hold.apply(box);
     this.root.replaceChildren(...this.root.querySelectorAll(':scope > style'), box);
   }
 
@@ -75,23 +110,125 @@ export class ReviewsWidget {
     this.lazy = whenNearViewport(this.host);
     await this.lazy.promise;
     if (this.destroyed) return;
-    const generation = (this.generation = (this.generation || 0) + 1);
+    const generation = (this.generation += 1);
+    this.engine = null;
+    this.first = null;
+    if (await this.showFirstRender(generation)) return;
+    if (this.destroyed || generation !== this.generation) return;
     const snapshotPromise = fetchSnapshot(this.options);
     snapshotPromise.catch(() => {}); // reported below, after the core (its failure explains more)
     try {
-      const core = await loadCore(this.env.wasmUrl);
+      const core = await loadCore(this.env);
       const snapshot = await snapshotPromise;
       if (this.destroyed || generation !== this.generation) return;
       this.core = core;
       if (!(await this.loadStore(snapshot, generation))) return;
-      this.state = { ...this.defaults(), ...this.initialState() };
+      this.viewState.restore();
       this.renderShell();
       this.renderView({ focus: false });
-      if (this.state.search) this.prepareSearch(); // a shared link with a query
+      if (this.viewState.value.search) this.prepareSearch(); // a shared link with a query
       emit(this.host, 'vouch:ready', { product: this.options.product, version: core.version(), reviews: this.store.size() });
     } catch (error) {
       if (!this.destroyed && generation === this.generation) this.fail(error);
     }
+  }
+
+  /**
+   * The first render from the product's first response, adopted as the core
+   * rendered it (first-render.js). True when it is on screen; false (nothing
+   * touched) when there is none or it is not usable: start() then loads the
+   * core and the snapshot first, as before.
+   */
+  async showFirstRender(generation) {
+    this.viewState.restore();
+    const answer = fetchFirstRender(this.options, this.viewState.value);
+    dateFormat(fallbackLocale(this.options.locale)); // made while the answer travels, not in the task that shows it
+    const first = await answer;
+    if (!first || this.destroyed || generation !== this.generation) return false;
+    const view = adoptMarkup(first.html, first.id_prefix, this.idPrefix);
+    const shell = view && adoptMarkup(first.shell, first.id_prefix, this.idPrefix);
+    if (!shell) return false;
+    await nextTask(); // checking the markup and showing it: two tasks
+    if (this.destroyed || generation !== this.generation) return false;
+    this.first = first;
+    this.buildFrame();
+    this.view.append(view);
+    this.statics.append(shell);
+    formatDates(this.frame, this.locale);
+    this.viewState.persist();
+    emit(this.host, 'vouch:query', { product: this.options.product, state: { ...this.viewState.value }, total: first.total, shown: first.shown });
+    emit(this.host, 'vouch:ready', { product: this.options.product, version: first.core, reviews: first.reviews });
+    // The core is small and needed for any action: fetched when the page is idle.
+    // The full snapshot waits for a shopper's sort, filter or search (ensureEngine).
+    whenIdle(() => {
+      if (!this.destroyed && generation === this.generation) this.ensureCore().catch(() => {});
+    });
+    return true;
+  }
+
+  /** The core (shared by the page's widgets); its failure is reported once. */
+  ensureCore() {
+    return loadCore(this.env).then(
+      (core) => {
+        if (!this.destroyed) this.core = core;
+        return core;
+      },
+      (error) => {
+        if (!this.destroyed && !this.coreFailed) {
+          this.coreFailed = true;
+          if (this.first && !this.store) this.withoutEngine();
+          emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'wasm_failed', message: error.message });
+        }
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * The core cannot run here (a CSP without 'wasm-unsafe-eval', no
+   * WebAssembly): the first render stays, readable; the controls that need
+   * the core go (styles.css), and a link to the full reviews is added.
+   */
+  withoutEngine() {
+    if (!this.frame) return;
+    this.frame.dataset.engine = 'failed';
+    this.frame.dataset.can = '';
+    const link = fragmentUrl(this.options);
+    if (link) this.statics.prepend(fallbackLink(this.locale, link));
+  }
+
+  /**
+   * The core and the full snapshot in the Store, after a first response was
+   * shown (once; a failure is reported and the next action tries again).
+   * Resolves true when the store is ready for this.generation.
+   */
+  ensureEngine() {
+    if (this.store && !this.engine) return Promise.resolve(true);
+    if (!this.engine) {
+      const generation = this.generation;
+      const snapshotPromise = fetchSnapshot(this.options);
+      snapshotPromise.catch(() => {});
+      const engine = (async () => {
+        await this.ensureCore();
+        const snapshot = await snapshotPromise;
+        if (this.destroyed || generation !== this.generation) return false;
+        if (!(await this.loadStore(snapshot, generation))) return false;
+        // A static export renders the shell with the default collection facts: the store's own now.
+        if (this.first && !this.first.exactShell) this.renderStatics();
+        return true;
+      })();
+      const settled = () => {
+        if (this.engine === engine) this.engine = null;
+      };
+      engine.then(settled, (error) => {
+        settled();
+        if (!this.destroyed && error.code !== 'wasm_failed' && error.code !== 'wasm_unsupported') {
+          emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'unexpected', message: error.message });
+        }
+      });
+      this.engine = engine;
+    }
+    return this.engine;
   }
 
   /**
@@ -106,7 +243,7 @@ export class ReviewsWidget {
     if (!this.store) this.store = new core.Store();
     const status = loadBinaryInto(core, this.store, binary);
     if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
-    this.searchReady = false; // a new snapshot: its index is not built yet
+    this.search.reset(); // a new snapshot: its index is not built yet
     return true;
   }
 
@@ -119,16 +256,14 @@ export class ReviewsWidget {
     }
   }
 
-  initialState() {
-    if (!this.options.hashState || (hashOwner && hashOwner !== this)) return {};
-    hashOwner = this;
-    const fromHash = readHash(this.options.product) || {};
-    if (fromHash.sort === undefined) delete fromHash.sort;
-    return fromHash;
-  }
-
   /** The widget's frame: the view (re-rendered per query) and the static parts. */
   renderShell() {
+    this.buildFrame();
+    this.renderStatics();
+  }
+
+  /** The empty frame: view and static regions and the live region, in the held space. */
+  buildFrame() {
     const frame = document.createElement('div');
     frame.className = 'vouch';
     frame.lang = this.locale;
@@ -148,217 +283,97 @@ export class ReviewsWidget {
     this.root.replaceChildren(...this.root.querySelectorAll(':scope > style'), frame);
     this.frame = frame;
     this.view = view;
+    this.statics = statics;
     this.live = live;
-    const rendered = this.core.renderShell(this.options.config, this.locale, this.idPrefix);
-    if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
-    setCoreHTML(statics, rendered.html);
-    this.formatDates(statics);
+    this.hold.apply(frame, { untilOffScreen: true });
     if (this.form) this.form.destroy();
     this.form = null;
     this.formMount = null;
-    this.listen();
+    this.events.attach(this.root);
   }
 
-  listen() {
-    for (const [type, handler] of this.listeners) this.root.removeEventListener(type, handler);
-    this.listeners = [
-      ['click', (event) => this.onClick(event)],
-      ['change', (event) => this.onChange(event)],
-      ['input', (event) => this.onInput(event)],
-      ['submit', (event) => this.onSubmit(event)],
-      ['focusout', (event) => this.onFocusOut(event)],
-      // Intent to write: fetch the form module before the click lands.
-      ['pointerover', (event) => this.onIntent(event)],
-      ['focusin', (event) => this.onIntent(event)],
-    ];
-    for (const [type, handler] of this.listeners) this.root.addEventListener(type, handler);
+  /** The note, the write button, the form's slot and the lightbox, by the core. */
+  renderStatics() {
+    const rendered = this.core.renderShell(this.options.config, this.locale, this.idPrefix);
+    if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
+    setCoreHTML(this.statics, rendered.html);
+    formatDates(this.statics, this.locale);
   }
 
-  /** Runs the query for this.state and replaces the view region. */
+  /** Runs the query for the current view and replaces the view region. */
   renderView({ focus = true } = {}) {
-    const active = this.root.activeElement;
-    const key = focus && active && this.view.contains(active) ? controlKey(active) : '';
-    const selection = key && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
-    const view = {
-      stars: this.state.stars,
-      verified: this.state.verified,
-      media: this.state.media,
-      topic: this.state.topic,
-      search: this.state.search,
-      sort: this.state.sort,
-      page: this.state.page,
-      pageSize: this.options.pageSize,
-      showMore: this.options.paging === 'more',
-    };
-    let rendered = this.core.renderView(this.store, view, this.locale, this.idPrefix);
+    const focused = focus ? rememberFocus(this.root, this.view) : null;
+    let rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     if (!rendered.ok && rendered.code === 'invalid_view') {
       // A hand-edited hash (unknown sort, page out of range): fall back to the default view.
-      this.state = this.defaults();
-      view.sort = this.state.sort;
-      Object.assign(view, this.state, { pageSize: this.options.pageSize, showMore: this.options.paging === 'more' });
-      rendered = this.core.renderView(this.store, view, this.locale, this.idPrefix);
+      this.viewState.reset();
+      rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     }
     if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
     setCoreHTML(this.view, rendered.html);
-    this.formatDates(this.view);
-    for (const card of this.votes.size ? this.view.querySelectorAll('.v-card') : []) this.showVotes(card);
-    if (key) {
-      const again = [...this.view.querySelectorAll('[data-action]')].find((el) => controlKey(el) === key);
-      if (again) {
-        this.refocusing = true; // not a shopper's intent (onIntent)
-        try {
-          again.focus();
-        } finally {
-          this.refocusing = false;
-        }
-        if (selection && 'setSelectionRange' in again) again.setSelectionRange(selection[0], selection[1]);
-      }
-    }
+    formatDates(this.view, this.locale);
+    this.votes.showIn(this.view);
+    if (focused) focused.restore();
     const status = this.view.querySelector('.v-status');
     if (status && focus) this.live.textContent = status.textContent;
-    if (this.options.hashState && hashOwner === this) writeHash(this.options.product, this.state, this.defaults());
-    emit(this.host, 'vouch:query', { product: this.options.product, state: { ...this.state }, total: rendered.total, shown: rendered.shown });
+    this.viewState.persist();
+    const state = { ...this.viewState.value };
+    emit(this.host, 'vouch:query', { product: this.options.product, state, total: rendered.total, shown: rendered.shown });
   }
 
-  /** <time datetime="2026-03-01"> -> "1 March 2026" in the page's locale (the core emits ISO dates). */
-  formatDates(container) {
-    if (typeof Intl !== 'object') return;
-    let format;
-    try {
-      format = new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    } catch (error) {
-      return;
-    }
-    for (const time of container.querySelectorAll('time[datetime]')) {
-      const date = new Date(`${time.getAttribute('datetime')}T00:00:00Z`);
-      if (!Number.isNaN(date.getTime())) time.textContent = format.format(date);
-    }
-  }
-
-  setState(change, options) {
-    this.state = { ...this.state, ...change };
+  /** @param {Partial<import('./view-state.js').View>} change */
+  setView(change, options) {
+    this.viewState.set(change);
     this.renderView(options);
   }
 
-  onClick(event) {
-    const target = event.target.closest ? event.target.closest('[data-action]') : null;
-    if (!target || !this.root.contains(target) || !this.core) return;
-    const { action, value } = target.dataset;
-    const state = this.state;
-    switch (action) {
-      case 'stars':
-        this.setState({ stars: state.stars ^ (1 << (Number(value) - 1)), page: 0 });
-        break;
-      case 'verified':
-        this.setState({ verified: !state.verified, page: 0 });
-        break;
-      case 'media':
-        this.setState({ media: !state.media, page: 0 });
-        break;
-      case 'topic':
-        this.setState({ topic: state.topic === value ? '' : value, page: 0 });
-        break;
-      case 'clear':
-        this.setState({ ...this.defaults(), sort: state.sort });
-        this.focusStatus();
-        break;
-      case 'page':
-        this.setState({ page: Number(value) });
-        this.focusStatus();
-        break;
-      case 'more':
-        this.setState({ page: state.page + 1 });
-        break;
-      case 'expand':
-        this.toggleExpand(target);
-        break;
-      case 'photo':
-        this.lightbox.open(target);
-        break;
-      case 'lightbox-close':
-        this.lightbox.close();
-        break;
-      case 'lightbox-prev':
-        this.lightbox.step(-1);
-        break;
-      case 'lightbox-next':
-        this.lightbox.step(1);
-        break;
-      case 'vote':
-        this.vote(target);
-        break;
-      case 'report':
-        this.report(target);
-        break;
-      case 'report-cancel':
-        if (this.reportPicker) this.reportPicker.close(true);
-        break;
-      case 'write':
-        this.openForm(target);
-        break;
-      case 'cancel': {
-        if (this.form) this.form.close();
-        const write = this.root.querySelector('[data-action="write"]');
-        if (write) {
-          write.setAttribute('aria-expanded', 'false');
-          write.focus();
-        }
-        break;
-      }
-      default:
-    }
+  focusStatus() {
+    focusStatus(this.view);
   }
 
-  /** Work a shopper is about to ask for, started when they reach for it (hover, focus). */
-  onIntent(event) {
-    const target = event.target;
-    if (!target || !target.closest) return;
-    if (target.closest('[data-action="write"], [data-action="report"]')) loadFormModule(this.env).catch(() => {});
-    if (target.dataset.action === 'search-input' && !this.refocusing) this.prepareSearch();
+  prepareSearch() {
+    this.search.start();
   }
 
   /**
-   * Search is about to be used (focus on the box, or a query in the hash at
-   * load): fetch the Traditional -> Simplified fold table (web/src/han-fold.js),
-   * then build the index while they type. Without the table search still works
-   * unfolded; the failure is reported and the next focus tries again. When
-   * the table arrives after a search was shown, the view is searched again:
-   * the core rebuilds the index, so index and query fold alike.
+   * The fold table arrived after a search was shown: search again (typing in
+   * progress re-renders by itself once its debounce fires). False on failure.
    */
-  prepareSearch() {
-    if (!this.store || this.searchReady) return;
-    this.searchReady = true;
-    const store = this.store;
-    const current = () => !this.destroyed && store === this.store;
-    const build = () => setTimeout(() => current() && store.prepareSearch(), 0);
-    loadHanFold(this.core, this.env.hanFoldUrl).then(
-      (installed) => {
-        if (!current()) return;
-        const input = this.view && this.view.querySelector('[data-action="search-input"]');
-        // Typing in progress re-renders by itself once its debounce fires.
-        try {
-          if (installed && this.state.search && (!input || input.value === this.state.search)) this.renderView();
-        } catch (error) {
-          this.fail(error);
-          return;
-        }
-        build();
+  searchAgain() {
+    const input = this.view && this.view.querySelector('[data-action="search-input"]');
+    const search = this.viewState.value.search;
+    try {
+      if (search && (!input || input.value === search)) this.renderView();
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+    return true;
+  }
+
+  /** What the form may use of the widget (web/src/form.js FormContext). */
+  formContext() {
+    const widget = this;
+    return {
+      host: this.host,
+      idPrefix: this.idPrefix,
+      get options() {
+        return widget.options;
       },
-      (error) => {
-        if (!current()) return;
-        this.searchReady = false; // the next focus tries again
-        build();
-        emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'search_fold_unavailable', message: error.message });
+      get locale() {
+        return widget.locale;
       },
-    );
+      uiText: (key, count) => this.core.uiText(key, count, this.locale),
+      showOwnReview: (reviewId) => this.showOwnReview(reviewId),
+    };
   }
 
   /** The form, mounted from the form module on first use (the click that asks for it). */
   ensureForm() {
     if (!this.formMount) {
-      const mount = loadFormModule(this.env).then((module) => {
+      const mount = Promise.all([loadFormModule(this.env), this.ensureCore()]).then(([module]) => {
         if (this.destroyed || this.form) return this.form;
-        this.form = mountForm(this, module);
+        this.form = mountForm(this.root, this.formContext(), module);
         if (this.form) this.form.updateCount();
         return this.form;
       });
@@ -378,78 +393,26 @@ export class ReviewsWidget {
       button.setAttribute('aria-expanded', 'true');
       form.open();
     } catch (error) {
-      // The page stays usable; the shopper learns why nothing opened.
-      this.live.textContent = this.core.uiText('form_unavailable', 0, this.locale);
-      emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'form_unavailable', message: error.message });
+      this.formUnavailable(error, true);
     } finally {
       button.removeAttribute('aria-busy');
     }
   }
 
-  focusStatus() {
-    const status = this.view.querySelector('.v-status');
-    if (!status) return;
-    status.tabIndex = -1;
-    status.focus();
-  }
-
-  toggleExpand(button) {
-    const body = button.closest('.v-body');
-    const expand = button.getAttribute('aria-expanded') !== 'true';
-    body.querySelector('[data-part="short"]').hidden = expand;
-    body.querySelector('[data-part="full"]').hidden = !expand;
-    button.setAttribute('aria-expanded', String(expand));
-    button.textContent = expand ? button.dataset.less : button.dataset.more;
-  }
-
-  reviewId(button) {
-    const card = button.closest('.v-card');
-    return card ? card.dataset.id : '';
-  }
-
-  /** One vote per review; the button keeps focus and shows the server's counts. */
-  async vote(button) {
-    if (!this.options.api || button.getAttribute('aria-disabled') === 'true') return;
-    const id = this.reviewId(button);
-    // aria-disabled, not disabled: a disabled button drops keyboard focus to <body>.
-    button.setAttribute('aria-disabled', 'true');
-    try {
-      const { status, payload } = await sendVote(this.options, id, button.dataset.value);
-      if (status !== 200) throw vouchError('vote_failed', (payload && payload.error && payload.error.message) || `HTTP ${status}`);
-      // Kept per review: a re-render (filter, page) shows the server's counts too.
-      this.votes.set(id, { up: Number(payload.helpful_up) || 0, down: Number(payload.helpful_down) || 0, value: button.dataset.value });
-      this.showVotes(button.closest('.v-card'));
-    } catch (error) {
-      button.removeAttribute('aria-disabled');
-      emit(this.host, 'vouch:error', { code: 'vote_failed', message: error.message });
+  closeForm() {
+    if (this.form) this.form.close();
+    const write = this.root.querySelector('[data-action="write"]');
+    if (write) {
+      write.setAttribute('aria-expanded', 'false');
+      write.focus();
     }
   }
 
-  /** The counts and pressed state the server answered for the votes cast here. */
-  showVotes(card) {
-    const vote = card && this.votes.get(card.dataset.id);
-    if (!vote) return;
-    for (const button of card.querySelectorAll('[data-action="vote"]')) {
-      const { value } = button.dataset;
-      button.textContent = this.core.uiText(value === 'up' ? 'helpful_yes' : 'helpful_no', vote[value], this.locale);
-      button.setAttribute('aria-pressed', String(value === vote.value));
-      if (value === vote.value) button.setAttribute('aria-disabled', 'true');
-      else button.removeAttribute('aria-disabled');
-    }
-  }
-
-  /** Opens the card's report picker (form module): a reason, then "Send report". */
-  async report(button) {
-    if (!this.options.api) return;
-    try {
-      const module = await loadFormModule(this.env);
-      if (this.destroyed || !button.isConnected) return;
-      if (this.reportPicker) this.reportPicker.close(false);
-      this.reportPicker = new module.ReportPicker(this, button, module.core);
-    } catch (error) {
-      this.live.textContent = this.core.uiText('form_unavailable', 0, this.locale);
-      emit(this.host, 'vouch:error', { code: error.code || 'form_unavailable', message: error.message });
-    }
+  /** The form module did not load: the page stays usable; the shopper learns why nothing opened. */
+  formUnavailable(error, withProduct) {
+    if (this.core) this.live.textContent = this.core.uiText('form_unavailable', 0, this.locale);
+    const detail = { code: error.code || 'form_unavailable', message: error.message };
+    emit(this.host, 'vouch:error', withProduct ? { product: this.options.product, ...detail } : detail);
   }
 
   /**
@@ -457,58 +420,20 @@ export class ReviewsWidget {
    * cache and show the newest reviews, theirs first. True when it is shown.
    */
   async showOwnReview(reviewId) {
-    const generation = (this.generation = (this.generation || 0) + 1);
+    const generation = (this.generation += 1);
+    this.engine = null;
     try {
+      await this.ensureCore();
       if (!(await this.loadStore(await fetchSnapshot(this.options, reviewId), generation))) return false;
     } catch (error) {
       emit(this.host, 'vouch:error', { product: this.options.product, code: error.code || 'refresh_failed', message: error.message });
       return false;
     }
-    this.state = this.defaults();
+    this.viewState.reset();
     this.renderView({ focus: false });
     const card = [...this.view.querySelectorAll('.v-card')].find((element) => element.dataset.id === reviewId);
     if (card) card.classList.add('v-own');
     return Boolean(card);
-  }
-
-  onChange(event) {
-    const target = event.target;
-    if (target.dataset && target.dataset.action === 'sort') {
-      this.setState({ sort: target.value, page: 0 });
-    } else if (this.form && this.form.form.contains(target)) {
-      this.form.onInput(event);
-    }
-  }
-
-  onInput(event) {
-    const target = event.target;
-    if (target.dataset && target.dataset.action === 'search-input') {
-      clearTimeout(this.searchTimer);
-      this.searchTimer = setTimeout(() => {
-        if (!this.destroyed && target.value !== this.state.search) this.setState({ search: target.value, page: 0 });
-      }, SEARCH_DEBOUNCE_MS);
-    } else if (this.form && this.form.form.contains(target)) {
-      this.form.onInput(event);
-    }
-  }
-
-  onFocusOut(event) {
-    if (this.form && this.form.form.contains(event.target) && event.target.name) {
-      this.form.onInput(event);
-    }
-  }
-
-  onSubmit(event) {
-    const form = event.target;
-    if (form.dataset.action === 'search') {
-      event.preventDefault();
-      clearTimeout(this.searchTimer);
-      this.setState({ search: form.elements.q.value, page: 0 });
-    } else if (this.form && form === this.form.form) {
-      this.form.onSubmit(event);
-    } else if (this.reportPicker && form === this.reportPicker.form) {
-      this.reportPicker.onSubmit(event);
-    }
   }
 
   /** Shows the readable fallback and reports the error; never throws. */
@@ -523,7 +448,7 @@ export class ReviewsWidget {
   }
 
   releaseStore() {
-    this.searchReady = false;
+    this.search.reset();
     if (this.store) {
       this.store.delete();
       this.store = null;
@@ -534,7 +459,8 @@ export class ReviewsWidget {
   update(options) {
     const reload = ['product', 'api', 'snapshot'].some((key) => options[key] !== this.options[key]);
     this.options = options;
-    if (!this.core || reload) {
+    this.viewState.options = options;
+    if (!this.store || reload) {
       if (this.lazy) this.lazy.cancel();
       this.releaseStore();
       this.start();
@@ -547,12 +473,13 @@ export class ReviewsWidget {
   destroy() {
     if (this.destroyed) return;
     this.destroyed = true;
-    clearTimeout(this.searchTimer);
     if (this.lazy) this.lazy.cancel();
+    this.hold.stop();
     if (this.form) this.form.destroy();
-    for (const [type, handler] of this.listeners) this.root.removeEventListener(type, handler);
+    this.events.detach();
+    this.reports.destroy();
     this.releaseStore();
-    if (hashOwner === this) hashOwner = null;
+    this.viewState.release();
     this.root.replaceChildren();
   }
 }

@@ -3,12 +3,14 @@
 // test may serve it. Photos are small PNGs drawn with pngjs.
 // The reviews are invented for these tests (English, German, French, Spanish,
 // Chinese and Japanese text written for this project; no corpus copied).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { jsonToBinary, loadCore, loadJsonInto } from '../../node/support/core.mjs';
 import { seededRandom } from '../../../scripts/lib/random.mjs';
+import { findServerBinary } from '../../../scripts/lib/server-process.mjs';
 
 const TEXTS = [
   ['en', 'Lovely linen', 'The fabric is soft after the first wash and the wrap closes well. Runs a little large, so I sized down.'],
@@ -110,7 +112,18 @@ export async function writeFixtures(photoBase, dir = mkdtempSync(join(tmpdir(), 
   for (const name of ['demo-linen-dress', 'empty']) {
     writeFileSync(join(dir, `${name}.bin`), await jsonToBinary(new TextEncoder().encode(files[`${name}.json`])));
   }
+  writeFirstRenders(Object.keys(files).map((name) => join(dir, name)));
   return dir;
+}
+
+/**
+ * The widget's first responses beside static snapshots (<name>.first-<locale>.json),
+ * written by the server's own `vouch-server first-render`, as a store would.
+ */
+export function writeFirstRenders(paths) {
+  const binary = findServerBinary();
+  if (!binary) throw new Error('the browser fixtures need a built vouch-server (npm run build): it writes the first responses');
+  execFileSync(binary, ['first-render', ...paths], { stdio: 'ignore' });
 }
 
 /** Reviews whose title, body, author and reply are the naughty strings (one per review). */
@@ -129,5 +142,6 @@ export async function writeNaughtyFixture(dir, blnsPath, photoBase) {
   const json = snapshotJson('naughty', reviews);
   await checkWithCore(json);
   writeFileSync(join(dir, 'naughty.json'), json);
+  writeFirstRenders([join(dir, 'naughty.json')]);
   return strings;
 }

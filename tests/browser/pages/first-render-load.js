@@ -1,0 +1,18 @@
+// The store's script tag for the case in the query string (first-render.html).
+'use strict';
+(() => {
+  const query = new URLSearchParams(location.search);
+  const script = document.createElement('script');
+  script.src = '/dist/vouch.js';
+  script.async = true;
+  script.dataset.product = query.get('product') || 'demo-linen-dress';
+  script.dataset.snapshot = `/fixtures/${query.get('snapshot') || 'demo-linen-dress.bin'}`;
+  if (query.has('api')) script.dataset.api = '/';
+  if (query.has('pagesize')) script.dataset.pageSize = query.get('pagesize');
+  // ?scroll: the shopper goes to the reviews once vouch.js has run (its placeholder is
+  // there) and before they loaded.
+  // (a moment later: the placeholder is on screen when the shopper arrives)
+  const scroll = () => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector('.reviews').scrollIntoView())), 100);
+  if (query.has('scroll')) script.addEventListener('load', scroll);
+  document.querySelector('.reviews h2').after(script);
+})();

@@ -1,0 +1,52 @@
+// Keeping the shopper's focus across a re-render: the control that had focus
+// (found again by data-action + data-value + data-review) gets it back, with
+// its text selection; and the focus moves the widget makes itself are told
+// apart from a shopper's (intent handlers ignore them).
+
+let refocusing = false;
+
+/** data-action + data-value + data-review: "the same control" after a re-render. */
+function controlKey(element) {
+  if (!element || !element.dataset || !element.dataset.action) return '';
+  return [element.dataset.action, element.dataset.value || '', element.dataset.review || ''].join('|');
+}
+
+/** True while the widget itself moves focus (not a shopper's intent). */
+export function isRefocusing() {
+  return refocusing;
+}
+
+/**
+ * What has focus inside `container` now, to give it back after `container`
+ * was re-rendered: `restore()` focuses the same control again, if any.
+ * @param {DocumentOrShadowRoot} root
+ * @param {Element} container
+ * @returns {{ restore: () => void }}
+ */
+export function rememberFocus(root, container) {
+  const active = /** @type {any} */ (root.activeElement);
+  const key = active && container.contains(active) ? controlKey(active) : '';
+  const selection = key && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
+  return {
+    restore() {
+      if (!key) return;
+      const again = /** @type {any} */ ([...container.querySelectorAll('[data-action]')].find((el) => controlKey(el) === key));
+      if (!again || again === root.activeElement) return;
+      refocusing = true;
+      try {
+        again.focus();
+      } finally {
+        refocusing = false;
+      }
+      if (selection && 'setSelectionRange' in again) again.setSelectionRange(selection[0], selection[1]);
+    },
+  };
+}
+
+/** Focus on a status line (after a page change or "clear filters"): screen readers read it. */
+export function focusStatus(container) {
+  const status = container.querySelector('.v-status');
+  if (!status) return;
+  status.tabIndex = -1;
+  status.focus();
+}

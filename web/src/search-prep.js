@@ -1,0 +1,46 @@
+// Search is about to be used (focus on the box, or a query in the hash at
+// load): fetch the Traditional -> Simplified fold table (web/src/han-fold.js),
+// then build the index while the shopper types. Without the table search
+// still works unfolded; the failure is reported and the next focus tries
+// again. When the table arrives after a search was shown, the view is searched
+// again: the core rebuilds the index, so index and query fold alike.
+import { loadHanFold } from './han-fold.js';
+
+export class SearchPreparation {
+  /**
+   * @param {{ core: () => any, store: () => any, hanFoldUrl: string, current: (store: any) => boolean,
+   *   installed: () => void, error: (code: string, message: string) => void }} context
+   *   installed(): the fold table changed search results (re-render a shown search)
+   */
+  constructor(context) {
+    this.context = context;
+    this.started = false;
+  }
+
+  /** A new snapshot: its index is not built yet. */
+  reset() {
+    this.started = false;
+  }
+
+  start() {
+    const { context } = this;
+    const store = context.store();
+    if (!store || this.started) return;
+    this.started = true;
+    const current = () => context.current(store);
+    const build = () => setTimeout(() => current() && store.prepareSearch(), 0);
+    loadHanFold(context.core(), context.hanFoldUrl).then(
+      (installed) => {
+        if (!current()) return;
+        if (installed && !context.installed()) return;
+        build();
+      },
+      (error) => {
+        if (!current()) return;
+        this.started = false; // the next focus tries again
+        build();
+        context.error(error.code || 'search_fold_unavailable', error.message);
+      },
+    );
+  }
+}
