@@ -12,6 +12,7 @@ import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
 import { loadCore } from './core-loader.js';
 import { capabilities } from './options.js';
+import { mountQuestions } from './questions-loader.js';
 import { attachStyles } from './shadow.js';
 import { setCoreHTML } from './trusted-html.js';
 import { loadBinaryInto } from './wasm-snapshot.mjs';
@@ -87,6 +88,7 @@ export class ReviewsWidget {
       this.state = { ...this.defaults(), ...this.initialState() };
       this.renderShell();
       this.renderView({ focus: false });
+      this.mountQuestions();
       if (this.state.search) this.prepareSearch(); // a shared link with a query
       emit(this.host, 'vouch:ready', { product: this.options.product, version: core.version(), reviews: this.store.size() });
     } catch (error) {
@@ -542,6 +544,13 @@ export class ReviewsWidget {
     }
     this.renderShell();
     this.renderView({ focus: false });
+    this.mountQuestions();
+  }
+
+  /** The Questions section (issue 17), loaded when it nears the viewport. */
+  mountQuestions() {
+    if (this.questions) this.questions.destroy();
+    this.questions = mountQuestions(this);
   }
 
   destroy() {
@@ -550,6 +559,7 @@ export class ReviewsWidget {
     clearTimeout(this.searchTimer);
     if (this.lazy) this.lazy.cancel();
     if (this.form) this.form.destroy();
+    if (this.questions) this.questions.destroy();
     for (const [type, handler] of this.listeners) this.root.removeEventListener(type, handler);
     this.releaseStore();
     if (hashOwner === this) hashOwner = null;
