@@ -101,7 +101,8 @@ export class QuestionsSection {
 
   url() {
     const o = this.options;
-    return o.api ? `${o.api}/api/v1/products/${encodeURIComponent(o.product)}/questions` : o.questions;
+    // A file on the store's CDN (data-questions) wins, like data-snapshot: writes still go to api.
+    return o.questions || `${o.api}/api/v1/products/${encodeURIComponent(o.product)}/questions`;
   }
 
   async start() {
