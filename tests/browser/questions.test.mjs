@@ -25,7 +25,7 @@ function writeQuestions(name, questions) {
 
 function writePage(name, questionsFile, extra = '') {
   writeFileSync(join(env.server.fixturesDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Questions</title></head>
-<body style="margin:0;padding:20px;width:760px"><main><h1>Linen dress</h1><div data-vouch-reviews></div></main>
+<body style="margin:0;padding:20px;width:760px"><main><h1>Linen dress</h1><h2>Customer reviews</h2><div data-vouch-reviews></div></main>
 <script src="/dist/vouch.js" data-product="demo-linen-dress" data-api="/" data-snapshot="/fixtures/demo-linen-dress.json" data-questions="/fixtures/${questionsFile}" data-page-size="10" data-hash-state="false" ${extra} async></script>
 </body></html>`);
 }
@@ -62,8 +62,8 @@ test('the section loads near the viewport; search, sorts, badges, ask form error
   assert.deepEqual(await order(), ['q2', 'q3', 'q1']);
   await shadow(page, 'select[data-action="qa-sort"]').selectOption('most_answers');
   assert.deepEqual(await order(), ['q3', 'q2', 'q1']);
-  assert.equal(await shadow(page, '.v-badge-store').textContent(), 'Store answer');
-  assert.equal(await shadow(page, '.v-badge-verified').textContent(), 'Verified buyer');
+  assert.equal(await shadow(page, '.v-qa .v-badge-store').textContent(), 'Store answer');
+  assert.equal(await shadow(page, '.v-qa .v-badge-verified').textContent(), 'Verified buyer');
 
   await shadow(page, 'input[data-action="qa-search"]').fill('WARM');
   await shadow(page, '.v-answer mark').first().waitFor();
