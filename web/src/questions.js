@@ -107,6 +107,12 @@ export class QuestionsSection {
 
   async start() {
     const response = await fetch(this.url(), { credentials: 'omit' });
+    if (response.status === 404 && !this.options.questions) {
+      // A server without questions for this product (or an older one without
+      // the route): no section, and nothing to report.
+      this.region.replaceChildren();
+      return;
+    }
     if (!response.ok) throw vouchError('questions_unavailable', `the questions could not be fetched (HTTP ${response.status})`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (this.destroyed) return;
