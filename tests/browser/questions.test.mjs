@@ -131,3 +131,22 @@ test('naughty strings as questions and answers execute nothing', async (t) => {
   assert.deepEqual(dialogs, []);
   await page.close();
 });
+
+test('data-qa="tab": a tab list "N reviews" | "Questions and answers", arrow keys, axe', async () => {
+  writeQuestions('qa-tab.json', [question('q1', 'Is the linen thick?', '2026-11-01T00:00:00Z', [answer('a1', 'Thick enough.', 1, 'store')])]);
+  writePage('qa-tab.html', 'qa-tab.json', 'data-qa="tab"');
+  const { page } = await openPage(env.browser, `${env.server.url}/fixtures/qa-tab.html`);
+  const tabs = page.locator('[data-vouch-reviews] >> [role="tab"]');
+  await tabs.nth(1).waitFor({ timeout: 20000 });
+  assert.match(await tabs.nth(0).textContent(), /\d+ reviews/);
+  assert.equal(await tabs.nth(1).textContent(), 'Questions and answers');
+  assert.equal(await tabs.nth(0).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('[data-vouch-reviews] >> .v-question').isVisible(), false);
+  await tabs.nth(0).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await tabs.nth(1).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('[data-vouch-reviews] >> .v-question').isVisible(), true);
+  assert.equal(await page.locator('[data-vouch-reviews] >> .v-card').first().isVisible(), false);
+  assert.deepEqual(await runAxe(page), [], 'questions tab selected');
+  await page.close();
+});

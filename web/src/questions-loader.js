@@ -32,7 +32,9 @@ export function mountQuestions(widget) {
   const region = document.createElement('div');
   region.dataset.region = 'questions';
   widget.frame.append(region);
-  const lazy = whenNearViewport(region, '600px');
+  // A tab beside the reviews is as near as the widget itself; a section after
+  // them waits for its own place on the page.
+  const lazy = whenNearViewport(options.qa === 'tab' ? widget.host : region, '600px');
   const handle = {
     section: null,
     destroy() {
