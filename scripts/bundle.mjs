@@ -1,8 +1,10 @@
 // Bundles web/ into dist/: the first render's vouch.js (shim + minified CSS,
 // minified, a classic script); the core module it imports after the first
 // render, vouch-core.js (an ES module: the Emscripten glue) and
-// vouch-core.wasm beside it, where the shim looks for them; and the form module the shim imports on demand,
-// vouch-form.js (an ES module: glue + form controller) and vouch-form.wasm.
+// vouch-core.wasm beside it, where the shim looks for them; the form module the
+// shim imports on demand, vouch-form.js (an ES module: glue + form controller)
+// and vouch-form.wasm; and the Q&A module, vouch-qa.js + vouch-qa.wasm
+// (issue 17), imported when the Questions section nears the viewport.
 // And vouch-han-fold.bin, the Traditional -> Simplified search fold table the
 // widget fetches when search is prepared (scripts/lib/han-fold-data.mjs): data
 // the first render does not carry.
@@ -40,6 +42,7 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
   const minifiedCss = css.outputFiles[0].text;
   const glue = resolve(wasmDir, 'vouch-core.js');
   const formGlue = resolve(wasmDir, 'vouch-form.js');
+  const qaGlue = resolve(wasmDir, 'vouch-qa.js');
   const common = { bundle: true, minify: true, target: 'es2019', legalComments: 'none', logLevel: 'warning' };
   await build({
     ...common,
@@ -52,6 +55,22 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
         name: 'vouch-form-inputs',
         setup(builder) {
           builder.onResolve({ filter: /build\/wasm\/web\/vouch-form\.js$/ }, () => ({ path: formGlue }));
+        },
+      },
+    ],
+  });
+  // The Q&A module (issue 17): imported when the Questions section nears the viewport.
+  await build({
+    ...common,
+    entryPoints: [join(root, 'web/qa-module.js')],
+    outfile: join(outDir, 'vouch-qa.js'),
+    format: 'esm',
+    target: 'es2020',
+    plugins: [
+      {
+        name: 'vouch-qa-inputs',
+        setup(builder) {
+          builder.onResolve({ filter: /build\/wasm\/web\/vouch-qa\.js$/ }, () => ({ path: qaGlue }));
         },
       },
     ],
@@ -86,9 +105,9 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
       },
     ],
   });
-  for (const name of ['vouch-core.wasm', 'vouch-form.wasm']) copyFileSync(join(wasmDir, name), join(outDir, name));
+  for (const name of ['vouch-core.wasm', 'vouch-form.wasm', 'vouch-qa.wasm']) copyFileSync(join(wasmDir, name), join(outDir, name));
   writeFileSync(join(outDir, 'vouch-han-fold.bin'), hanFoldBinary(root));
-  precompress(['vouch.js', 'vouch-core.js', 'vouch-form.js', 'vouch-core.wasm', 'vouch-form.wasm', 'vouch-han-fold.bin'].map((name) => join(outDir, name)));
+  precompress(['vouch.js', 'vouch-core.js', 'vouch-form.js', 'vouch-qa.js', 'vouch-core.wasm', 'vouch-form.wasm', 'vouch-qa.wasm', 'vouch-han-fold.bin'].map((name) => join(outDir, name)));
   // The owner console (dist/admin/, served by vouch-server at /admin/): its own
   // bundle, so the widget's payload budget does not change.
   await buildConsole({ outDir: join(outDir, 'admin') });

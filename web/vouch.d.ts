@@ -38,6 +38,10 @@ export interface MountOptions {
   policy?: object | string;
   /** Keep the view in the URL hash (default true; only the first widget on a page does). */
   hashState?: boolean;
+  /** The Questions section (docs/embedding.md, "Questions and answers"): under the reviews, in a tab beside them, or none. Default "section". */
+  qa?: 'section' | 'tab' | 'off';
+  /** URL of a static questions file (the export's products/<file>.questions.json); read instead of the server's route. */
+  questions?: string;
 }
 
 export interface VouchHandle {

@@ -23,6 +23,9 @@ const env = {
   // The form module (web/src/form-module.js): fetched when a shopper reaches for the form.
   formUrl: new URL('vouch-form.js', scriptBase).href,
   formWasmUrl: new URL('vouch-form.wasm', scriptBase).href,
+  // The Q&A module (web/src/questions-loader.js): fetched when the Questions section nears the viewport.
+  qaUrl: new URL('vouch-qa.js', scriptBase).href,
+  qaWasmUrl: new URL('vouch-qa.wasm', scriptBase).href,
   // Traditional -> Simplified search folding (web/src/han-fold.js): fetched when search is prepared.
   hanFoldUrl: new URL('vouch-han-fold.bin', scriptBase).href,
   // The script tag's data-api also serves <vouch-stars>/<vouch-reviews> without their own.

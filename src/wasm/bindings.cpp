@@ -10,11 +10,14 @@
 // how the first render stays small (bench/RESULTS.md, "Payload").
 #include <emscripten/bind.h>
 
-#if defined(VOUCH_WASM_PART_VIEW) == defined(VOUCH_WASM_PART_FORM)
-#error "define exactly one of VOUCH_WASM_PART_VIEW, VOUCH_WASM_PART_FORM"
+//   VOUCH_WASM_PART_QA    vouch-qa.wasm, loaded when the Questions section
+//                         nears the viewport: questions, their forms and validator.
+#if defined(VOUCH_WASM_PART_VIEW) + defined(VOUCH_WASM_PART_FORM) + defined(VOUCH_WASM_PART_QA) != 1
+#error "define exactly one of VOUCH_WASM_PART_VIEW, VOUCH_WASM_PART_FORM, VOUCH_WASM_PART_QA"
 #endif
 
 #include "form_api.hpp"
+#include "qa_api.hpp"        // questions and answers (issue 17)
 #include "review_store.hpp"  // review core (issue 3)
 #include "search_fold_api.hpp"
 #include "validate_api.hpp"  // validation (issue 4)
@@ -210,3 +213,37 @@ EMSCRIPTEN_BINDINGS(vouch_validation) {
 }
 // ---- end validation (issue 4) --------------------------------------------------
 #endif  // VOUCH_WASM_PART_FORM
+
+#ifdef VOUCH_WASM_PART_QA
+// ---- questions and answers (issue 17): vouch::facade qa_api.hpp ---------------
+// QaList: load(pointer, length) -> {ok, code, message, total, skipped} (bytes
+// from _malloc + HEAPU8.set, caller frees); render(search, sort, locale,
+// idPrefix, canAnswer) -> {html, total, shown}; hasQuestion(id). One QaList per
+// widget, freed with .delete(). renderQaForm(policyJson, questionId, locale,
+// idPrefix); validateQuestionBytes / validateAnswerBytes(ptr, len, policyJson,
+// contextJson, locale) -> verdict JSON; qaText(key, locale).
+EMSCRIPTEN_BINDINGS(vouch_qa) {
+  namespace api = vouch::facade;
+  emscripten::value_object<api::QaLoad>("QaLoad")
+      .field("ok", &api::QaLoad::ok)
+      .field("code", &api::QaLoad::code)
+      .field("message", &api::QaLoad::message)
+      .field("total", &api::QaLoad::total)
+      .field("skipped", &api::QaLoad::skipped);
+  emscripten::value_object<api::QaSection>("QaSection")
+      .field("html", &api::QaSection::html)
+      .field("total", &api::QaSection::total)
+      .field("shown", &api::QaSection::shown);
+  emscripten::class_<api::QaList>("QaList")
+      .constructor<>()
+      .function("load", &api::QaList::load)
+      .function("render", &api::QaList::render)
+      .function("size", &api::QaList::size)
+      .function("hasQuestion", &api::QaList::has_question);
+  emscripten::function("renderQaForm", &api::render_qa_form);
+  emscripten::function("validateQuestionBytes", &api::validate_question_bytes);
+  emscripten::function("validateAnswerBytes", &api::validate_answer_bytes);
+  emscripten::function("qaText", &api::qa_text);
+}
+// ---- end questions and answers (issue 17) --------------------------------------
+#endif  // VOUCH_WASM_PART_QA

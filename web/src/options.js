@@ -17,6 +17,8 @@ const ATTRIBUTES = {
   config: 'config',
   policy: 'policy',
   'hash-state': 'hashState',
+  questions: 'questions',
+  qa: 'qa',
 };
 
 export const OPTION_ATTRIBUTES = Object.keys(ATTRIBUTES);
@@ -126,6 +128,13 @@ export function normalizeOptions(raw, host) {
   if (!api && !snapshot) {
     throw vouchError('invalid_option', 'set data-api (the review server) or data-snapshot (a static snapshot file)');
   }
+  // The Questions section (issue 17): after the reviews ("section"), as a tab
+  // beside them ("tab") or none ("off"); a static store shows it only with
+  // data-questions (the exported products/<file>.questions.json).
+  const qa = raw.qa || 'section';
+  if (!['section', 'tab', 'off'].includes(qa)) {
+    throw vouchError('invalid_option', `qa must be "section", "tab" or "off", not "${qa}"`);
+  }
   const config = parseJsonOption('config', raw.config);
   const policy = parseJsonOption('policy', raw.policy);
   return {
@@ -140,6 +149,8 @@ export function normalizeOptions(raw, host) {
     reviewsUrl: safeUrl(raw.reviewsUrl),
     config: shellConfig(config),
     policy: policy === undefined ? '' : JSON.stringify(policy),
+    questions: safeUrl(raw.questions),
+    qa,
     hashState: raw.hashState === undefined ? true : raw.hashState !== false && raw.hashState !== 'false',
   };
 }

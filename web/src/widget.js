@@ -22,6 +22,7 @@ import { loadCore } from './core-loader.js';
 import { capabilities } from './options.js';
 import { Reports } from './reports.js';
 import { SearchPreparation } from './search-prep.js';
+import { mountQuestions } from './questions-loader.js';
 import { attachStyles } from './shadow.js';
 import { measureReserve, SpaceHold } from './space-hold.js';
 import { setCoreHTML } from './trusted-html.js';
@@ -126,6 +127,7 @@ export class ReviewsWidget {
       this.viewState.restore();
       this.renderShell();
       this.renderView({ focus: false });
+      this.mountQuestions();
       if (this.viewState.value.search) this.prepareSearch(); // a shared link with a query
       emit(this.host, 'vouch:ready', { product: this.options.product, version: core.version(), reviews: this.store.size() });
     } catch (error) {
@@ -155,6 +157,7 @@ export class ReviewsWidget {
     this.view.append(view);
     this.statics.append(shell);
     formatDates(this.frame, this.locale);
+    this.mountQuestions();
     this.viewState.persist();
     emit(this.host, 'vouch:query', { product: this.options.product, state: { ...this.viewState.value }, total: first.total, shown: first.shown });
     emit(this.host, 'vouch:ready', { product: this.options.product, version: first.core, reviews: first.reviews });
@@ -468,6 +471,13 @@ export class ReviewsWidget {
     }
     this.renderShell();
     this.renderView({ focus: false });
+    this.mountQuestions();
+  }
+
+  /** The Questions section (issue 17), loaded when it nears the viewport. */
+  mountQuestions() {
+    if (this.questions) this.questions.destroy();
+    this.questions = mountQuestions(this);
   }
 
   destroy() {
@@ -476,6 +486,7 @@ export class ReviewsWidget {
     if (this.lazy) this.lazy.cancel();
     this.hold.stop();
     if (this.form) this.form.destroy();
+    if (this.questions) this.questions.destroy();
     this.events.detach();
     this.reports.destroy();
     this.releaseStore();
