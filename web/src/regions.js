@@ -1,3 +1,4 @@
+// @ts-check
 // The view region updated in place instead of replaced whole: the core's markup
 // for the new view is parsed into an inert <template>, then each part of the
 // live view (summary, controls, results) is kept when the core rendered it
