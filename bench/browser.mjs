@@ -22,7 +22,7 @@ export function launchChromium() {
  */
 export async function benchBrowser({ wasmWebDir, dataDir, sizes, runs }) {
   const server = await startStaticServer({
-    mounts: { '/wasm/': wasmWebDir, '/data/': dataDir, '/bench/': join(root, 'bench', 'browser') },
+    mounts: { '/wasm/': wasmWebDir, '/data/': dataDir, '/bench/': join(root, 'bench', 'browser'), '/web-src/': join(root, 'web', 'src') },
   });
   const browser = await launchChromium();
   const results = {};

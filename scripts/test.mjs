@@ -74,6 +74,8 @@ const tiers = [
   { name: 'format (clang-format --dry-run)', run: () => runCaptured('bash', ['scripts/format.sh', '--check']) },
   // The widget's public types (web/vouch.d.ts) as an integrator uses them.
   { name: 'types (tsc --noEmit)', run: () => runCaptured(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tests/types/tsconfig.json']) },
+  // The widget's own modules that carry // @ts-check (JSDoc types), checked by tsc (issue 19: more to follow).
+  { name: 'types of web/src (tsc --noEmit, @ts-check)', run: () => runCaptured(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tests/types/tsconfig.web.json']) },
 ];
 
 const results = [];

@@ -5,7 +5,9 @@
 //             module's SnapshotConverter first) + renderView + innerHTML
 //   baseline: plain JS, what a hand-written widget does: TextDecoder + JSON.parse
 //             + filter + sort + take 20 + summary + DOM APIs (createElement/textContent)
-'use strict';
+// The heap copies are the widget's own (web/src/wasm-snapshot.mjs, served at /web-src/).
+import { convertJsonSnapshot, loadBinaryInto } from '/web-src/wasm-snapshot.mjs';
+
 (function () {
   const out = document.getElementById('out');
   let core = null;
@@ -47,24 +49,14 @@
 
   // The widget's path (web/src/widget.js loadStore, web/src/form-module.js jsonToBinary).
   function toBinary(bytes) {
-    const converter = new form.SnapshotConverter();
-    const pointer = form._malloc(bytes.length);
-    try {
-      form.HEAPU8.set(bytes, pointer);
-      const status = converter.convert(pointer, bytes.length);
-      if (!status.ok) throw new Error(status.message);
-      return converter.binaryView().slice();
-    } finally {
-      form._free(pointer);
-      converter.delete();
-    }
+    const { status, binary } = convertJsonSnapshot(form, bytes);
+    if (!status.ok) throw new Error(status.message);
+    return binary;
   }
 
   function wasmLoad(json) {
     const bytes = json ? toBinary(bytesOf.json) : bytesOf.binary;
-    const pointer = store.reserveBinary(bytes.length);
-    core.HEAPU8.set(bytes, pointer);
-    const status = store.loadReserved();
+    const status = loadBinaryInto(core, store, bytes);
     if (!status.ok) throw new Error(status.message);
   }
 

@@ -6,19 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBinaryInto, loadCore, loadFormCore, loadJsonInto, root } from './support/core.mjs';
+import { withBytesInHeap as withHeapBytes } from '../../web/src/wasm-snapshot.mjs';
 
 const seeds = join(root, 'tests', 'fuzz', 'corpus');
-
-/** Copies bytes into the wasm heap, calls fn(pointer, length), frees. */
-function withHeapBytes(core, bytes, fn) {
-  const pointer = core._malloc(bytes.length || 1);
-  try {
-    core.HEAPU8.set(bytes, pointer); // HEAPU8 re-read after _malloc (memory may have grown)
-    return fn(pointer, bytes.length);
-  } finally {
-    core._free(pointer);
-  }
-}
 
 const defaults = {
   stars: 0, verifiedOnly: false, withMedia: false, topic: '', language: '', aspect: '', aspectValue: 0,
@@ -187,13 +177,10 @@ test('SnapshotConverter reports bad JSON snapshots with the loader\'s codes and 
   const convert = (text) => {
     const converter = new form.SnapshotConverter();
     const bytes = new TextEncoder().encode(text);
-    const pointer = form._malloc(bytes.length || 1);
     try {
-      form.HEAPU8.set(bytes, pointer);
-      const status = converter.convert(pointer, bytes.length);
+      const status = withHeapBytes(form, bytes, (pointer, length) => converter.convert(pointer, length));
       return { status, size: converter.binaryView().length };
     } finally {
-      form._free(pointer);
       converter.delete();
     }
   };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadFormCore as loadCore, root, sharedDataOrSkip } from './support/core.mjs';
+import { withBytesInHeap } from '../../web/src/wasm-snapshot.mjs';
 
 const fixture = JSON.parse(readFileSync(join(root, 'tests/fixtures/submissions.json'), 'utf8'));
 const expected = JSON.parse(readFileSync(join(root, 'tests/fixtures/submissions.expected.json'), 'utf8'));
@@ -20,13 +21,8 @@ const optionalJson = (c, key) => (key in c ? JSON.stringify(c[key]) : '');
 
 /** Copies bytes into wasm memory, calls validateSubmissionBytes, frees. */
 function validateBytes(core, bytes, c) {
-  const ptr = core._malloc(Math.max(bytes.length, 1));
-  try {
-    core.HEAPU8.set(bytes, ptr); // HEAPU8 read after _malloc: memory may have grown
-    return core.validateSubmissionBytes(ptr, bytes.length, optionalJson(c, 'policy'), optionalJson(c, 'context'), c.locale);
-  } finally {
-    core._free(ptr);
-  }
+  return withBytesInHeap(core, bytes, (pointer, length) =>
+    core.validateSubmissionBytes(pointer, length, optionalJson(c, 'policy'), optionalJson(c, 'context'), c.locale));
 }
 
 test('the fixture covers dozens of cases and the expected file matches it', () => {

@@ -1,3 +1,4 @@
+// @ts-check
 // What the shopper's actions do: the table from the core's data-action names
 // to the widget's operations, and the routing of one widget's delegated DOM
 // events (click, change, input, submit, focus) to that table, the form and the
@@ -61,6 +62,7 @@ export class WidgetEvents {
     this.widget = widget;
     this.searchTimer = 0;
     this.root = null;
+    /** @type {Array<[string, (event: any) => void]>} */
     this.handlers = [
       ['click', (event) => this.whenReady(event, (e) => this.onClick(e))],
       ['change', (event) => this.whenReady(event, (e) => this.onChange(e))],

@@ -1,3 +1,4 @@
+// @ts-check
 // The core emits ISO dates (<time datetime="2026-03-01">); the page's locale
 // writes them ("1 March 2026") with Intl, where the browser has it.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Keeping the shopper's focus across a re-render: the control that had focus
 // (found again by data-action + data-value + data-review) gets it back, with
 // its text selection; and the focus moves the widget makes itself are told

@@ -7,6 +7,7 @@
 // the server's 422 answer is shown the same way.
 import { sendReview } from './data.js';
 import { emit } from './events.js';
+import { withBytesInHeap } from './wasm-snapshot.mjs';
 
 const DEBOUNCE_MS = 350;
 
@@ -38,13 +39,7 @@ function wellFormed(text) {
  */
 function validateSubmission(core, submission, policy, context, locale) {
   const bytes = new TextEncoder().encode(JSON.stringify(submission));
-  const pointer = core._malloc(bytes.length || 1);
-  try {
-    core.HEAPU8.set(bytes, pointer); // read HEAPU8 after _malloc: memory may have grown
-    return core.validateSubmissionBytes(pointer, bytes.length, policy, context, locale);
-  } finally {
-    core._free(pointer);
-  }
+  return withBytesInHeap(core, bytes, (pointer, length) => core.validateSubmissionBytes(pointer, length, policy, context, locale));
 }
 
 /** "photos[2]" -> "photos": the slot that shows an error for `field`. */

@@ -1,3 +1,4 @@
+// @ts-check
 // "Report" on a card: loads the form module (which holds the picker,
 // web/src/report.js) and keeps the one picker open at a time.
 import { loadFormModule } from './form-module.js';
@@ -5,7 +6,7 @@ import { reviewIdOf } from './votes.js';
 
 export class Reports {
   /**
-   * @param {{ env: object, options: () => object, locale: () => string, idPrefix: string, host: HTMLElement,
+   * @param {{ env: { formUrl: string, formWasmUrl: string }, options: () => any, locale: () => string, idPrefix: string, host: HTMLElement,
    *   unavailable: (error: Error) => void }} context
    */
   constructor(context) {
@@ -22,7 +23,8 @@ export class Reports {
       const module = await loadFormModule(context.env);
       if (this.closed || !button.isConnected) return;
       if (this.picker) this.picker.close(false);
-      this.picker = new module.ReportPicker(this.pickerContext(), button, module.core);
+      const Picker = /** @type {any} */ (module.ReportPicker);
+      this.picker = new Picker(this.pickerContext(), button, module.core);
     } catch (error) {
       context.unavailable(error);
     }

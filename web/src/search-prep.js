@@ -1,3 +1,4 @@
+// @ts-check
 // Search is about to be used (focus on the box, or a query in the hash at
 // load): fetch the Traditional -> Simplified fold table (web/src/han-fold.js),
 // then build the index while the shopper types. Without the table search
@@ -9,7 +10,7 @@ import { loadHanFold } from './han-fold.js';
 export class SearchPreparation {
   /**
    * @param {{ core: () => any, store: () => any, hanFoldUrl: string, current: (store: any) => boolean,
-   *   installed: () => void, error: (code: string, message: string) => void }} context
+   *   installed: () => boolean, error: (code: string, message: string) => void }} context
    *   installed(): the fold table changed search results (re-render a shown search)
    */
   constructor(context) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The shopper's view of one widget (filters, sort, search, page): its
 // defaults, the current state, the view object the core renders, and the URL
 // hash (web/src/hash-state.js) it is kept in so a shared link opens the same
@@ -34,7 +35,7 @@ export class ViewState {
   fromHash() {
     if (!this.options.hashState || (hashOwner && hashOwner !== this.owner)) return {};
     hashOwner = this.owner;
-    const fromHash = readHash(this.options.product) || {};
+    const fromHash = /** @type {Partial<View>} */ (readHash(this.options.product) || {});
     if (fromHash.sort === undefined) delete fromHash.sort;
     return fromHash;
   }

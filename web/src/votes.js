@@ -1,3 +1,4 @@
+// @ts-check
 // "Helpful?" votes of one widget: one vote per review, sent to the review
 // server; the counts it answers are kept per review so a re-render (filter,
 // page) shows them too.

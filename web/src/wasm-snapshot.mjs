@@ -1,4 +1,5 @@
-// Snapshot bytes into wasm, given module instances: JSON -> binary by the form
+// Bytes into wasm, given module instances: the one heap-copy helper
+// (withBytesInHeap), and on it JSON -> binary by the form
 // module's converter, and binary bytes into a Store through the buffer the Store
 // reserves (so the snapshot is in wasm memory once); and the search fold table.
 // The one copy of these paths: the widget (web/src/widget.js, form-module.js,
@@ -11,14 +12,32 @@
  */
 export function convertJsonSnapshot(form, bytes) {
   const converter = new form.SnapshotConverter();
-  const pointer = form._malloc(bytes.length || 1);
   try {
-    form.HEAPU8.set(bytes, pointer); // HEAPU8 re-read after _malloc (memory may have grown)
-    const status = converter.convert(pointer, bytes.length);
+    const status = withBytesInHeap(form, bytes, (pointer, length) => converter.convert(pointer, length));
     return { status, binary: status.ok ? converter.binaryView().slice() : null };
   } finally {
-    form._free(pointer);
     converter.delete();
+  }
+}
+
+/**
+ * The one way bytes are copied into an Emscripten module's heap for a call:
+ * _malloc, HEAPU8.set (HEAPU8 read after _malloc: memory may have grown),
+ * `use(pointer, length)`, _free (also when `use` throws). The widget, the
+ * form, the Node tests and the bench all call this.
+ * @template T
+ * @param {{ _malloc: (n: number) => number, _free: (p: number) => void, HEAPU8: Uint8Array }} module
+ * @param {Uint8Array} bytes
+ * @param {(pointer: number, length: number) => T} use
+ * @returns {T}
+ */
+export function withBytesInHeap(module, bytes, use) {
+  const pointer = module._malloc(bytes.length || 1);
+  try {
+    module.HEAPU8.set(bytes, pointer);
+    return use(pointer, bytes.length);
+  } finally {
+    module._free(pointer);
   }
 }
 
@@ -43,11 +62,5 @@ export function loadBinaryInto(core, store, bytes) {
  * @returns {{ ok: boolean, code: string, message: string }}
  */
 export function setHanFoldInto(core, bytes) {
-  const pointer = core._malloc(bytes.length || 1);
-  try {
-    core.HEAPU8.set(bytes, pointer); // HEAPU8 re-read after _malloc (memory may have grown)
-    return core.setHanFold(pointer, bytes.length);
-  } finally {
-    core._free(pointer);
-  }
+  return withBytesInHeap(core, bytes, (pointer, length) => core.setHanFold(pointer, length));
 }

@@ -20,6 +20,7 @@ import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
 import { loadCore } from './core-loader.js';
 import { capabilities } from './options.js';
+import { updateView } from './regions.js';
 import { Reports } from './reports.js';
 import { SearchPreparation } from './search-prep.js';
 import { mountQuestions } from './questions-loader.js';
@@ -313,9 +314,10 @@ export class ReviewsWidget {
       rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     }
     if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
-    setCoreHTML(this.view, rendered.html);
-    formatDates(this.view, this.locale);
-    this.votes.showIn(this.view);
+    for (const element of updateView(this.view, rendered.html)) {
+      formatDates(element, this.locale);
+      this.votes.showIn(element);
+    }
     if (focused) focused.restore();
     const status = this.view.querySelector('.v-status');
     if (status && focus) this.live.textContent = status.textContent;

@@ -1,0 +1,105 @@
+// @ts-check
+// The view region updated in place instead of replaced whole: the core's markup
+// for the new view is parsed into an inert <template>, then each part of the
+// live view (summary, controls, results) is kept when the core rendered it
+// exactly as before, and inside the results the cards are keyed by review id:
+// a card whose markup did not change is the same element, moved if the order
+// changed. So a sort or a page turn re-creates only the cards that are new on
+// screen, and the summary and controls are only re-created when their counts
+// or pressed states changed (style, layout and images of the rest stay).
+// Comparisons are against the markup each element was made from (kept here),
+// not the live DOM, which the widget changes (dates, votes, "read more").
+import { setCoreHTML } from './trusted-html.js';
+
+/** element -> the core markup it was parsed from */
+const markupOf = new WeakMap();
+
+function keyOf(item) {
+  const card = item.firstElementChild;
+  return card && card.dataset && card.dataset.id !== undefined ? card.dataset.id : '';
+}
+
+/** Keeps `old` when it came from the same markup as `fresh`; else `fresh` goes in. */
+function keepOrReplace(old, fresh, added) {
+  const markup = fresh.outerHTML;
+  if (old && markupOf.get(old) === markup) return old;
+  markupOf.set(fresh, markup);
+  // A list that goes in whole: its cards are remembered for the next update.
+  for (const item of fresh.querySelectorAll('.v-list > li')) markupOf.set(item, item.outerHTML);
+  added.push(fresh);
+  return fresh;
+}
+
+/** The cards of `freshList` into `oldList`, reusing unchanged cards by review id. */
+function updateList(oldList, freshList, added) {
+  const byKey = new Map();
+  for (const item of oldList.children) byKey.set(keyOf(item), item);
+  const wanted = [...freshList.children].map((item) => keepOrReplace(byKey.get(keyOf(item)), item, added));
+  // Only the moves and insertions the new order needs; the rest stays put.
+  let cursor = oldList.firstElementChild;
+  for (const item of wanted) {
+    if (item === cursor) {
+      cursor = cursor.nextElementSibling;
+    } else {
+      oldList.insertBefore(item, cursor);
+    }
+  }
+  while (cursor) {
+    const next = cursor.nextElementSibling;
+    cursor.remove();
+    cursor = next;
+  }
+}
+
+/**
+ * Brings `container` (the view region) to the core's `html` for the new view.
+ * @param {Element} container
+ * @param {string} html summary + controls + results, as render_view emits them
+ * @returns {Element[]} the elements that are new (dates to format, votes to show)
+ */
+export function updateView(container, html) {
+  const template = document.createElement('template');
+  setCoreHTML(template, html);
+  const fresh = [...template.content.children];
+  const old = [...container.children];
+  const added = [];
+  const sameShape = old.length === fresh.length && old.every((element, i) => element.className === fresh[i].className);
+  if (!sameShape) {
+    for (const element of fresh) keepOrReplace(null, element, added);
+    container.replaceChildren(...fresh);
+    return added;
+  }
+  fresh.forEach((element, i) => {
+    if (element.classList.contains('v-results')) {
+      updateResults(old[i], element, added);
+      return;
+    }
+    const kept = keepOrReplace(old[i], element, added);
+    if (kept !== old[i]) old[i].replaceWith(kept);
+  });
+  return added;
+}
+
+/** Status, "clear filters" and pager are small: replaced; the list keeps its cards. */
+function updateResults(oldResults, freshResults, added) {
+  const oldList = oldResults.querySelector(':scope > .v-list');
+  const freshList = freshResults.querySelector(':scope > .v-list');
+  if (!oldList || !freshList) {
+    for (const element of freshResults.children) keepOrReplace(null, element, added);
+    oldResults.replaceChildren(...freshResults.children);
+    return;
+  }
+  updateList(oldList, freshList, added);
+  // Everything around the list: replaced by the new parts, in their order.
+  for (const element of [...oldResults.children]) if (element !== oldList) element.remove();
+  let before = true;
+  for (const element of [...freshResults.children]) {
+    if (element === freshList) {
+      before = false;
+      continue;
+    }
+    keepOrReplace(null, element, added);
+    if (before) oldResults.insertBefore(element, oldList);
+    else oldResults.append(element);
+  }
+}
