@@ -51,7 +51,7 @@ function lcg(seed) {
 const quote = (text) => `'${text.replace(/'/g, "''")}'`;
 const pick = (list, random) => list[Math.floor(random() * list.length)];
 
-function writeReviews(db, binary, n) {
+export function writeReviews(db, binary, n) {
   execFileSync(binary, ['migrate', '--db', db]);
   const random = lcg(16);
   const start = 1_764_000_000; // 2025-11-24
