@@ -191,7 +191,7 @@ class Corpus {
   Corpus(const Corpus&) = delete;
   Corpus& operator=(const Corpus&) = delete;
 
-  void upsert(ReviewRecord record);  // adds or replaces the review with this id
+  void upsert(ReviewRecord record);   // adds or replaces the review with this id
   bool erase(const std::string& id);  // false when it was not there
   void clear();
   bool contains(const std::string& id) const;

@@ -66,7 +66,7 @@ class Statement {
 struct DataChanges {
   std::uint64_t version = 0;  // pass back as `since` next time
   bool everything = false;
-  bool any = false;  // anything at all was written (any table)
+  bool any = false;                                // anything at all was written (any table)
   std::vector<std::pair<int, std::int64_t>> rows;  // (table index of watch(), rowid), oldest first
 };
 
@@ -110,15 +110,15 @@ class Database {
   // The change log. The hook runs on the writing thread inside SQLite (which
   // holds the connection's own mutex); a small lock keeps it apart from readers.
   std::mutex log_mutex_;
-  std::uint64_t writes_ = 0;             // rows written by this connection
-  std::vector<std::string> watched_;     // tables whose rowids are kept
+  std::uint64_t writes_ = 0;          // rows written by this connection
+  std::vector<std::string> watched_;  // tables whose rowids are kept
   struct Logged {
     std::uint64_t write;  // writes_ after it
     int table;
     std::int64_t rowid;
   };
-  std::vector<Logged> log_;         // oldest first
-  std::uint64_t log_from_ = 0;      // writes before this one are no longer in log_
+  std::vector<Logged> log_;     // oldest first
+  std::uint64_t log_from_ = 0;  // writes before this one are no longer in log_
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit()ed.

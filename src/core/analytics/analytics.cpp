@@ -4,11 +4,11 @@
 
 #include "vouch/analytics.hpp"
 
-#include "derived.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
+
+#include "derived.hpp"
 
 namespace vouch::analytics {
 
@@ -236,8 +236,7 @@ Analytics aggregate(const std::vector<const DerivedReview*>& reviews, const Phra
   for (const std::uint32_t p : product_order) {
     std::map<std::size_t, TrendPoint> points;
     for (const DerivedReview* d : per_product[p]) {
-      const std::size_t period =
-          period_index(periods, local_day(d->record.created, zone));
+      const std::size_t period = period_index(periods, local_day(d->record.created, zone));
       TrendPoint& point = points[period];
       point.period = periods[period];
       add_to_trend(point, d->record.rating);

@@ -39,8 +39,7 @@ bool Corpus::contains(const std::string& id) const { return impl_->reviews.count
 std::size_t Corpus::size() const { return impl_->reviews.size(); }
 
 std::size_t Corpus::memory_bytes() const {
-  return impl_->bytes + impl_->keys.memory_bytes() +
-         impl_->reviews.bucket_count() * sizeof(void*) +
+  return impl_->bytes + impl_->keys.memory_bytes() + impl_->reviews.bucket_count() * sizeof(void*) +
          impl_->reviews.size() * (sizeof(std::string) + 2 * sizeof(void*));
 }
 

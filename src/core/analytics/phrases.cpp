@@ -42,7 +42,7 @@ constexpr std::size_t kMinChars = 2, kMaxChars = 4;
 constexpr std::size_t kExamples = 3;
 
 struct Stat {
-  std::int64_t count[2] = {0, 0};  // [0] negative, [1] positive
+  std::int64_t count[2] = {0, 0};             // [0] negative, [1] positive
   std::uint32_t examples[2][kExamples] = {};  // indexes into the input, oldest first
   std::uint8_t example_count[2] = {0, 0};
 };
@@ -256,8 +256,7 @@ void pick_side(int side, const Stats& stats, const PhraseKeys& keys,
       if ((input[i].negative ? 0 : 1) != which) continue;
       if (input[i].review->folded.find(text) == std::string::npos) continue;
       ++count;
-      if (examples && examples->size() < kExamples)
-        examples->push_back(input[i].review->record.id);
+      if (examples && examples->size() < kExamples) examples->push_back(input[i].review->record.id);
     }
   };
   for (const Candidate& cand : candidates) {
@@ -335,8 +334,8 @@ std::uint32_t PhraseKeys::find(const std::string& key) const {
 std::size_t PhraseKeys::memory_bytes() const {
   std::size_t bytes = keys_.capacity() * sizeof(std::string) + ids_.bucket_count() * sizeof(void*);
   for (const std::string& key : keys_)
-    bytes += 2 * (key.capacity() > 15 ? key.capacity() + 1 : 0) +
-             sizeof(std::string) + sizeof(std::uint32_t) + 2 * sizeof(void*);  // the map's node
+    bytes += 2 * (key.capacity() > 15 ? key.capacity() + 1 : 0) + sizeof(std::string) +
+             sizeof(std::uint32_t) + 2 * sizeof(void*);  // the map's node
   return bytes;
 }
 

@@ -344,8 +344,8 @@ app::Outcome<std::shared_ptr<const std::string>> analytics_report(App& app,
   const va::Query& q = parsed.value();
   const std::string key = date_text(q.from) + "|" + date_text(q.to) + "|" +
                           (q.period == va::Period::Week ? "w" : "m") + "|" +
-                          std::to_string(q.negative_max_rating) + "|" + app.inbox->zone_name +
-                          "|" + (q.product ? "p" + *q.product : "*");
+                          std::to_string(q.negative_max_rating) + "|" + app.inbox->zone_name + "|" +
+                          (q.product ? "p" + *q.product : "*");
 
   ReportCache* cache = nullptr;
   {
