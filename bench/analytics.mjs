@@ -84,7 +84,7 @@ async function timeAfterWrites(url, base, runs) {
     // Per review: hide it, publish it again, correct its tags.
     const id = `bench-${(Math.floor(i / 3) * 7919) % 100000}`;
     const write = i % 3 < 2
-      ? fetch(`${base}/api/v1/admin/reviews/${id}/${i % 3 === 0 ? 'hide' : 'approve'}`, { method: 'POST', headers, body: '{}' })
+      ? fetch(`${base}/api/v1/admin/reviews/${id}/${i % 3 === 0 ? 'hide' : 'approve'}`, { method: 'POST', headers, body: i % 3 === 0 ? '{"reason":"off_topic"}' : '{}' })
       : fetch(`${base}/api/v1/admin/inbox/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ tags: i % 2 ? ['quality'] : ['logistics', 'value'] }) });
     const written = await write;
     await written.text();

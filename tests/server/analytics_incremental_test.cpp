@@ -126,7 +126,7 @@ void run_sequence(unsigned seed) {
       const char* const actions[] = {"approve", "reject", "hide"};
       const std::string action = actions[below(3)];
       send(client, "POST", base + "/" + action,
-           action == "reject" ? json{{"reason", "spam"}} : json::object());
+           action == "approve" ? json::object() : json{{"reason", "spam"}});
     } else if (op == 4) {  // a tag correction (none at all too)
       json tags = json::array();
       for (const char* tag : kTags)
