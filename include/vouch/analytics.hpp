@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -177,6 +178,32 @@ struct Analytics {
 // every panel but fairness, which is about them. from > to: empty panels.
 Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
                   const clock::ZoneOffsets& zone);
+
+// The reviews of a store kept derived (folded, cut into phrase candidates,
+// tags deduplicated) between answers, for the server's incremental cache: a
+// changed review is derived again alone, and compute() then only aggregates.
+// compute(q, zone) equals the free compute() over the same records (the
+// Catch2 tests prove it). Not thread-safe: the caller serialises.
+class Corpus {
+ public:
+  Corpus();
+  ~Corpus();
+  Corpus(const Corpus&) = delete;
+  Corpus& operator=(const Corpus&) = delete;
+
+  void upsert(ReviewRecord record);   // adds or replaces the review with this id
+  bool erase(const std::string& id);  // false when it was not there
+  void clear();
+  bool contains(const std::string& id) const;
+  std::size_t size() const;
+  // An estimate of the heap it holds (texts, candidate ids, dictionary).
+  std::size_t memory_bytes() const;
+  Analytics compute(const Query& query, const clock::ZoneOffsets& zone) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // The period containing a local day, and the next period's first day.
 PeriodKey period_of(std::int64_t local_day, Period period);

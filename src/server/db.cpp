@@ -96,6 +96,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   }
   std::unique_ptr<Database> db(new Database(handle));
   sqlite3_busy_timeout(handle, 5000);
+  sqlite3_update_hook(handle, &Database::on_write, db.get());
   // WAL: readers never block the writer. synchronous=FULL: the WAL is fsynced
   // at every commit, so a 201 means the review survives power loss and kill -9
   // (NORMAL would only survive a process crash; see docs/decisions.md).
@@ -111,7 +112,75 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   return db;
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  sqlite3_update_hook(db_, nullptr, nullptr);
+  sqlite3_close(db_);
+}
+
+namespace {
+// Past this many logged rows a reader starts afresh (a bulk import): the log
+// stays small, and re-reading everything is then as cheap as reading the rows.
+constexpr std::size_t kMaxLogged = 50000;
+// The hook's count in the low bits, other connections' commits above.
+constexpr int kOtherShift = 40;
+constexpr std::uint64_t kWriteMask = (std::uint64_t{1} << kOtherShift) - 1;
+}  // namespace
+
+void Database::on_write(void* self, int, const char*, const char* table, sqlite3_int64 rowid) {
+  auto* db = static_cast<Database*>(self);
+  std::lock_guard<std::mutex> lock(db->log_mutex_);
+  ++db->writes_;
+  for (std::size_t i = 0; i < db->watched_.size(); ++i) {
+    if (db->watched_[i] != table) continue;
+    if (db->log_.size() >= kMaxLogged) {
+      db->log_.clear();
+      db->log_from_ = db->writes_;
+    }
+    db->log_.push_back({db->writes_, static_cast<int>(i), rowid});
+    return;
+  }
+}
+
+std::uint64_t Database::other_connections() {
+  Statement pragma(db_, "PRAGMA data_version");
+  return pragma.step() ? static_cast<std::uint64_t>(pragma.integer(0)) : 0;
+}
+
+std::uint64_t Database::data_version() {
+  const std::uint64_t other = other_connections() << kOtherShift;
+  std::lock_guard<std::mutex> lock(log_mutex_);
+  return other | (writes_ & kWriteMask);
+}
+
+int Database::watch(const std::string& table) {
+  std::lock_guard<std::mutex> lock(log_mutex_);
+  for (std::size_t i = 0; i < watched_.size(); ++i)
+    if (watched_[i] == table) return static_cast<int>(i);
+  watched_.push_back(table);
+  // Rows written before the table was watched were not logged.
+  log_.clear();
+  log_from_ = writes_ + 1;
+  return static_cast<int>(watched_.size() - 1);
+}
+
+DataChanges Database::changes_since(std::uint64_t since) {
+  DataChanges out;
+  const std::uint64_t other = other_connections() << kOtherShift;
+  std::lock_guard<std::mutex> lock(log_mutex_);
+  out.version = other | (writes_ & kWriteMask);
+  out.any = out.version != since;
+  if (!out.any) return out;
+  const std::uint64_t since_writes = since & kWriteMask;
+  // Never looked, another connection committed, or the log no longer reaches back.
+  if (since == 0 || (since & ~kWriteMask) != other || since_writes + 1 < log_from_ ||
+      since_writes > writes_) {
+    out.everything = true;
+    return out;
+  }
+  for (const Logged& entry : log_)
+    if (entry.write > since_writes) out.rows.emplace_back(entry.table, entry.rowid);
+  return out;
+}
 
 Status Database::exec(std::string_view sql) {
   char* message = nullptr;

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <map>
 
+#include "derived.hpp"
+
 namespace vouch::analytics {
 
 namespace {
@@ -29,6 +31,7 @@ std::int64_t reply_delay(const ReviewRecord& r) {
 
 struct Selected {
   const ReviewRecord* review;
+  const detail::DerivedReview* derived;
   std::int64_t day;    // local day
   std::size_t period;  // index into the period list
 };
@@ -138,6 +141,20 @@ std::optional<std::int64_t> nearest_rank(std::vector<std::int64_t> values, int p
 
 Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
                   const clock::ZoneOffsets& zone) {
+  detail::PhraseKeys keys;
+  std::vector<detail::DerivedReview> derived;
+  derived.reserve(reviews.size());
+  for (const ReviewRecord& r : reviews) derived.push_back(detail::derive(r, keys));
+  std::vector<const detail::DerivedReview*> list;
+  list.reserve(derived.size());
+  for (const detail::DerivedReview& d : derived) list.push_back(&d);
+  return detail::aggregate(list, keys, query, zone);
+}
+
+namespace detail {
+
+Analytics aggregate(const std::vector<const DerivedReview*>& reviews, const PhraseKeys& keys,
+                    const Query& query, const clock::ZoneOffsets& zone) {
   Analytics out;
   for (std::size_t s = 0; s < 5; ++s) out.fairness[s].stars = static_cast<int>(s + 1);
   const std::int64_t first_day = days_from_civil(query.from.year, query.from.month, query.from.day);
@@ -146,11 +163,12 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
 
   // The range's reviews, oldest first (examples and ties are then stable).
   std::vector<Selected> all;  // every state (fairness)
-  for (const ReviewRecord& r : reviews) {
+  for (const DerivedReview* d : reviews) {
+    const ReviewRecord& r = d->record;
     if (query.product && r.product_id != *query.product) continue;
     const std::int64_t day = local_day(r.created, zone);
     if (day < first_day || day > last_day) continue;
-    all.push_back({&r, day, period_index(periods, day)});
+    all.push_back({&r, d, day, period_index(periods, day)});
   }
   std::stable_sort(all.begin(), all.end(), [](const Selected& a, const Selected& b) {
     return a.review->created != b.review->created ? a.review->created < b.review->created
@@ -204,17 +222,27 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
 
   // ---- trend ----
   for (const PeriodKey& key : periods) out.trend.store.points.push_back({key, 0, {}, {}});
-  std::map<std::string, std::map<std::size_t, TrendPoint>> by_product;
-  for (const Selected& s : kept) {
-    add_to_trend(out.trend.store.points[s.period], s.review->rating);
-    TrendPoint& point = by_product[s.review->product_id][s.period];
-    point.period = periods[s.period];
-    add_to_trend(point, s.review->rating);
-  }
+  // Products by interned slot, visited in id order.
+  std::vector<std::vector<const DerivedReview*>> per_product(keys.products());
+  for (const Selected& s : kept) per_product[s.derived->product].push_back(s.derived);
+  std::vector<std::uint32_t> product_order;
+  for (std::uint32_t p = 0; p < per_product.size(); ++p)
+    if (!per_product[p].empty()) product_order.push_back(p);
+  std::sort(product_order.begin(), product_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return per_product[a].front()->record.product_id < per_product[b].front()->record.product_id;
+  });
+  for (const Selected& s : kept) add_to_trend(out.trend.store.points[s.period], s.review->rating);
   for (TrendPoint& point : out.trend.store.points) finish_trend(point);
-  for (auto& [id, points] : by_product) {
+  for (const std::uint32_t p : product_order) {
+    std::map<std::size_t, TrendPoint> points;
+    for (const DerivedReview* d : per_product[p]) {
+      const std::size_t period = period_index(periods, local_day(d->record.created, zone));
+      TrendPoint& point = points[period];
+      point.period = periods[period];
+      add_to_trend(point, d->record.rating);
+    }
     TrendSeries series;
-    series.product_id = id;
+    series.product_id = per_product[p].front()->record.product_id;
     for (auto& [index, point] : points) {
       finish_trend(point);
       series.points.push_back(point);
@@ -236,10 +264,7 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
     (neg ? out.tags.negative_reviews : out.tags.positive_reviews) += 1;
     TagPeriod& row = tag_period_rows[s.period];
     (neg ? row.negative_reviews : row.positive_reviews) += 1;
-    std::vector<std::string> tags = s.review->tags;  // a tag counts once per review
-    std::sort(tags.begin(), tags.end());
-    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
-    for (const std::string& tag : tags) {
+    for (const std::string& tag : s.review->tags) {  // sorted, unique (derive)
       (neg ? tag_totals[tag].negative : tag_totals[tag].positive) += 1;
       (neg ? tag_periods[s.period][tag].negative : tag_periods[s.period][tag].positive) += 1;
     }
@@ -258,17 +283,18 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
   }
 
   // ---- products and phrases ----
-  std::map<std::string, std::vector<const ReviewRecord*>> products;
-  for (const Selected& s : kept) products[s.review->product_id].push_back(s.review);
-  for (const auto& [id, list] : products) {
+  for (const std::uint32_t p : product_order) {
+    const std::vector<const DerivedReview*>& list = per_product[p];
+    const std::string& id = list.front()->record.product_id;
     ProductRow row;
     row.product_id = id;
     std::int64_t sum = 0, neg = 0, photos = 0;
     std::vector<std::int64_t> delays;
-    std::vector<PhraseInput> phrase_input;
+    std::vector<DerivedInput> phrase_input;
     ProductPhrases phrases;
     phrases.product_id = id;
-    for (const ReviewRecord* r : list) {
+    for (const DerivedReview* d : list) {
+      const ReviewRecord* r = &d->record;
       ++row.count;
       sum += r->rating;
       if (negative(*r)) ++neg;
@@ -276,10 +302,10 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
       if (r->first_reply_at) delays.push_back(reply_delay(*r));
       if (negative(*r)) {
         ++phrases.negative_reviews;
-        phrase_input.push_back({r, true});
+        phrase_input.push_back({d, true});
       } else if (positive(*r)) {
         ++phrases.positive_reviews;
-        phrase_input.push_back({r, false});
+        phrase_input.push_back({d, false});
       }
     }
     row.average = ratio(sum, row.count);
@@ -288,7 +314,7 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
     row.response_rate = ratio(static_cast<std::int64_t>(delays.size()), row.count);
     row.median_reply_seconds = nearest_rank(std::move(delays), 50);
     out.products.push_back(std::move(row));
-    top_phrases(phrase_input, query, phrases.negative, phrases.positive);
+    phrases_of(phrase_input, keys, query, phrases.negative, phrases.positive);
     out.phrases.push_back(std::move(phrases));
   }
   std::stable_sort(out.products.begin(), out.products.end(),
@@ -313,5 +339,7 @@ Analytics compute(const std::vector<ReviewRecord>& reviews, const Query& query,
   }
   return out;
 }
+
+}  // namespace detail
 
 }  // namespace vouch::analytics

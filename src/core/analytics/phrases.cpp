@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "derived.hpp"
 #include "stop_words.hpp"
 #include "text_fold.hpp"
 #include "vouch/analytics.hpp"
@@ -29,6 +30,8 @@ namespace vouch::analytics {
 
 namespace {
 
+using detail::DerivedInput;
+using detail::PhraseKeys;
 using vouch::detail::kSearchFold;
 using vouch::detail::Token;
 using vouch::detail::TokenKind;
@@ -39,16 +42,11 @@ constexpr std::size_t kMinChars = 2, kMaxChars = 4;
 constexpr std::size_t kExamples = 3;
 
 struct Stat {
-  std::int64_t count[2] = {0, 0};  // [0] negative, [1] positive
-  std::vector<std::size_t> examples[2];
+  std::int64_t count[2] = {0, 0};             // [0] negative, [1] positive
+  std::uint32_t examples[2][kExamples] = {};  // indexes into the input, oldest first
+  std::uint8_t example_count[2] = {0, 0};
 };
-
-struct Doc {
-  std::string source;
-  std::string folded;
-  vouch::detail::FoldMap map;
-  std::vector<std::string> keys;  // sorted, unique
-};
+using Stats = std::unordered_map<std::uint32_t, Stat>;
 
 std::vector<std::string> split_units(const std::string& key) {
   std::vector<std::string> units;
@@ -121,33 +119,32 @@ bool same_clause(const std::string& folded, std::uint32_t end, std::uint32_t beg
   return true;
 }
 
-Doc make_doc(const ReviewRecord& review) {
-  Doc doc;
-  doc.source = review.title + "\n" + review.body;
-  vouch::detail::fold(doc.source, doc.folded, kSearchFold, &doc.map);
+std::string source_of(const ReviewRecord& review) { return review.title + "\n" + review.body; }
+
+// The folded text and its candidate keys (not yet unique).
+void candidates_of(const ReviewRecord& review, std::string& folded,
+                   std::vector<std::string>& keys) {
+  vouch::detail::fold(source_of(review), folded, kSearchFold);
   std::vector<Token> tokens;
-  vouch::detail::tokenize(doc.folded, tokens);
+  vouch::detail::tokenize(folded, tokens);
   std::vector<std::string> clause;
   std::uint32_t last_end = 0;
   for (const Token& t : tokens) {
-    const std::string text = doc.folded.substr(t.begin, t.end - t.begin);
+    std::string text = folded.substr(t.begin, t.end - t.begin);
     if (t.kind == TokenKind::Word) {
-      if (!clause.empty() && !same_clause(doc.folded, last_end, t.begin)) {
-        word_grams(clause, doc.keys);
+      if (!clause.empty() && !same_clause(folded, last_end, t.begin)) {
+        word_grams(clause, keys);
         clause.clear();
       }
-      clause.push_back(text);
+      clause.push_back(std::move(text));
       last_end = t.end;
       continue;
     }
-    word_grams(clause, doc.keys);
+    word_grams(clause, keys);
     clause.clear();
-    if (t.kind == TokenKind::Cjk) char_grams(text, doc.keys);
+    if (t.kind == TokenKind::Cjk) char_grams(text, keys);
   }
-  word_grams(clause, doc.keys);
-  std::sort(doc.keys.begin(), doc.keys.end());
-  doc.keys.erase(std::unique(doc.keys.begin(), doc.keys.end()), doc.keys.end());
-  return doc;
+  word_grams(clause, keys);
 }
 
 double xlogx_ratio(double observed, double expected) {
@@ -178,38 +175,41 @@ bool overlaps(const std::vector<std::string>& a, const std::vector<std::string>&
 }
 
 // The phrase as the oldest example writes it (case, accents, Traditional
-// characters kept), else its folded form.
-std::string surface(const Phrase& phrase, const std::vector<Doc>& docs,
-                    const std::vector<PhraseInput>& input) {
-  if (phrase.examples.empty()) return phrase.folded;
-  for (std::size_t i = 0; i < input.size(); ++i) {
-    if (input[i].review->id != phrase.examples[0]) continue;
-    const Doc& doc = docs[i];
-    const std::size_t at = doc.folded.find(phrase.folded);
-    if (at == std::string::npos || phrase.folded.empty() ||
-        doc.map.begin.size() < doc.folded.size())
-      break;
+// characters kept), else its folded form. The fold map is made again for the
+// example alone: a few per phrase, not one per review kept in memory.
+std::string surface(const Phrase& phrase, const std::vector<DerivedInput>& input) {
+  if (phrase.examples.empty() || phrase.folded.empty()) return phrase.folded;
+  for (const DerivedInput& in : input) {
+    if (in.review->record.id != phrase.examples[0]) continue;
+    const std::size_t at = in.review->folded.find(phrase.folded);
+    if (at == std::string::npos) break;
+    const std::string source = source_of(in.review->record);
+    std::string folded;
+    vouch::detail::FoldMap map;
+    vouch::detail::fold(source, folded, kSearchFold, &map);
+    if (folded != in.review->folded || map.begin.size() < folded.size()) break;
     const std::size_t last = at + phrase.folded.size() - 1;
-    return doc.source.substr(doc.map.begin[at], doc.map.end[last] - doc.map.begin[at]);
+    return source.substr(map.begin[at], map.end[last] - map.begin[at]);
   }
   return phrase.folded;
 }
 
 struct Candidate {
+  std::uint32_t id;
   std::string key;
   std::vector<std::string> units;
   const Stat* stat;
   double score;
 };
 
-void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
-               const std::vector<Doc>& docs, const std::vector<PhraseInput>& input,
-               const std::int64_t totals[2], const Query& query, std::vector<Phrase>& out) {
+void pick_side(int side, const Stats& stats, const PhraseKeys& keys,
+               const std::vector<DerivedInput>& input, const std::int64_t totals[2],
+               const Query& query, std::vector<Phrase>& out) {
   const int other = 1 - side;
   const auto min_count =
       static_cast<std::int64_t>(std::max<std::size_t>(1, query.phrase_min_count));
   std::vector<Candidate> candidates;
-  for (const auto& [key, stat] : stats) {
+  for (const auto& [id, stat] : stats) {
     const std::int64_t a = stat.count[side], c = stat.count[other];
     if (a < min_count) continue;
     // More frequent on this side than on the other (rates, not counts).
@@ -219,15 +219,17 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
             ? log_likelihood(static_cast<double>(a), static_cast<double>(totals[side]),
                              static_cast<double>(c), static_cast<double>(totals[other]))
             : static_cast<double>(a);
-    candidates.push_back({key, split_units(key), &stat, score});
+    const std::string& key = keys.key(id);
+    candidates.push_back({id, key, split_units(key), &stat, score});
   }
   // A shorter n-gram gives way to a longer one it nearly always comes with.
-  std::unordered_set<std::string> absorbed;
+  std::unordered_set<std::uint32_t> absorbed;
   for (const Candidate& longer : candidates) {
     if (longer.units.size() < 2) continue;
     const std::size_t n = longer.units.size() - 1;
     for (const std::size_t from : {std::size_t{0}, std::size_t{1}}) {
-      const std::string sub = join_units(longer.key[0], longer.units, from, n);
+      const std::uint32_t sub = keys.find(join_units(longer.key[0], longer.units, from, n));
+      if (sub == PhraseKeys::npos) continue;
       auto it = stats.find(sub);
       if (it != stats.end() && longer.stat->count[side] * 5 >= it->second.count[side] * 4)
         absorbed.insert(sub);
@@ -252,14 +254,14 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
     count = 0;
     for (std::size_t i = 0; i < input.size(); ++i) {
       if ((input[i].negative ? 0 : 1) != which) continue;
-      if (docs[i].folded.find(text) == std::string::npos) continue;
+      if (input[i].review->folded.find(text) == std::string::npos) continue;
       ++count;
-      if (examples && examples->size() < kExamples) examples->push_back(input[i].review->id);
+      if (examples && examples->size() < kExamples) examples->push_back(input[i].review->record.id);
     }
   };
   for (const Candidate& cand : candidates) {
     if (picked.size() >= query.phrases_per_side) break;
-    if (absorbed.count(cand.key)) continue;
+    if (absorbed.count(cand.id)) continue;
     bool skip = false;
     for (Picked& p : picked) {
       if (p.key[0] != cand.key[0]) continue;
@@ -298,36 +300,101 @@ void pick_side(int side, const std::unordered_map<std::string, Stat>& stats,
     phrase.count = cand.stat->count[side];
     phrase.other_count = cand.stat->count[other];
     phrase.score = cand.score;
-    for (std::size_t index : cand.stat->examples[side])
-      phrase.examples.push_back(input[index].review->id);
+    for (std::size_t e = 0; e < cand.stat->example_count[side]; ++e)
+      phrase.examples.push_back(input[cand.stat->examples[side][e]].review->record.id);
     picked.push_back({cand.key, cand.units, std::move(phrase)});
   }
   for (Picked& p : picked) {
-    p.phrase.text = surface(p.phrase, docs, input);
+    p.phrase.text = surface(p.phrase, input);
     out.push_back(std::move(p.phrase));
   }
 }
 
 }  // namespace
 
-void top_phrases(const std::vector<PhraseInput>& input, const Query& query,
-                 std::vector<Phrase>& negative, std::vector<Phrase>& positive) {
-  std::vector<Doc> docs;
-  docs.reserve(input.size());
-  std::unordered_map<std::string, Stat> stats;
+namespace detail {
+
+std::uint32_t PhraseKeys::intern(const std::string& key) {
+  auto [it, added] = ids_.emplace(key, static_cast<std::uint32_t>(keys_.size()));
+  if (added) keys_.push_back(key);
+  return it->second;
+}
+
+std::uint32_t PhraseKeys::intern_product(const std::string& id) {
+  auto [it, added] = product_ids_.emplace(id, static_cast<std::uint32_t>(products_.size()));
+  if (added) products_.push_back(id);
+  return it->second;
+}
+
+std::uint32_t PhraseKeys::find(const std::string& key) const {
+  auto it = ids_.find(key);
+  return it == ids_.end() ? npos : it->second;
+}
+
+std::size_t PhraseKeys::memory_bytes() const {
+  std::size_t bytes = keys_.capacity() * sizeof(std::string) + ids_.bucket_count() * sizeof(void*);
+  for (const std::string& key : keys_)
+    bytes += 2 * (key.capacity() > 15 ? key.capacity() + 1 : 0) + sizeof(std::string) +
+             sizeof(std::uint32_t) + 2 * sizeof(void*);  // the map's node
+  return bytes;
+}
+
+DerivedReview derive(ReviewRecord record, PhraseKeys& keys) {
+  DerivedReview out;
+  std::vector<std::string> candidates;
+  candidates_of(record, out.folded, candidates);
+  out.keys.reserve(candidates.size());
+  for (const std::string& key : candidates) out.keys.push_back(keys.intern(key));
+  std::sort(out.keys.begin(), out.keys.end());
+  out.keys.erase(std::unique(out.keys.begin(), out.keys.end()), out.keys.end());
+  out.keys.shrink_to_fit();
+  std::sort(record.tags.begin(), record.tags.end());  // a tag counts once per review
+  record.tags.erase(std::unique(record.tags.begin(), record.tags.end()), record.tags.end());
+  out.product = keys.intern_product(record.product_id);
+  out.record = std::move(record);
+  return out;
+}
+
+std::size_t memory_bytes(const DerivedReview& r) {
+  const auto text = [](const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
+  std::size_t bytes = sizeof(DerivedReview) + text(r.folded) + r.keys.capacity() * 4 +
+                      text(r.record.id) + text(r.record.product_id) + text(r.record.title) +
+                      text(r.record.body) + text(r.record.language) +
+                      text(r.record.first_reply_by) +
+                      r.record.tags.capacity() * sizeof(std::string);
+  for (const std::string& tag : r.record.tags) bytes += text(tag);
+  return bytes;
+}
+
+void phrases_of(const std::vector<DerivedInput>& input, const PhraseKeys& keys, const Query& query,
+                std::vector<Phrase>& negative, std::vector<Phrase>& positive) {
+  Stats stats;
   std::int64_t totals[2] = {0, 0};
   for (std::size_t i = 0; i < input.size(); ++i) {
-    docs.push_back(make_doc(*input[i].review));
     const int side = input[i].negative ? 0 : 1;
     ++totals[side];
-    for (const std::string& key : docs.back().keys) {
+    for (const std::uint32_t key : input[i].review->keys) {
       Stat& stat = stats[key];
       ++stat.count[side];
-      if (stat.examples[side].size() < kExamples) stat.examples[side].push_back(i);
+      if (stat.example_count[side] < kExamples)
+        stat.examples[side][stat.example_count[side]++] = static_cast<std::uint32_t>(i);
     }
   }
-  pick_side(0, stats, docs, input, totals, query, negative);
-  pick_side(1, stats, docs, input, totals, query, positive);
+  pick_side(0, stats, keys, input, totals, query, negative);
+  pick_side(1, stats, keys, input, totals, query, positive);
+}
+
+}  // namespace detail
+
+void top_phrases(const std::vector<PhraseInput>& input, const Query& query,
+                 std::vector<Phrase>& negative, std::vector<Phrase>& positive) {
+  detail::PhraseKeys keys;
+  std::vector<detail::DerivedReview> derived;
+  derived.reserve(input.size());
+  for (const PhraseInput& in : input) derived.push_back(detail::derive(*in.review, keys));
+  std::vector<detail::DerivedInput> list;
+  for (std::size_t i = 0; i < input.size(); ++i) list.push_back({&derived[i], input[i].negative});
+  detail::phrases_of(list, keys, query, negative, positive);
 }
 
 }  // namespace vouch::analytics

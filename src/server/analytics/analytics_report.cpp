@@ -2,9 +2,10 @@
 
 #include <sqlite3.h>
 
-#include <atomic>
 #include <cstring>
+#include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "analytics/analytics_json.hpp"
 #include "http_util.hpp"
@@ -14,15 +15,78 @@ namespace vouch::server::analytics {
 
 namespace va = vouch::analytics;
 
-struct ReportCache {
-  sqlite3* db = nullptr;
-  std::atomic<std::uint64_t> version{0};
-  std::mutex mutex;
-  std::uint64_t cached_version = 0;
-  std::map<std::string, std::shared_ptr<const std::string>> answers;  // at cached_version
+// Which review a row of a watched table belongs to, by rowid, so that a row
+// deleted since the last answer still names its review. Rowids are small
+// dense integers in practice (a vector); any others go to a map.
+class RowOwners {
+ public:
+  void set(std::int64_t rowid, std::uint32_t slot) {
+    if (rowid >= 0 && rowid < kDense) {
+      if (static_cast<std::size_t>(rowid) >= dense_.size())
+        dense_.resize(static_cast<std::size_t>(rowid) + 1, kNone);
+      dense_[static_cast<std::size_t>(rowid)] = slot;
+    } else {
+      sparse_[rowid] = slot;
+    }
+  }
+  std::optional<std::uint32_t> get(std::int64_t rowid) const {
+    if (rowid >= 0 && static_cast<std::size_t>(rowid) < dense_.size())
+      return dense_[static_cast<std::size_t>(rowid)] == kNone
+                 ? std::nullopt
+                 : std::optional<std::uint32_t>(dense_[static_cast<std::size_t>(rowid)]);
+    auto it = sparse_.find(rowid);
+    return it == sparse_.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+  }
+  std::size_t memory_bytes() const { return dense_.capacity() * 4 + sparse_.size() * 48; }
 
-  ~ReportCache() {
-    if (db) sqlite3_update_hook(db, nullptr, nullptr);
+ private:
+  static constexpr std::int64_t kDense = 1 << 26;
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> dense_;
+  std::unordered_map<std::int64_t, std::uint32_t> sparse_;
+};
+
+// The incremental cache (analytics_report.hpp). Everything in it is at
+// `version`; `mutex` serialises analytics requests (taken before the database
+// lock, never after).
+struct ReportCache {
+  std::mutex mutex;
+  bool loaded = false;
+  std::uint64_t version = 0;
+  int reviews_table = 0, items_table = 0, tags_table = 0, audit_table = 0;
+  va::Corpus corpus;
+  // Review ids by slot (RowOwners hold slots: 4 bytes a row, not a string).
+  std::vector<std::string> slots;
+  std::unordered_map<std::string, std::uint32_t> slot_of;
+  RowOwners review_rows, item_rows, tag_rows;
+  // The first moderation decision per review. audit_log is append-only, so a
+  // new row can only make it earlier.
+  std::unordered_map<std::string, std::int64_t> decided;
+  std::map<std::string, std::shared_ptr<const std::string>> answers;  // at version
+
+  std::uint32_t slot(const std::string& id) {
+    auto [it, added] = slot_of.emplace(id, static_cast<std::uint32_t>(slots.size()));
+    if (added) slots.push_back(id);
+    return it->second;
+  }
+  void reset() {
+    corpus.clear();
+    slots.clear();
+    slot_of.clear();
+    review_rows = {};
+    item_rows = {};
+    tag_rows = {};
+    decided.clear();
+    answers.clear();
+    loaded = false;
+  }
+  std::size_t memory_bytes() const {
+    std::size_t bytes = corpus.memory_bytes() + review_rows.memory_bytes() +
+                        item_rows.memory_bytes() + tag_rows.memory_bytes() +
+                        slots.capacity() * sizeof(std::string) + slot_of.size() * 64 +
+                        decided.size() * 64;
+    for (const auto& [key, body] : answers) bytes += body->size() + key.size();
+    return bytes;
   }
 };
 
@@ -30,14 +94,9 @@ namespace {
 
 constexpr std::int64_t kMaxRangeDays = 3660;
 constexpr std::size_t kMaxAnswers = 64;
-
-// Every row written to what the panels read moves the version on (rolled-back
-// writes too: a spurious recompute is harmless, a stale answer is not).
-void count_write(void* cache, int, const char*, const char* table, sqlite3_int64) {
-  if (std::strcmp(table, "reviews") == 0 || std::strcmp(table, "inbox_items") == 0 ||
-      std::strcmp(table, "inbox_tags") == 0 || std::strcmp(table, "audit_log") == 0)
-    static_cast<ReportCache*>(cache)->version.fetch_add(1, std::memory_order_relaxed);
-}
+// More changed reviews than this since the last answer: read everything again
+// (one scan beats thousands of single-row reads).
+constexpr std::size_t kMaxTouched = 5000;
 
 app::Problem bad(const std::string& message) {
   return app::problem(app::Failure::Malformed, "invalid_parameter", message);
@@ -72,95 +131,162 @@ va::ReviewState state_of(const std::string& status) {
   return va::ReviewState::Pending;
 }
 
-// The instants that can hold the range's local days (zones are within 26 h of
-// UTC); the core keeps exactly the local days.
-struct Bounds {
-  std::int64_t lo, hi;
-};
-Bounds utc_bounds(const va::Query& q) {
-  const std::int64_t first = days_from_civil(q.from.year, q.from.month, q.from.day);
-  const std::int64_t last = days_from_civil(q.to.year, q.to.month, q.to.day);
-  return {(first - 2) * 86400, (last + 3) * 86400};
+constexpr const char* kDecisionActions = "action IN ('approve', 'reject', 'hide')";
+
+// The columns of one review with its inbox row; `where` picks the rows.
+std::string review_select(const std::string& where) {
+  return "SELECT r.rowid, i.rowid, r.id, r.product_id, r.rating, r.created, r.status, r.title, "
+         "r.body, r.language, r.media NOT IN ('', '[]'), i.first_reply_at, "
+         "coalesce(i.first_reply_by, ''), coalesce(i.due_at, 0) "
+         "FROM reviews r LEFT JOIN inbox_items i ON i.review_id = r.id" +
+         where;
 }
 
-app::Outcome<std::vector<va::ReviewRecord>> load_records(App& app, const va::Query& q) {
-  const Bounds b = utc_bounds(q);
-  const std::string product_clause = q.product ? " AND r.product_id = ?3" : "";
-  std::vector<va::ReviewRecord> records;
-  std::unordered_map<std::string, std::size_t> index;
-  {
-    Statement rows(app.db->handle(),
-                   "SELECT r.id, r.product_id, r.rating, r.created, r.status, r.title, r.body, "
-                   "r.language, r.media NOT IN ('', '[]'), i.first_reply_at, "
-                   "coalesce(i.first_reply_by, ''), coalesce(i.due_at, 0) "
-                   "FROM reviews r LEFT JOIN inbox_items i ON i.review_id = r.id "
-                   "WHERE r.created >= ?1 AND r.created < ?2" +
-                       product_clause);
-    rows.bind(1, b.lo).bind(2, b.hi);
-    if (q.product) rows.bind(3, *q.product);
-    while (rows.step()) {
-      va::ReviewRecord r;
-      r.id = rows.text(0);
-      r.product_id = rows.text(1);
-      r.rating = static_cast<int>(rows.integer(2));
-      r.created = rows.integer(3);
-      r.state = state_of(rows.text(4));
-      r.title = rows.text(5);
-      r.body = rows.text(6);
-      r.language = rows.text(7);
-      r.has_photos = rows.integer(8) != 0;
-      if (!rows.is_null(9)) r.first_reply_at = rows.integer(9);
-      r.first_reply_by = rows.text(10);
-      if (const std::int64_t due = rows.integer(11); due > 0) r.due_at = due;
-      index.emplace(r.id, records.size());
-      records.push_back(std::move(r));
-    }
-    if (rows.failed())
-      return inbox::storage_problem("analytics", Error{"reviews", rows.error_message()});
-  }
-  {
-    Statement tags(app.db->handle(),
-                   "SELECT t.review_id, t.tag FROM inbox_tags t JOIN reviews r ON r.id = "
-                   "t.review_id WHERE r.created >= ?1 AND r.created < ?2" +
-                       product_clause);
-    tags.bind(1, b.lo).bind(2, b.hi);
-    if (q.product) tags.bind(3, *q.product);
-    while (tags.step()) {
-      auto it = index.find(tags.text(0));
-      if (it != index.end()) records[it->second].tags.push_back(tags.text(1));
-    }
-    if (tags.failed())
-      return inbox::storage_problem("analytics", Error{"inbox_tags", tags.error_message()});
-  }
+va::ReviewRecord read_review(ReportCache& cache, Statement& rows) {
+  va::ReviewRecord r;
+  r.id = rows.text(2);
+  const std::uint32_t slot = cache.slot(r.id);
+  cache.review_rows.set(rows.integer(0), slot);
+  if (!rows.is_null(1)) cache.item_rows.set(rows.integer(1), slot);
+  r.product_id = rows.text(3);
+  r.rating = static_cast<int>(rows.integer(4));
+  r.created = rows.integer(5);
+  r.state = state_of(rows.text(6));
+  r.title = rows.text(7);
+  r.body = rows.text(8);
+  r.language = rows.text(9);
+  r.has_photos = rows.integer(10) != 0;
+  if (!rows.is_null(11)) r.first_reply_at = rows.integer(11);
+  r.first_reply_by = rows.text(12);
+  if (const std::int64_t due = rows.integer(13); due > 0) r.due_at = due;
+  if (auto it = cache.decided.find(r.id); it != cache.decided.end()) r.decided_at = it->second;
+  return r;
+}
+
+// Every review of the store, derived afresh.
+app::Outcome<bool> load_all(Database& db, ReportCache& cache) {
+  cache.reset();
   {
     // The first moderation decision of each review (moderate.cpp's actions).
-    Statement decided(app.db->handle(),
-                      "SELECT review_id, min(time) FROM audit_log WHERE review_id != '' AND "
-                      "action IN ('approve', 'reject', 'hide') GROUP BY review_id");
-    while (decided.step()) {
-      auto it = index.find(decided.text(0));
-      if (it != index.end()) records[it->second].decided_at = decided.integer(1);
-    }
+    Statement decided(db.handle(), std::string("SELECT review_id, min(time) FROM audit_log WHERE "
+                                               "review_id != '' AND ") +
+                                       kDecisionActions + " GROUP BY review_id");
+    while (decided.step()) cache.decided[decided.text(0)] = decided.integer(1);
     if (decided.failed())
       return inbox::storage_problem("analytics", Error{"audit_log", decided.error_message()});
   }
-  return records;
+  std::unordered_map<std::string, std::vector<std::string>> tags;
+  {
+    Statement rows(db.handle(), "SELECT rowid, review_id, tag FROM inbox_tags");
+    while (rows.step()) {
+      std::string id = rows.text(1);
+      cache.tag_rows.set(rows.integer(0), cache.slot(id));
+      tags[std::move(id)].push_back(rows.text(2));
+    }
+    if (rows.failed())
+      return inbox::storage_problem("analytics", Error{"inbox_tags", rows.error_message()});
+  }
+  Statement rows(db.handle(), review_select(""));
+  while (rows.step()) {
+    va::ReviewRecord r = read_review(cache, rows);
+    if (auto it = tags.find(r.id); it != tags.end()) r.tags = std::move(it->second);
+    cache.corpus.upsert(std::move(r));
+  }
+  if (rows.failed())
+    return inbox::storage_problem("analytics", Error{"reviews", rows.error_message()});
+  cache.loaded = true;
+  return true;
 }
 
-// Commits by other connections (another process on the same file, e.g. a
-// `vouch-server import` while serving) do not reach the hook; SQLite's
-// data_version moves on for exactly those.
-std::uint64_t other_connections_version(App& app) {
-  Statement pragma(app.db->handle(), "PRAGMA data_version");
-  return pragma.step() ? static_cast<std::uint64_t>(pragma.integer(0)) : 0;
+// One review read again (or dropped when it is gone).
+app::Outcome<bool> reload(Database& db, ReportCache& cache, const std::string& id) {
+  Statement rows(db.handle(), review_select(" WHERE r.id = ?1"));
+  rows.bind(1, id);
+  if (!rows.step()) {
+    if (rows.failed())
+      return inbox::storage_problem("analytics", Error{"reviews", rows.error_message()});
+    cache.corpus.erase(id);
+    return true;
+  }
+  va::ReviewRecord r = read_review(cache, rows);
+  Statement tags(db.handle(), "SELECT rowid, tag FROM inbox_tags WHERE review_id = ?1");
+  tags.bind(1, id);
+  const std::uint32_t slot = cache.slot(id);
+  while (tags.step()) {
+    cache.tag_rows.set(tags.integer(0), slot);
+    r.tags.push_back(tags.text(1));
+  }
+  if (tags.failed())
+    return inbox::storage_problem("analytics", Error{"inbox_tags", tags.error_message()});
+  cache.corpus.upsert(std::move(r));
+  return true;
+}
+
+// The review a changed row belongs to now (if the row is still there).
+std::optional<std::string> owner_now(Database& db, const char* table, std::int64_t rowid) {
+  const std::string column = std::strcmp(table, "reviews") == 0 ? "id" : "review_id";
+  Statement row(db.handle(),
+                "SELECT " + column + " FROM " + std::string(table) + " WHERE rowid = ?1");
+  row.bind(1, rowid);
+  if (row.step()) return row.text(0);
+  return std::nullopt;
+}
+
+// Brings the cache to the database's current version: everything again on
+// the first request (or when the change log cannot say what changed), else
+// only the reviews whose rows were written. Caller holds the database lock.
+app::Outcome<bool> refresh(Database& db, ReportCache& cache) {
+  const DataChanges changes = db.changes_since(cache.loaded ? cache.version : 0);
+  if (cache.loaded && !changes.any) return true;
+  cache.answers.clear();
+  cache.version = changes.version;
+  if (!cache.loaded || changes.everything) return load_all(db, cache);
+  std::set<std::string> touched;
+  const auto add_owner = [&](const RowOwners& owners, std::int64_t rowid) {
+    if (auto slot = owners.get(rowid)) touched.insert(cache.slots[*slot]);
+  };
+  for (const auto& [table, rowid] : changes.rows) {
+    if (touched.size() > kMaxTouched) break;
+    if (table == cache.audit_table) {
+      Statement row(db.handle(),
+                    std::string("SELECT review_id, time FROM audit_log WHERE id = ?1 AND ") +
+                        kDecisionActions);
+      row.bind(1, rowid);
+      if (!row.step() || row.text(0).empty()) continue;
+      const std::string id = row.text(0);
+      auto [it, added] = cache.decided.emplace(id, row.integer(1));
+      if (!added && row.integer(1) < it->second) it->second = row.integer(1);
+      touched.insert(id);
+      continue;
+    }
+    const char* name = table == cache.reviews_table ? "reviews"
+                       : table == cache.items_table ? "inbox_items"
+                                                    : "inbox_tags";
+    add_owner(table == cache.reviews_table ? cache.review_rows
+              : table == cache.items_table ? cache.item_rows
+                                           : cache.tag_rows,
+              rowid);
+    if (auto id = owner_now(db, name, rowid)) touched.insert(*id);
+  }
+  if (touched.size() > kMaxTouched) return load_all(db, cache);
+  for (const std::string& id : touched) {
+    app::Outcome<bool> done = reload(db, cache, id);
+    if (!done) {
+      cache.reset();
+      return done;
+    }
+  }
+  return true;
 }
 
 ReportCache& cache_of(App& app) {
-  // Called with the database lock held: one cache, one hook.
+  // Called with the database lock held: one cache.
   if (!app.analytics_cache) {
     auto cache = std::make_shared<ReportCache>();
-    cache->db = app.db->handle();
-    sqlite3_update_hook(cache->db, &count_write, cache.get());
+    cache->reviews_table = app.db->watch("reviews");
+    cache->items_table = app.db->watch("inbox_items");
+    cache->tags_table = app.db->watch("inbox_tags");
+    cache->audit_table = app.db->watch("audit_log");
     app.analytics_cache = std::move(cache);
   }
   return *app.analytics_cache;
@@ -218,37 +344,27 @@ app::Outcome<std::shared_ptr<const std::string>> analytics_report(App& app,
   const va::Query& q = parsed.value();
   const std::string key = date_text(q.from) + "|" + date_text(q.to) + "|" +
                           (q.period == va::Period::Week ? "w" : "m") + "|" +
+                          std::to_string(q.negative_max_rating) + "|" + app.inbox->zone_name + "|" +
                           (q.product ? "p" + *q.product : "*");
 
-  std::vector<va::ReviewRecord> records;
-  std::uint64_t version = 0;
   ReportCache* cache = nullptr;
   {
     std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
     cache = &cache_of(app);
-    // Both counts in one number: the hook's in the low 40 bits.
-    version = (other_connections_version(app) << 40) ^ cache->version.load();
-    {
-      std::lock_guard<std::mutex> cached(cache->mutex);
-      if (cache->cached_version == version) {
-        auto it = cache->answers.find(key);
-        if (it != cache->answers.end()) return it->second;
-      }
-    }
-    app::Outcome<std::vector<va::ReviewRecord>> loaded = load_records(app, q);
-    if (!loaded) return loaded.problem();
-    records = std::move(loaded.value());
   }
-  // The computation runs without the database lock: writes go on meanwhile
-  // (and make this answer's version old, so it is not kept past them).
-  const va::Analytics panels = va::compute(records, q, *app.inbox->zone);
+  // One analytics request at a time works on the cache; writes go on meanwhile
+  // (the hook logs them, the next request re-derives their reviews).
+  std::lock_guard<std::mutex> serial(cache->mutex);
+  {
+    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+    app::Outcome<bool> fresh = refresh(*app.db, *cache);
+    if (!fresh) return fresh.problem();
+  }
+  auto it = cache->answers.find(key);
+  if (it != cache->answers.end()) return it->second;
+  const va::Analytics panels = cache->corpus.compute(q, *app.inbox->zone);
   auto body = std::make_shared<const std::string>(
       dump_json(analytics_json(panels, q, app.inbox->zone_name)));
-  std::lock_guard<std::mutex> cached(cache->mutex);
-  if (cache->cached_version != version) {
-    cache->answers.clear();
-    cache->cached_version = version;
-  }
   if (cache->answers.size() >= kMaxAnswers) cache->answers.clear();
   cache->answers[key] = body;
   return std::shared_ptr<const std::string>(body);

@@ -2,12 +2,14 @@
 // The owner's analytics (issue 16): parses the query, loads the range's
 // reviews with their inbox rows, tags, photos and first moderation decision
 // from SQLite, runs the core (include/vouch/analytics.hpp) and serialises the
-// panels. Answers are cached per (query, data version): the version counts
-// every row written to reviews, inbox_items, inbox_tags and audit_log (an
-// SQLite update hook on the server's one connection) plus SQLite's
-// data_version (commits by other processes on the file), so any review or
-// inbox write makes the next request recompute, and repeated requests in
-// between answer from memory.
+// panels. Incremental (docs/console.md, "Analytics: the cache"): every review
+// of the store is kept derived in memory (va::Corpus: folded text, phrase
+// candidates, tags, first decision), read in full on the first request; after
+// that a request asks the database's change log (Database::changes_since) for
+// the rowids written to reviews, inbox_items, inbox_tags and audit_log, reads
+// only those reviews again, then aggregates. Answers are kept per query at the
+// data version until the next write. Another process committing to the file,
+// or more than a few thousand changed reviews, reads everything again.
 
 #include <cstdint>
 #include <map>
