@@ -202,3 +202,33 @@ test('hostile test-mail input is refused with a clear error and queues nothing',
     await relay.close();
   }
 });
+
+test('a private message from the console goes through the outbox to the reviewer (kind private_reply)', async () => {
+  const relay = await startRelay();
+  const server = await startServer({ config: { ...mailConfig(relay.port), store_name: 'Kettle Corner' } });
+  try {
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/v1/products/kettle-9/reviews`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rating: 2, title: 'Lid rattles', body: 'The lid rattles when the water boils, otherwise the kettle works fine for us.', author: 'Inès', email: 'ines@example.com', consent: true }),
+    });
+    const { id } = await response.json();
+    const sent = await admin(server, 'POST', `inbox/${id}/messages`, { text: 'Sorry about the lid!\nWe will send a new one.' });
+    assert.equal(sent.status, 201);
+    assert.equal(sent.body.mailto, null, 'no mail program needed');
+    assert.equal(typeof sent.body.outbox_id, 'number');
+    await until(() => relay.messages.length === 1, 'the private message');
+    const [message] = relay.messages;
+    assert.deepEqual(message.to, ['ines@example.com']);
+    assert.deepEqual(message.headers.get('to').value, [{ address: 'ines@example.com', name: 'Inès' }]);
+    assert.equal(message.subject, 'About your review "Lid rattles"');
+    assert.match(message.text, /^Sorry about the lid!\nWe will send a new one\.\n\n-- \nKettle Corner/);
+    const row = (await admin(server, 'GET', `outbox/${sent.body.outbox_id}`)).body.mail;
+    assert.equal(row.kind, 'private_reply');
+    assert.equal(row.reference, `review:${id}`);
+    assert.equal(message.messageId, `<${row.message_id}>`);
+  } finally {
+    await server.stop();
+    await relay.close();
+  }
+});
