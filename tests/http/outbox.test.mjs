@@ -6,6 +6,10 @@
 // backoff, then the mail goes; a permanent refusal is a failed row with the
 // reason, which the console's retry queues again.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { adminToken, startServer } from './support/server.mjs';
 import { startRelay } from '../support/smtp-relay.mjs';
@@ -230,5 +234,36 @@ test('a private message from the console goes through the outbox to the reviewer
   } finally {
     await server.stop();
     await relay.close();
+  }
+});
+
+test('STARTTLS and AUTH: the credentials go only over TLS the relay proved with its certificate', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'vouch-smtp-tls-'));
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const tls = { key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')) };
+  writeFileSync(join(work, 'smtp-password.txt'), 'relay-password-1\n');
+  const relay = await startRelay({ tls, users: { reviews: 'relay-password-1' } });
+  const plain = await startRelay({ users: { reviews: 'relay-password-1' } });
+  const auth = { starttls: 'required', username: 'reviews', password_file: join(work, 'smtp-password.txt'), ca_file: join(work, 'cert.pem') };
+  const server = await startServer({ config: mailConfig(relay.port, auth) });
+  // The same settings against a relay that offers no STARTTLS: nothing is sent.
+  const refused = await startServer({ config: mailConfig(plain.port, auth) });
+  try {
+    await admin(server, 'POST', 'outbox/test', { to: 'owner@shop.example' });
+    await until(() => relay.messages.length === 1, 'the mail over STARTTLS');
+    assert.equal(relay.messages[0].secure, true, 'the session was upgraded to TLS');
+    assert.equal(relay.messages[0].user, 'reviews', 'the relay authenticated the server');
+    const queued = await admin(refused, 'POST', 'outbox/test', { to: 'owner@shop.example' });
+    const row = await until(async () => { const m = (await admin(refused, 'GET', `outbox/${queued.body.mail.id}`)).body.mail; return m.attempts >= 1 && m.state === 'queued' && m; }, 'a failed attempt');
+    assert.match(row.last_error, /SSL|TLS|STARTTLS/i);
+    assert.equal(plain.messages.length, 0);
+  } finally {
+    await server.stop();
+    await refused.stop();
+    await relay.close();
+    await plain.close();
+    rmSync(work, { recursive: true, force: true });
   }
 });

@@ -77,9 +77,11 @@ Result<MailSettings> parse_mail_settings(const json& value, const std::string& b
         read_number(value, "retry_max_seconds", mail.retry_max_seconds, 1, 7 * 86400)}) {
     if (!status) return status.error();
   }
+  // The host must follow the scheme (the scheme check comes first, so find() succeeded).
+  const std::size_t host = mail.smtp_url.find("://") + 3;
   if (!(starts_with(mail.smtp_url, "smtp://") || starts_with(mail.smtp_url, "smtps://")) ||
       mail.smtp_url.find_first_of(" \r\n\t@?#") != std::string::npos ||
-      mail.smtp_url.size() <= std::string_view("smtps://").size())
+      mail.smtp_url.size() <= host || mail.smtp_url[host] == ':' || mail.smtp_url[host] == '/')
     return Error{"mail.smtp_url",
                  "expected the relay as smtp://host:port (STARTTLS, see mail.starttls) or "
                  "smtps://host:port (TLS from the first byte), without credentials "
