@@ -9,7 +9,7 @@
 //
 //   const relay = await startRelay({ delayMs: 20 });
 //   ... mail: { smtp_url: `smtp://127.0.0.1:${relay.port}`, starttls: 'off', from: ... }
-//   relay.messages            // [{ messageId, from, to, subject, text, html, headers, raw }]
+//   relay.messages            // [{ messageId, from, to, subject, text, html, headers, helo, user, secure, raw }]
 //   relay.countByMessageId()  // Map messageId -> times delivered
 //   relay.duplicates          // resends of a Message-ID it already had
 //   await relay.close();
@@ -72,6 +72,7 @@ export async function startRelay({ port = 0, host = '127.0.0.1', delayMs = 0, di
           html: parsed.html || '',
           headers: parsed.headers,
           user: session.user || null,
+          helo: session.hostNameAppearsAs,
           secure: Boolean(session.secure),
           raw: raw.toString('utf8'),
         };

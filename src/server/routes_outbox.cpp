@@ -366,7 +366,7 @@ void register_outbox_routes(Router& server, App& app) {
   using P = Permission;
   server.Get("/api/v1/admin/outbox", admin_route(app, P::Manage, list_outbox));
   server.Post("/api/v1/admin/outbox/test", admin_route(app, P::Manage, test_mail), 4096);
-  server.Get(R"(/api/v1/admin/outbox/([^/]+))", admin_route(app, P::Manage, get_mail));
+  server.Get(R"(/api/v1/admin/outbox/((?!test$)[^/]+))", admin_route(app, P::Manage, get_mail));
   server.Post(R"(/api/v1/admin/outbox/([^/]+)/retry)", admin_route(app, P::Manage, retry_mail),
               1024);
   server.Get("/api/v1/admin/webhooks", admin_route(app, P::Manage, list_webhooks));

@@ -51,7 +51,7 @@ async function closedPort() {
 test('a queued mail reaches the relay with its row\'s Message-ID, encoded headers and the text', async () => {
   const relay = await startRelay();
   // A store name beyond ASCII: the Subject goes as RFC 2047 encoded words.
-  const server = await startServer({ config: { ...mailConfig(relay.port), store_name: 'Café Lumière 光 — "Spécial"' } });
+  const server = await startServer({ config: { ...mailConfig(relay.port, { helo_domain: 'reviews.shop.example' }), store_name: 'Café Lumière 光 — "Spécial"' } });
   try {
     const queued = await admin(server, 'POST', 'outbox/test', { to: 'owner@shop.example' });
     assert.equal(queued.status, 201);
@@ -62,6 +62,7 @@ test('a queued mail reaches the relay with its row\'s Message-ID, encoded header
     assert.equal(message.messageId, `<${row.message_id}>`);
     assert.deepEqual(message.to, ['owner@shop.example']);
     assert.equal(message.from, FROM);
+    assert.equal(message.helo, 'reviews.shop.example');
     assert.deepEqual(message.headers.get('from').value, [{ address: FROM, name: 'Shop Reviews' }]);
     assert.equal(message.subject, 'Test mail from Café Lumière 光 — "Spécial"');
     assert.match(message.raw, /^Subject: =\?UTF-8\?B\?/m);

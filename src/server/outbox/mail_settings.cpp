@@ -1,5 +1,6 @@
 #include "outbox/mail_settings.hpp"
 
+#include <cctype>
 #include <set>
 
 #include "config.hpp"
@@ -86,6 +87,12 @@ Result<MailSettings> parse_mail_settings(const json& value, const std::string& b
                  "expected the relay as smtp://host:port (STARTTLS, see mail.starttls) or "
                  "smtps://host:port (TLS from the first byte), without credentials "
                  "(mail.username, mail.password_file)"};
+  for (char c : mail.helo_domain) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-')
+      return Error{"mail.helo_domain", "expected a host name such as \"reviews.shop.example\""};
+  }
+  if (mail.smtp_url.find('/', host) != std::string::npos && !mail.helo_domain.empty())
+    return Error{"mail.smtp_url", "give the EHLO name in mail.helo_domain, not as the URL's path"};
   if (starttls == "required")
     mail.starttls = StartTls::Required;
   else if (starttls == "opportunistic")

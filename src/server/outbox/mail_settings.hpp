@@ -26,7 +26,7 @@ struct MailSettings {
   std::string from;      // envelope and header sender, e.g. reviews@shop.example
   std::string from_name;
   std::string ca_file;      // '' = the system's CA bundle
-  std::string helo_domain;  // '' = libcurl's default
+  std::string helo_domain;  // the EHLO name ('' = libcurl's: the local host name)
   std::int64_t timeout_seconds = 30;
   // Temporary failures wait retry_base_seconds * 2^(attempt-1), at most
   // retry_max_seconds; the mail is given up (state failed) after max_attempts.

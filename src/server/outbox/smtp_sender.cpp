@@ -148,7 +148,13 @@ SendResult SmtpSender::send(const MailRow& mail, const MailSettings& settings, s
   curl_easy_reset(curl_);
   char error_buffer[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl_, CURLOPT_URL, settings.smtp_url.c_str());
+  // libcurl takes the EHLO name from the URL's path.
+  std::string url = settings.smtp_url;
+  if (!settings.helo_domain.empty()) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    url += "/" + settings.helo_domain;
+  }
+  curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings.timeout_seconds));
   curl_easy_setopt(curl_, CURLOPT_TIMEOUT, static_cast<long>(settings.timeout_seconds));
