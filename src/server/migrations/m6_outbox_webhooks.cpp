@@ -19,6 +19,7 @@ CREATE TABLE outbox (
   html_body TEXT NOT NULL DEFAULT '',
   list_unsubscribe TEXT NOT NULL DEFAULT '',  -- one-click unsubscribe URL (RFC 8058), '' = none
   reference TEXT NOT NULL DEFAULT '',     -- what it is about: request:ID, question:ID, review:ID
+  request_data TEXT NOT NULL DEFAULT '',  -- review requests: {"order_id", "products"} for request.sent
   state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kColumns =
     "id, message_id, kind, to_address, to_name, subject, text_body, html_body, list_unsubscribe, "
     "reference, state, attempts, next_attempt_at, last_error, created_at, last_attempt_at, "
-    "sent_at";
+    "sent_at, request_data";
 
 MailRow row_from(const Statement& s) {
   MailRow row;
@@ -33,6 +33,7 @@ MailRow row_from(const Statement& s) {
   row.created_at = s.integer(14);
   if (!s.is_null(15)) row.last_attempt_at = s.integer(15);
   if (!s.is_null(16)) row.sent_at = s.integer(16);
+  row.request_data = s.text(17);
   return row;
 }
 

@@ -27,6 +27,7 @@ struct MailRow {
   std::string html_body;
   std::string list_unsubscribe;
   std::string reference;
+  std::string request_data;
   std::string state;
   std::int64_t attempts = 0;
   std::int64_t next_attempt_at = 0;

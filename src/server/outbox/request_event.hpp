@@ -2,8 +2,8 @@
 // request.sent (CONTRACT): when the relay accepts a mail of kind
 // review_request or reminder whose reference is "request:<id>", the webhook
 // event is recorded in the transaction that marks the row sent. The order and
-// products come from the review request's row (H4's migration 8) when that
-// table is there; the customer's address only in the private part.
+// products are what the enqueuer put in OutgoingMail::request_json; the
+// customer's address is only in the private part (opt-in endpoints).
 
 #include <cstdint>
 
