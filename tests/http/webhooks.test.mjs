@@ -291,3 +291,27 @@ test('endpoint registration: hostile input is refused with the field named; conf
     await server.stop();
   }
 });
+
+test('kill -9 while a delivery is in flight: after the restart it is delivered, same event id', async () => {
+  // The first request hangs (the server dies waiting); later ones are answered.
+  const receiver = await startReceiver((n) => (n === 0 ? 'hang' : 204));
+  let server = await startServer({ config: { webhooks: { timeout_seconds: 60 } } });
+  const { dir } = server;
+  try {
+    await admin(server, 'POST', 'webhooks', { url: receiver.url, events: ['review.created'] });
+    await call(server, 'POST', 'products/kettle-5/reviews', review(5));
+    await until(() => receiver.requests.length === 1, 'the first attempt');
+    await server.kill();
+    server = await startServer({ dir, config: { webhooks: { timeout_seconds: 60 } } });
+    const delivered = await until(async () => {
+      const [d] = (await admin(server, 'GET', 'webhooks/deliveries')).body.deliveries;
+      return d.state === 'delivered' && d;
+    }, 'delivered after the restart');
+    assert.equal(receiver.requests.length, 2);
+    assert.equal(JSON.parse(receiver.requests[0].body).id, JSON.parse(receiver.requests[1].body).id);
+    assert.equal(delivered.log.at(-1).status, 204);
+  } finally {
+    await server.stop();
+    await receiver.close();
+  }
+});

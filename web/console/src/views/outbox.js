@@ -13,6 +13,12 @@ function stateBadge(state) {
   return badge(`mail-${state}`, t(`outbox.state.${state}`), { 'data-state': state });
 }
 
+/** A table in a keyboard-scrollable region (narrow screens scroll it sideways). */
+export function scrollTable(caption, ...parts) {
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
+    h('table', { class: 'data' }, h('caption', null, caption), ...parts));
+}
+
 function mailDetail(mail) {
   return h('section', { class: 'panel', 'aria-labelledby': 'mail-title', 'data-mail': mail.id },
     h('h2', { id: 'mail-title' }, mail.subject || t('outbox.no_subject')),
@@ -93,8 +99,7 @@ export async function renderOutbox(main, route, context) {
       data.sending_enabled ? t('outbox.relay', { relay: data.relay, from: data.from }) : t('outbox.no_relay')),
     status,
     filters,
-    h('table', { class: 'data' },
-      h('caption', null, t('outbox.caption')),
+    scrollTable(t('outbox.caption'),
       h('thead', null, h('tr', null, ['outbox.created', 'outbox.to', 'outbox.kind', 'outbox.subject', 'outbox.state', 'outbox.attempts', 'outbox.when', 'outbox.last_error', 'team.actions'].map((key) => h('th', { scope: 'col' }, t(key))))),
       h('tbody', null, rows.length ? rows : h('tr', null, h('td', { colspan: '9' }, t('outbox.empty'))))),
     data.next_before ? h('p', null, h('a', { href: href('outbox', { state, before: data.next_before }) }, t('outbox.older'))) : null,

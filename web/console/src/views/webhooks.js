@@ -6,6 +6,7 @@ import { fill, h, uid } from '../dom.js';
 import { formatTime, t } from '../i18n.js';
 import { href } from '../router.js';
 import { badge } from './common.js';
+import { scrollTable } from './outbox.js';
 
 function endpointBody(endpoint, changes) {
   return { url: endpoint.url, events: endpoint.events, personal_data: endpoint.personal_data, description: endpoint.description, active: endpoint.active, ...changes };
@@ -101,13 +102,11 @@ export async function renderWebhooks(main, route, context) {
     h('p', { class: 'legal' }, t('webhooks.rewards')),
     status,
     secret,
-    h('table', { class: 'data' },
-      h('caption', null, t('webhooks.endpoints')),
+    scrollTable(t('webhooks.endpoints'),
       h('thead', null, h('tr', null, ['webhooks.url', 'webhooks.events', 'webhooks.personal', 'webhooks.source', 'webhooks.status', 'team.actions'].map((key) => h('th', { scope: 'col' }, t(key))))),
       h('tbody', null, endpoints.length ? endpoints : h('tr', null, h('td', { colspan: '6' }, t('webhooks.none'))))),
     h('section', { class: 'panel', 'aria-labelledby': 'add-title' }, h('h2', { id: 'add-title' }, t('webhooks.add_title')), addForm),
-    h('table', { class: 'data' },
-      h('caption', null, endpointFilter ? t('webhooks.log_for', { id: endpointFilter }) : t('webhooks.log')),
+    scrollTable(endpointFilter ? t('webhooks.log_for', { id: endpointFilter }) : t('webhooks.log'),
       h('thead', null, h('tr', null, ['webhooks.time', 'webhooks.event', 'webhooks.endpoint', 'webhooks.status', 'webhooks.attempts', 'team.actions'].map((key) => h('th', { scope: 'col' }, t(key))))),
       h('tbody', null, deliveries.length ? deliveries : h('tr', null, h('td', { colspan: '6' }, t('webhooks.no_deliveries'))))),
     log.next_before ? h('p', null, h('a', { href: href('webhooks', { endpoint: endpointFilter, before: log.next_before }) }, t('outbox.older'))) : null);
