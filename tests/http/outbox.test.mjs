@@ -268,3 +268,45 @@ test('STARTTLS and AUTH: the credentials go only over TLS the relay proved with 
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('erasing a reviewer (GDPR) removes the outbox\'s mails to the address and the address from webhook events not yet delivered', async () => {
+  const relay = await startRelay({ refuse: (address) => (address.toLowerCase() === 'erase-me@example.com' ? 550 : 0) });
+  let hookUp = false;
+  const bodies = [];
+  const { createServer } = await import('node:http');
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => { if (hookUp) bodies.push(body); res.writeHead(hookUp ? 204 : 503).end(); });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const server = await startServer({ config: mailConfig(relay.port), args: ['--test-clock'] });
+  try {
+    await admin(server, 'POST', 'webhooks', { url: `http://127.0.0.1:${receiver.address().port}/`, events: ['review.created'], personal_data: true });
+    const posted = await fetch(`http://127.0.0.1:${server.port}/api/v1/products/kettle-8/reviews`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rating: 3, title: 'Fine', body: 'A fine kettle, a little loud when it boils but it does the job well.', author: 'Erin', email: 'Erase-Me@example.com', consent: true }),
+    });
+    const { id } = await posted.json();
+    const message = await admin(server, 'POST', `inbox/${id}/messages`, { text: 'Thanks for the review!' });
+    await until(async () => (await admin(server, 'GET', `outbox/${message.body.outbox_id}`)).body.mail.state === 'failed', 'the refused mail');
+    await admin(server, 'POST', 'outbox/test', { to: 'someone-else@example.com' });
+    const erased = await admin(server, 'POST', 'reviewers/erase', { email: 'erase-me@example.com', mode: 'anonymise' });
+    assert.equal(erased.status, 200);
+    assert.equal(erased.body.mails_removed, 1);
+    assert.equal((await admin(server, 'GET', `outbox/${message.body.outbox_id}`)).status, 404);
+    const rest = (await admin(server, 'GET', 'outbox')).body.mails;
+    assert.deepEqual(rest.map((m) => m.to), ['someone-else@example.com']);
+    // The delivery that was retrying now goes out without the address.
+    hookUp = true;
+    await admin(server, 'POST', 'test/clock', { advance_seconds: 3600 });
+    await until(() => bodies.length === 1, 'the delivery');
+    assert.equal(JSON.parse(bodies[0]).type, 'review.created');
+    assert.ok(!bodies[0].toLowerCase().includes('erase-me@example.com'), 'no address after the erasure');
+  } finally {
+    await server.stop();
+    await relay.close();
+    await new Promise((resolve) => receiver.close(resolve));
+  }
+});

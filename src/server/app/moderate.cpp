@@ -10,7 +10,9 @@
 #include "audit_log.hpp"
 #include "inbox/inbox_store.hpp"
 #include "inbox/inbox_triage.hpp"
+#include "outbox/outbox_store.hpp"
 #include "webhooks/review_events.hpp"
+#include "webhooks/webhook_events.hpp"
 
 namespace vouch::server::app {
 
@@ -157,6 +159,11 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
     if (Status refreshed = inbox::refresh_search_text(*app.db, id); !refreshed)
       return failed(refreshed.error());
   }
+  // The outbox's mails to the address and the address in webhook events go too.
+  Result<std::int64_t> mails = outbox::forget_address(*app.db, email);
+  if (!mails) return failed(mails.error());
+  if (Status scrubbed = webhooks::forget_address(*app.db, email); !scrubbed)
+    return failed(scrubbed.error());
   Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
                                anonymise ? "anonymise" : "delete",
                                std::to_string(ids.value().size()) + " reviews");
@@ -164,7 +171,7 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   if (!status) return failed(status.error());
   unlink_photos(app, taken.value());
   for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
-  return Erased{ids.value(), taken.value().size()};
+  return Erased{ids.value(), taken.value().size(), mails.value()};
 }
 
 }  // namespace vouch::server::app

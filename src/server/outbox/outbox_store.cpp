@@ -43,6 +43,14 @@ Error storage(const char* what, const std::string& message) {
 
 }  // namespace
 
+Result<std::int64_t> forget_address(Database& db, std::string_view address) {
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  Statement remove(db.handle(), "DELETE FROM outbox WHERE to_address = ?1 COLLATE NOCASE");
+  remove.bind(1, address);
+  if (Status ran = remove.run(); !ran) return ran.error();
+  return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+}
+
 std::int64_t backoff_seconds(std::int64_t attempts, std::int64_t base, std::int64_t max) {
   std::int64_t wait = base;
   for (std::int64_t i = 1; i < attempts && wait < max; ++i) wait *= 2;

@@ -63,6 +63,11 @@ Result<std::optional<MailRow>> find_mail(Database& db, std::int64_t id);
 // failed -> queued, due now, attempts back to 0. NotFound / Conflict otherwise.
 Status retry_mail(Database& db, std::int64_t id, std::int64_t now);
 
+// GDPR erasure (app::erase_reviewer_data): every row to this address goes,
+// whatever its state (a queued mail to an erased person is never sent).
+// Gives the count. The caller holds the lock and a transaction.
+Result<std::int64_t> forget_address(Database& db, std::string_view address);
+
 // temporary-failure wait after `attempts` attempts: base * 2^(attempts-1), at most max.
 std::int64_t backoff_seconds(std::int64_t attempts, std::int64_t base, std::int64_t max);
 

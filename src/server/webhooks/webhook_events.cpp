@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "crypto.hpp"
+#include "http_util.hpp"
 
 namespace vouch::server::webhooks {
 
@@ -34,6 +35,17 @@ Result<RecordedEvent> record_event(Database& db, std::string_view type, std::str
   if (Status fanned = fan_out.run(); !fanned)
     return Error{"webhook_deliveries", fanned.error().message, ErrorKind::Storage};
   return event;
+}
+
+Status forget_address(Database& db, std::string_view address) {
+  if (address.empty()) return Ok{};
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  // The address as a JSON string (quoted, escaped), matched without case.
+  Statement scrub(db.handle(),
+                  "UPDATE webhook_events SET private_data = '{}' "
+                  "WHERE instr(lower(private_data), lower(?1)) > 0");
+  scrub.bind(1, dump_json(std::string(address)));
+  return scrub.run();
 }
 
 }  // namespace vouch::server::webhooks
