@@ -133,3 +133,38 @@ TEST_CASE("request.sent: announced once when a review request is marked sent", "
   CHECK(event.text(1).find('@') == std::string::npos);
   CHECK(json::parse(event.text(2))["customer"]["email"] == "buyer@example.com");
 }
+
+TEST_CASE("request.sent: without request_json, the order and products of the request's row",
+          "[outbox]") {
+  TempDir dir;
+  auto app = open_app(dir);
+  Database& db = *app->db;
+  // Migration 8's review_requests (and its order) when this build has it;
+  // else a table with just the columns read here.
+  Statement probe(db.handle(), "SELECT order_id, products FROM review_requests");
+  if (probe.ok()) {
+    REQUIRE(db.exec("INSERT INTO orders (order_id, email, email_key, fulfilled_at, created_at) "
+                    "VALUES ('B-7', 'buyer@example.com', 'buyer@example.com', 1, 1)")
+                .ok());
+    REQUIRE(db.exec("INSERT INTO review_requests (id, order_id, sequence, kind, due_at, products, "
+                    "created_at) VALUES (5, 'B-7', 1, 'reminder', 1, '[\"sku-9\"]', 1)")
+                .ok());
+  } else {
+    REQUIRE(db.exec("CREATE TABLE review_requests (id INTEGER PRIMARY KEY, order_id TEXT NOT NULL, "
+                    "products TEXT NOT NULL DEFAULT '[]')")
+                .ok());
+    REQUIRE(db.exec("INSERT INTO review_requests VALUES (5, 'B-7', '[\"sku-9\"]')").ok());
+  }
+  auto reminder = mail_to("buyer@example.com", "reminder");
+  reminder.reference = "request:5";
+  REQUIRE(outbox::enqueue_mail(db, reminder, 1000));
+  auto row = outbox::claim_due_mail(db, 1000);
+  REQUIRE(row.value());
+  REQUIRE(outbox::mark_sent(db, *row.value(), 1000).ok());
+  Statement event(db.handle(), "SELECT data FROM webhook_events WHERE type = 'request.sent'");
+  REQUIRE(event.step());
+  const json data = json::parse(event.text(0));
+  CHECK(data["request"]["kind"] == "reminder");
+  CHECK(data["request"]["order_id"] == "B-7");
+  CHECK(data["request"]["products"] == json::array({"sku-9"}));
+}

@@ -16,9 +16,20 @@ Status announce_request_sent(Database& db, const MailRow& row, std::int64_t now)
                   {"kind", row.kind == "reminder" ? "reminder" : "request"},
                   {"products", json::array()},
                   {"sent", format_utc(now)}};
-  // What the enqueuer said about the request (order, products); a row that
-  // holds anything else is announced with the id alone, never refused.
-  const json extra = json::parse(row.request_data, nullptr, false);
+  // What the enqueuer said about the request (order, products), else the
+  // review request's own row (migration 8: review_requests.order_id and its
+  // JSON products); anything unreadable is announced with the id alone.
+  json extra = json::parse(row.request_data, nullptr, false);
+  if (!extra.is_object()) {
+    Statement stored(db.handle(), "SELECT order_id, products FROM review_requests WHERE id = ?1");
+    if (stored.ok()) {
+      stored.bind(1, id);
+      if (stored.step()) {
+        extra = {{"order_id", stored.text(0)},
+                 {"products", json::parse(stored.text(1), nullptr, false)}};
+      }
+    }
+  }
   if (extra.is_object()) {
     if (auto it = extra.find("order_id"); it != extra.end() && it->is_string())
       request["order_id"] = *it;

@@ -2,8 +2,9 @@
 // request.sent (CONTRACT): when the relay accepts a mail of kind
 // review_request or reminder whose reference is "request:<id>", the webhook
 // event is recorded in the transaction that marks the row sent. The order and
-// products are what the enqueuer put in OutgoingMail::request_json; the
-// customer's address is only in the private part (opt-in endpoints).
+// products are what the enqueuer put in OutgoingMail::request_json, else the
+// review_requests row of that id (migration 8); the customer's address is
+// only in the private part (opt-in endpoints).
 
 #include <cstdint>
 
