@@ -12,7 +12,9 @@
 #include <utility>
 #include <vector>
 
+#include "outbox/mail_settings.hpp"
 #include "vouch/status.hpp"
+#include "webhooks/webhook_settings.hpp"
 
 namespace vouch::server {
 
@@ -76,6 +78,10 @@ struct Config {
   std::string triage_json;
   std::string clock_json;
   std::string time_zone = "UTC";
+  // The outbox's SMTP relay ("mail"; disabled = mail is queued, never sent)
+  // and the webhook endpoints and delivery timing ("webhooks"), issue 18.
+  outbox::MailSettings mail;
+  webhooks::WebhookSettings webhooks;
 };
 
 // Parses a config file's text. Relative paths (token/secret files, upload dir,

@@ -90,6 +90,17 @@ const std::vector<Expected>& expected_routes() {
       {"PATCH", R"(/api/v1/admin/inbox/((?!bulk$)[^/]+))", Need::Respond},
       {"POST", R"(/api/v1/admin/inbox/((?!bulk$)[^/]+)/no-reply)", Need::Respond},
       {"DELETE", R"(/api/v1/admin/inbox/((?!bulk$)[^/]+)/no-reply)", Need::Respond},
+      // Issue 18: the outbox and webhooks (routes_outbox.cpp), owner only.
+      {"GET", "/api/v1/admin/outbox", Need::Manage},
+      {"POST", "/api/v1/admin/outbox/test", Need::Manage},
+      {"GET", R"(/api/v1/admin/outbox/((?!test$)[^/]+))", Need::Manage},
+      {"POST", R"(/api/v1/admin/outbox/([^/]+)/retry)", Need::Manage},
+      {"GET", "/api/v1/admin/webhooks", Need::Manage},
+      {"POST", "/api/v1/admin/webhooks", Need::Manage},
+      {"GET", "/api/v1/admin/webhooks/deliveries", Need::Manage},
+      {"POST", R"(/api/v1/admin/webhooks/deliveries/([^/]+)/retry)", Need::Manage},
+      {"PUT", R"(/api/v1/admin/webhooks/((?!deliveries$)[^/]+))", Need::Manage},
+      {"DELETE", R"(/api/v1/admin/webhooks/((?!deliveries$)[^/]+))", Need::Manage},
   };
   return table;
 }
@@ -242,11 +253,13 @@ std::string stored_state(vouch::server::App& app) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   std::string out;
   const std::vector<std::string> queries = {
-      "SELECT * FROM reviews ORDER BY rowid",          "SELECT * FROM users ORDER BY rowid",
-      "SELECT * FROM inbox_items ORDER BY rowid",      "SELECT * FROM inbox_tags ORDER BY rowid",
-      "SELECT * FROM reply_templates ORDER BY rowid",  "SELECT count(*), max(rowid) FROM audit_log",
+      "SELECT * FROM reviews ORDER BY rowid", "SELECT * FROM users ORDER BY rowid",
+      "SELECT * FROM inbox_items ORDER BY rowid", "SELECT * FROM inbox_tags ORDER BY rowid",
+      "SELECT * FROM reply_templates ORDER BY rowid", "SELECT count(*), max(rowid) FROM audit_log",
       "SELECT count(*), max(rowid) FROM inbox_events", "SELECT count(*), max(rowid) FROM votes",
-      "SELECT count(*), max(rowid) FROM reports",      "SELECT count(*), max(rowid) FROM photos"};
+      "SELECT count(*), max(rowid) FROM reports", "SELECT count(*), max(rowid) FROM photos",
+      // Not the deliveries: the webhook thread changes those on its own.
+      "SELECT * FROM outbox ORDER BY rowid", "SELECT * FROM webhook_endpoints ORDER BY rowid"};
   for (const std::string& sql : queries) {
     sqlite3_stmt* stmt = nullptr;
     REQUIRE(sqlite3_prepare_v2(app.db->handle(), sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
@@ -611,9 +624,34 @@ TEST_CASE("naughty strings in every text member of the console routes", "[access
         CHECK(stored_state(staff.server.app()) == before);
       }
     }
+    // The outbox and webhook routes (issue 18): each text member on its own,
+    // the others valid, so the string reaches that member's check.
+    const std::string admin = kAdmin;
+    const std::vector<std::pair<std::string, json>> issue18 = {
+        {admin + "/outbox/test", {{"to", s}}},
+        {admin + "/webhooks", {{"url", s}, {"events", {"review.created"}}}},
+        // Loopback port 9 (discard): nothing listens, deliveries fail at once, offline.
+        {admin + "/webhooks", {{"url", "http://127.0.0.1:9/n"}, {"events", {s}}}},
+        {admin + "/webhooks",
+         {{"url", "http://127.0.0.1:9/n"}, {"events", {"review.created"}}, {"description", s}}}};
+    for (const auto& [path, body] : issue18) {
+      const std::string before = stored_state(staff.server.app());
+      auto res = send(client, "POST", path, admin_headers(), body.dump());
+      REQUIRE(res);
+      INFO("POST " << path << " " << text.dump() << " -> " << res->status << " "
+                   << res->body.substr(0, 200));
+      CHECK(res->status < 500);
+      if (res->status >= 400) {
+        ++refused;
+        check_json_error(res);
+        CHECK(stored_state(staff.server.app()) == before);
+      }
+    }
     // Query parameters too: the inbox and template searches.
-    for (const char* query : {"/inbox?q=", "/inbox?assignee=", "/inbox?tag=", "/templates?q=",
-                              "/templates?review=", "/metrics?days=", "/analytics?product="}) {
+    for (const char* query :
+         {"/inbox?q=", "/inbox?assignee=", "/inbox?tag=", "/templates?q=", "/templates?review=",
+          "/metrics?days=", "/analytics?product=", "/outbox?state=", "/outbox?before=",
+          "/webhooks/deliveries?endpoint="}) {
       auto list =
           client.Get((std::string(kAdmin) + query + percent_encoded(s)).c_str(), admin_headers());
       REQUIRE(list);

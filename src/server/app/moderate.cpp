@@ -10,6 +10,9 @@
 #include "audit_log.hpp"
 #include "inbox/inbox_store.hpp"
 #include "inbox/inbox_triage.hpp"
+#include "outbox/outbox_store.hpp"
+#include "webhooks/review_events.hpp"
+#include "webhooks/webhook_events.hpp"
 
 namespace vouch::server::app {
 
@@ -67,7 +70,14 @@ Outcome<StoredReview> moderate_review(App& app, const ModerationRequest& request
   switch (request.action) {
     case ModerationAction::Approve:
       status = apply(app, review, request.actor, "approve", "", review.status + " -> published",
-                     [&] { return set_status(*app.db, id, "published", "", now); });
+                     [&]() -> Status {
+                       Status published = set_status(*app.db, id, "published", "", now);
+                       // Announced once: approving a published review changes nothing.
+                       if (published && review.status != "published")
+                         published =
+                             webhooks::announce_review(*app.db, "review.published", review, now);
+                       return published;
+                     });
       break;
     case ModerationAction::Reject:
     case ModerationAction::Hide: {
@@ -102,6 +112,9 @@ Outcome<StoredReview> moderate_review(App& app, const ModerationRequest& request
                        if (replied)
                          replied =
                              inbox::record_reply(*app.db, id, request.actor, request.text, now);
+                       // A removed reply ("") is not announced.
+                       if (replied && !request.text.empty())
+                         replied = webhooks::announce_reply(*app.db, review, request.text, now);
                        return replied;
                      });
       break;
@@ -146,6 +159,11 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
     if (Status refreshed = inbox::refresh_search_text(*app.db, id); !refreshed)
       return failed(refreshed.error());
   }
+  // The outbox's mails to the address and the address in webhook events go too.
+  Result<std::int64_t> mails = outbox::forget_address(*app.db, email);
+  if (!mails) return failed(mails.error());
+  if (Status scrubbed = webhooks::forget_address(*app.db, email); !scrubbed)
+    return failed(scrubbed.error());
   Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
                                anonymise ? "anonymise" : "delete",
                                std::to_string(ids.value().size()) + " reviews");
@@ -153,7 +171,7 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   if (!status) return failed(status.error());
   unlink_photos(app, taken.value());
   for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
-  return Erased{ids.value(), taken.value().size()};
+  return Erased{ids.value(), taken.value().size(), mails.value()};
 }
 
 }  // namespace vouch::server::app

@@ -38,9 +38,11 @@ Outcome<std::string> delete_review_for(App& app, const std::string& review_id,
 struct Erased {
   std::vector<std::string> review_ids;
   std::size_t photos_removed = 0;
+  std::int64_t mails_removed = 0;  // outbox rows to the address
 };
 // anonymise: keep the text under "Anonymous", strip e-mail, IP and photos;
-// otherwise delete the reviews. The audit row records the count, never the address.
+// otherwise delete the reviews. Either way the outbox's mails to the address
+// go and webhook events lose it. The audit row records the count, never the address.
 Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool anonymise,
                                     const std::string& actor);
 

@@ -25,4 +25,9 @@ struct RecordedEvent {
 Result<RecordedEvent> record_event(Database& db, std::string_view type, std::string_view data_json,
                                    std::int64_t now, std::string_view private_json = "{}");
 
+// GDPR erasure: the private part of every event that names this address is
+// emptied (deliveries not yet made then carry no address, even to endpoints
+// that opted in). The caller holds the lock and a transaction.
+Status forget_address(Database& db, std::string_view address);
+
 }  // namespace vouch::server::webhooks
