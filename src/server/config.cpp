@@ -129,7 +129,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "static",           "snapshot_max_age_seconds",
                                                "threads",          "sessions",
                                                "triage",           "response_clock",
-                                               "time_zone",        "console_dir"};
+                                               "time_zone",        "console_dir",
+                                               "requests"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }
@@ -274,6 +275,11 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   if (Status s = read_size(root, "threads", config.threads, ""); !s) return s.error();
   if (config.threads == 0 || config.threads > 256) return Error{"threads", "expected 1..256"};
   if (Status s = parse_sessions(root, config.sessions); !s) return s.error();
+  if (const auto it = root.find("requests"); it != root.end()) {
+    Status s = requests::parse_request_settings(
+        it->dump(-1, ' ', false, json::error_handler_t::replace), config.requests);
+    if (!s) return s.error();
+  }
   return config;
 }
 

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "requests/request_settings.hpp"
 #include "vouch/status.hpp"
 
 namespace vouch::server {
@@ -76,6 +77,8 @@ struct Config {
   std::string triage_json;
   std::string clock_json;
   std::string time_zone = "UTC";
+  // Review requests after an order (issue 18): requests/request_settings.hpp.
+  requests::RequestSettings requests;
 };
 
 // Parses a config file's text. Relative paths (token/secret files, upload dir,
