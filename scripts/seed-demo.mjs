@@ -34,12 +34,22 @@ export const demoOwnerName = 'owner';
  * (`"moderation": "all"`) so the demo shows the whole path: submitted,
  * pending, approved by the admin, published.
  */
+/** The demo's mail goes to the loopback relay `npm start` runs (scripts/lib/smtp-relay.mjs). */
+export const demoMail = {
+  smtp_url: `smtp://127.0.0.1:${Number(process.env.MAIL_PORT || 2525)}`,
+  starttls: 'off',
+  from: 'reviews@fern-and-thread.example',
+  from_name: 'Fern & Thread',
+};
+
 export function ensureDemoConfig({ binary = serverBinary, config = demoConfig, publicUrl = 'http://localhost:8080' } = {}) {
   if (existsSync(config)) {
-    // Configs written before photo URLs needed public_url: shoppers' photos would be refused.
+    // Configs written before photo URLs needed public_url (shoppers' photos would be
+    // refused) or before the outbox (no mail would go out): add what is missing.
     const settings = JSON.parse(readFileSync(config, 'utf8'));
-    if (settings.public_url) return;
-    settings.public_url = publicUrl;
+    if (settings.public_url && settings.mail) return;
+    settings.public_url ||= publicUrl;
+    settings.mail ||= demoMail;
     writeFileSync(config, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
     return;
   }
@@ -47,6 +57,7 @@ export function ensureDemoConfig({ binary = serverBinary, config = demoConfig, p
   if (made.status !== 0) throw new Error(`seed: vouch-server init-config failed (${made.status})`);
   const settings = JSON.parse(readFileSync(config, 'utf8'));
   settings.moderation = 'all';
+  settings.mail = demoMail;
   writeFileSync(config, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
 }
 

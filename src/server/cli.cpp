@@ -132,6 +132,12 @@ int serve(const Args& args) {
     std::fprintf(stderr, "vouch-server: no admin token configured: admin API disabled\n");
   if (config.value().hmac_secret.empty())
     std::fprintf(stderr, "vouch-server: no hmac_secret: no review is ever verified\n");
+  if (!config.value().mail.enabled)
+    std::fprintf(
+        stderr, "vouch-server: no \"mail\" settings: e-mail is queued in the outbox, never sent\n");
+  else
+    std::fprintf(stderr, "vouch-server: outbox sends through %s\n",
+                 config.value().mail.smtp_url.c_str());
   int port = 8080;
   const std::string port_text = args.get("--port", "8080");
   const auto [end, error] =

@@ -120,16 +120,28 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   if (root.is_discarded()) return Error{"config", "not valid JSON"};
   if (!root.is_object()) return Error{"config", "expected a JSON object"};
 
-  static const std::set<std::string> kKnown = {"store_name",       "public_url",
-                                               "allowed_origins",  "admin_token",
-                                               "admin_token_file", "admins",
-                                               "hmac_secret",      "hmac_secret_file",
-                                               "moderation",       "policy",
-                                               "upload_dir",       "limits",
-                                               "static",           "snapshot_max_age_seconds",
-                                               "threads",          "sessions",
-                                               "triage",           "response_clock",
-                                               "time_zone",        "console_dir",
+  static const std::set<std::string> kKnown = {"store_name",
+                                               "public_url",
+                                               "allowed_origins",
+                                               "admin_token",
+                                               "admin_token_file",
+                                               "admins",
+                                               "hmac_secret",
+                                               "hmac_secret_file",
+                                               "moderation",
+                                               "policy",
+                                               "upload_dir",
+                                               "limits",
+                                               "static",
+                                               "snapshot_max_age_seconds",
+                                               "threads",
+                                               "sessions",
+                                               "triage",
+                                               "response_clock",
+                                               "time_zone",
+                                               "console_dir",
+                                               "mail",
+                                               "webhooks",
                                                "requests"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
@@ -275,10 +287,15 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   if (Status s = read_size(root, "threads", config.threads, ""); !s) return s.error();
   if (config.threads == 0 || config.threads > 256) return Error{"threads", "expected 1..256"};
   if (Status s = parse_sessions(root, config.sessions); !s) return s.error();
-  if (const auto it = root.find("requests"); it != root.end()) {
-    Status s = requests::parse_request_settings(
-        it->dump(-1, ' ', false, json::error_handler_t::replace), config.requests);
-    if (!s) return s.error();
+  if (const auto it = root.find("mail"); it != root.end()) {
+    Result<outbox::MailSettings> mail = outbox::parse_mail_settings(*it, base_dir);
+    if (!mail) return mail.error();
+    config.mail = std::move(mail.value());
+  }
+  if (const auto it = root.find("webhooks"); it != root.end()) {
+    Result<webhooks::WebhookSettings> hooks = webhooks::parse_webhook_settings(*it, base_dir);
+    if (!hooks) return hooks.error();
+    config.webhooks = std::move(hooks.value());
   }
   return config;
 }

@@ -12,8 +12,10 @@
 #include <utility>
 #include <vector>
 
+#include "outbox/mail_settings.hpp"
 #include "requests/request_settings.hpp"
 #include "vouch/status.hpp"
+#include "webhooks/webhook_settings.hpp"
 
 namespace vouch::server {
 
@@ -77,6 +79,10 @@ struct Config {
   std::string triage_json;
   std::string clock_json;
   std::string time_zone = "UTC";
+  // The outbox's SMTP relay ("mail"; disabled = mail is queued, never sent)
+  // and the webhook endpoints and delivery timing ("webhooks"), issue 18.
+  outbox::MailSettings mail;
+  webhooks::WebhookSettings webhooks;
   // Review requests after an order (issue 18): requests/request_settings.hpp.
   requests::RequestSettings requests;
 };

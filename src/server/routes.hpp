@@ -21,6 +21,8 @@ void register_console_routes(Router& server, App& app);
 void register_inbox_routes(Router& server, App& app);
 // The owner's review analytics (routes_analytics.cpp, issue 16).
 void register_analytics_routes(Router& server, App& app);
+// The outbox and the webhook endpoints (routes_outbox.cpp, issue 18).
+void register_outbox_routes(Router& server, App& app);
 
 // The language for messages: ?locale=, else the first Accept-Language tag.
 std::string request_locale(const httplib::Request& req);

@@ -215,7 +215,8 @@ void message_route(App& app, const Actor& actor, const httplib::Request& req,
   if (!sent) return send_problem(res, sent.problem(), "en");
   send_json(res, 201,
             {{"event", event_json(sent.value().event)},
-             {"mailto", sent.value().mailto},
+             {"mailto", sent.value().mailto.empty() ? json(nullptr) : json(sent.value().mailto)},
+             {"outbox_id", sent.value().outbox_id ? json(sent.value().outbox_id) : json(nullptr)},
              {"warnings", warnings_json(sent.value().warnings)}});
 }
 

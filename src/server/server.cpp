@@ -164,7 +164,7 @@ void finish(httplib::Response& res) {
 
 }  // namespace
 
-HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
+HttpServer::HttpServer(App& app, bool log_requests) : app_(app), background_(app) {
   // Mounted files are public (the widget's vouch.js, .wasm and vouch-form.js,
   // the demo); static_files.cpp sends their CORS header itself.
   // The owner console first, so a "/" mount cannot shadow it.
@@ -178,6 +178,7 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   register_console_routes(router_, app);
   register_inbox_routes(router_, app);
   register_analytics_routes(router_, app);
+  register_outbox_routes(router_, app);
 
   http::TransportOptions options;
   options.threads = app.config.threads;
@@ -259,9 +260,17 @@ Result<int> HttpServer::bind(const std::string& host, int port) {
   return transport_->bind(host, port);
 }
 
-bool HttpServer::listen() { return transport_->run(); }
+bool HttpServer::listen() {
+  background_.start();
+  const bool ok = transport_->run();
+  background_.stop();
+  return ok;
+}
 
-void HttpServer::stop() { transport_->stop(); }
+void HttpServer::stop() {
+  transport_->stop();
+  background_.stop();
+}
 
 int serve_until_signal(App& app, const std::string& host, int port) {
   // Block the signals in every thread (the pool inherits the mask), then wait

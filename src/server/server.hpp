@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "background.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "http/transport.hpp"
@@ -22,7 +23,8 @@ class HttpServer {
   // Binds `host:port` (port 0 = any free port); returns the bound port or an
   // Error (a port in use is one: no SO_REUSEPORT).
   Result<int> bind(const std::string& host, int port);
-  // Serves until stop(); blocks.
+  // Serves until stop(); blocks. The background threads (outbox, webhooks)
+  // run from here until stop().
   bool listen();
   // Safe from any thread; returns after in-flight requests finish (or 10 s).
   void stop();
@@ -38,6 +40,7 @@ class HttpServer {
   http::Router router_;
   http::StaticFiles files_;
   std::unique_ptr<http::Transport> transport_;
+  BackgroundWork background_;
 };
 
 // Runs a server until SIGTERM or SIGINT (handled on a dedicated thread with

@@ -4,9 +4,12 @@
 // loopback port (the docs' 8080 is replaced). Each block must exit 0; the
 // page's own expectations are asserted on the output. The Node signing
 // snippet is run and its token must verify a review; the PHP one too when
-// `php` is installed.
+// `php` is installed. The webhook page's Node receiver and shell check run
+// against real deliveries of a real server.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,5 +105,76 @@ test('docs/quickstart.md: the Node and PHP signing snippets make tokens the serv
     }
   } finally {
     server.stop();
+  }
+});
+
+test('docs/webhooks.md: the Node receiver and the shell check accept real deliveries and refuse forged, old and replayed ones', { skip: !serverBinary && 'vouch-server not built' }, async (t) => {
+  const markdown = readFileSync(join(root, 'docs', 'webhooks.md'), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-docs-webhooks-'));
+  const [verifier, receiver] = fencedBlocks(markdown, 'js');
+  writeFileSync(join(dir, 'verify-webhook.mjs'), verifier);
+  writeFileSync(join(dir, 'receiver.mjs'), receiver);
+  writeFileSync(join(dir, 'verify-webhook.sh'), fencedBlocks(markdown, 'sh')[0]);
+  if (spawnSync('php', ['--version']).status !== 0) t.diagnostic('php is not installed: the PHP snippet was not run');
+  const secret = 'docs-webhook-secret-0123456789abcdef01';
+  writeFileSync(join(dir, 'secret.txt'), `${secret}\n`);
+
+  // The page's receiver, as a reader would run it; and a capture endpoint for the shell check.
+  const receiverPort = await freePort();
+  const node = spawn('node', ['receiver.mjs'], { cwd: dir, env: { ...process.env, PORT: String(receiverPort), VOUCH_WEBHOOK_SECRET: secret }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let printed = '';
+  node.stdout.on('data', (chunk) => { printed += chunk; });
+  const captured = [];
+  const capture = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => { captured.push({ header: req.headers['vouch-signature'], body: Buffer.concat(chunks).toString('utf8') }); res.writeHead(204).end(); });
+  });
+  await new Promise((resolve) => capture.listen(0, '127.0.0.1', resolve));
+  writeFileSync(join(dir, 'vouch.json'), JSON.stringify({
+    admin_token: 'docs-webhooks-admin-token-0123456789',
+    webhooks: { endpoints: [
+      { url: `http://127.0.0.1:${receiverPort}/vouch`, secret_file: 'secret.txt', events: ['review.created'] },
+      { url: `http://127.0.0.1:${capture.address().port}/capture`, secret_file: 'secret.txt', events: ['review.created'] },
+    ] },
+  }));
+  const server = await startVouchServer({ binary: serverBinary, args: ['--db', join(dir, 'w.db'), '--config', join(dir, 'vouch.json')] });
+  try {
+    const submitted = await fetch(`${server.url}/api/v1/products/sku-hook/reviews`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rating: 1, title: 'Too small', body: 'The jumper runs two sizes small; the wool itself is lovely and soft.', author: 'Docs Test', email: 'docs@example.com', consent: true }),
+    });
+    assert.equal(submitted.status, 201, await submitted.clone().text());
+    for (let i = 0; i < 200 && !(captured.length && /review\.created/.test(printed)); i += 1) await new Promise((r) => setTimeout(r, 100));
+    assert.match(printed, /^review\.created #\d+ evt_[0-9a-f]{32}$/m, 'the Node receiver accepted the delivery');
+    assert.equal(captured.length, 1);
+
+    const { header, body } = captured[0];
+    writeFileSync(join(dir, 'body.json'), body);
+    const check = (useSecret, useHeader, file = 'body.json') =>
+      spawnSync('sh', ['verify-webhook.sh', useSecret, useHeader, file, 'seen.txt'], { cwd: dir, encoding: 'utf8' });
+    const genuine = check(secret, header);
+    assert.equal(genuine.status, 0, genuine.stderr);
+    assert.match(genuine.stdout, /^genuine: evt_[0-9a-f]{32}$/m);
+    const replay = check(secret, header);
+    assert.notEqual(replay.status, 0);
+    assert.match(replay.stderr, /replayed event id/);
+    const forged = check('not-the-endpoint-secret-0123456789', header);
+    assert.notEqual(forged.status, 0);
+    assert.match(forged.stderr, /wrong signature/);
+    writeFileSync(join(dir, 'tampered.json'), body.replace('two sizes', 'one size'));
+    assert.match(check(secret, header, 'tampered.json').stderr, /wrong signature/);
+    // Correctly signed, but ten minutes old: a recorded delivery replayed later.
+    const old = Math.floor(Date.now() / 1000) - 600;
+    const oldHeader = `t=${old},v1=${createHmac('sha256', secret).update(`${old}.${body}`).digest('hex')}`;
+    const stale = check(secret, oldHeader);
+    assert.notEqual(stale.status, 0);
+    assert.match(stale.stderr, /timestamp too old/);
+    assert.match(check(secret, 'v1=deadbeef').stderr, /malformed/);
+  } finally {
+    server.stop();
+    node.kill();
+    capture.close();
   }
 });

@@ -90,6 +90,17 @@ const std::vector<Expected>& expected_routes() {
       {"PATCH", R"(/api/v1/admin/inbox/((?!bulk$)[^/]+))", Need::Respond},
       {"POST", R"(/api/v1/admin/inbox/((?!bulk$)[^/]+)/no-reply)", Need::Respond},
       {"DELETE", R"(/api/v1/admin/inbox/((?!bulk$)[^/]+)/no-reply)", Need::Respond},
+      // Issue 18: the outbox and webhooks (routes_outbox.cpp), owner only.
+      {"GET", "/api/v1/admin/outbox", Need::Manage},
+      {"POST", "/api/v1/admin/outbox/test", Need::Manage},
+      {"GET", R"(/api/v1/admin/outbox/((?!test$)[^/]+))", Need::Manage},
+      {"POST", R"(/api/v1/admin/outbox/([^/]+)/retry)", Need::Manage},
+      {"GET", "/api/v1/admin/webhooks", Need::Manage},
+      {"POST", "/api/v1/admin/webhooks", Need::Manage},
+      {"GET", "/api/v1/admin/webhooks/deliveries", Need::Manage},
+      {"POST", R"(/api/v1/admin/webhooks/deliveries/([^/]+)/retry)", Need::Manage},
+      {"PUT", R"(/api/v1/admin/webhooks/((?!deliveries$)[^/]+))", Need::Manage},
+      {"DELETE", R"(/api/v1/admin/webhooks/((?!deliveries$)[^/]+))", Need::Manage},
   };
   return table;
 }

@@ -10,6 +10,7 @@
 #include "audit_log.hpp"
 #include "inbox/inbox_store.hpp"
 #include "inbox/inbox_triage.hpp"
+#include "webhooks/review_events.hpp"
 
 namespace vouch::server::app {
 
@@ -67,7 +68,14 @@ Outcome<StoredReview> moderate_review(App& app, const ModerationRequest& request
   switch (request.action) {
     case ModerationAction::Approve:
       status = apply(app, review, request.actor, "approve", "", review.status + " -> published",
-                     [&] { return set_status(*app.db, id, "published", "", now); });
+                     [&]() -> Status {
+                       Status published = set_status(*app.db, id, "published", "", now);
+                       // Announced once: approving a published review changes nothing.
+                       if (published && review.status != "published")
+                         published =
+                             webhooks::announce_review(*app.db, "review.published", review, now);
+                       return published;
+                     });
       break;
     case ModerationAction::Reject:
     case ModerationAction::Hide: {
@@ -102,6 +110,9 @@ Outcome<StoredReview> moderate_review(App& app, const ModerationRequest& request
                        if (replied)
                          replied =
                              inbox::record_reply(*app.db, id, request.actor, request.text, now);
+                       // A removed reply ("") is not announced.
+                       if (replied && !request.text.empty())
+                         replied = webhooks::announce_reply(*app.db, review, request.text, now);
                        return replied;
                      });
       break;

@@ -12,6 +12,7 @@
 #include "review_link.hpp"
 #include "review_store.hpp"
 #include "vouch/utf8.hpp"
+#include "webhooks/review_events.hpp"
 
 namespace vouch::server::app {
 
@@ -229,6 +230,11 @@ Outcome<Submitted> submit_review(App& app, const SubmitRequest& request) {
   Status inserted = insert_review(db, stored);
   // The console's triage and due time, in the same transaction.
   if (inserted) inserted = inbox::add_inbox_item(db, *app.inbox, inbox::triage_source(stored));
+  // Webhooks (issue 18), in the same transaction: a review that is not
+  // stored is never announced, and a stored one always is.
+  if (inserted) inserted = webhooks::announce_review(db, "review.created", stored, now);
+  if (inserted && stored.status == "published")
+    inserted = webhooks::announce_review(db, "review.published", stored, now);
   for (const StoredPhoto& photo : photos) {
     if (!inserted) break;
     inserted = insert_photo(db, PhotoRow{photo.name, review.id, photo.info.content_type,

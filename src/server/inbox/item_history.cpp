@@ -1,10 +1,12 @@
 #include "inbox/item_history.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <mutex>
 
 #include "audit_log.hpp"
 #include "inbox/console_item.hpp"
+#include "outbox/outbox.hpp"
 #include "vouch/snapshot.hpp"
 #include "vouch/text.hpp"
 #include "vouch/utf8.hpp"
@@ -49,14 +51,19 @@ std::string crlf_lines(std::string_view text) {
   return out;
 }
 
+// `also` runs in the event's transaction (a private message's outbox row).
 Outcome<ItemEvent> record(App& app, const std::string& actor, const std::string& review_id,
-                          const std::string& kind, const std::string& text) {
+                          const std::string& kind, const std::string& text,
+                          const std::function<Status()>& also = nullptr) {
   const std::int64_t now = app.now();
   Status status = ensure_inbox_row(app, review_id);
   Transaction transaction(*app.db);
   Result<std::int64_t> id = status ? insert_event(*app.db, review_id, now, actor, kind, text)
                                    : Result<std::int64_t>(status.error());
   if (!id) return storage_problem("inbox events", id.error());
+  if (also) {
+    if (Status extra = also(); !extra) return storage_problem("inbox events", extra.error());
+  }
   // The audit row says that it happened; the text itself is in the event.
   status =
       append_audit(*app.db, now, actor, kind, review_id, "", "event " + std::to_string(id.value()));
@@ -115,14 +122,33 @@ Outcome<SentMessage> add_message(App& app, const std::string& actor, const std::
   if (stored.email.empty())
     return problem(Failure::Conflict, "no_email",
                    "the reviewer left no e-mail address: a private message cannot be sent");
-  Outcome<ItemEvent> event = record(app, actor, review_id, "message", cleaned.value());
-  if (!event) return event.problem();
   const std::string subject = stored.review.title.empty()
                                   ? "About your review at " + app.config.store_name
                                   : "About your review \"" + stored.review.title + "\"";
   SentMessage sent;
+  // With an SMTP relay configured, the message is an outbox row (kind
+  // private_reply) in the event's transaction; without one, the owner's own
+  // mail program sends it (mailto), and nothing is queued to go twice later.
+  std::function<Status()> queue;
+  if (app.config.mail.enabled) {
+    queue = [&]() -> Status {
+      outbox::OutgoingMail mail;
+      mail.kind = "private_reply";
+      mail.to_address = stored.email;
+      mail.to_name = stored.review.author;
+      mail.subject = subject;
+      mail.text_body = cleaned.value() + "\n\n-- \n" + app.config.store_name + "\n";
+      mail.reference = "review:" + stored.review.id;
+      Result<std::int64_t> queued = outbox::enqueue_mail(*app.db, mail, app.now());
+      if (!queued) return queued.error();
+      sent.outbox_id = queued.value();
+      return Ok{};
+    };
+  }
+  Outcome<ItemEvent> event = record(app, actor, review_id, "message", cleaned.value(), queue);
+  if (!event) return event.problem();
   sent.event = event.value();
-  sent.mailto = mailto_url(stored.email, subject, cleaned.value());
+  if (!app.config.mail.enabled) sent.mailto = mailto_url(stored.email, subject, cleaned.value());
   sent.warnings = reply::check_reply(cleaned.value());
   return sent;
 }

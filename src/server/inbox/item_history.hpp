@@ -2,9 +2,10 @@
 // The history of one inbox item (issue 15 item 6): internal notes, private
 // messages to the reviewer and public replies (inbox_events) merged with the
 // review's audit rows, oldest first. Notes are never shown to shoppers; a
-// message is recorded and handed to the owner's mail program as a mailto:
-// URL (until an outbox exists). The reviewer's e-mail address appears only in
-// that URL, in an admin answer, never in a public route.
+// message is recorded and queued in the outbox (kind private_reply) when the
+// config has an SMTP relay ("mail"), else handed to the owner's mail program
+// as a mailto: URL. The reviewer's e-mail address appears only in the outbox
+// and that URL, in admin answers, never in a public route.
 
 #include <cstdint>
 #include <string>
@@ -42,7 +43,8 @@ app::Outcome<ItemEvent> add_note(App& app, const std::string& actor, const std::
 
 struct SentMessage {
   ItemEvent event;
-  std::string mailto;
+  std::string mailto;                         // '' when queued in the outbox
+  std::int64_t outbox_id = 0;                 // the outbox row, 0 when handed over as mailto
   std::vector<reply::ReplyWarning> warnings;  // core check_reply (asks_to_change_review...)
 };
 // 409 no_email when the review has no address; nothing is recorded then.

@@ -18,8 +18,8 @@ Result<std::int64_t> enqueue_mail(Database& db, const OutgoingMail& mail, std::i
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Statement insert(db.handle(),
                    "INSERT INTO outbox (message_id, kind, to_address, to_name, subject, text_body, "
-                   "html_body, list_unsubscribe, reference, next_attempt_at, created_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                   "html_body, list_unsubscribe, reference, next_attempt_at, created_at, "
+                   "request_data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   insert.bind(1, make_message_id())
       .bind(2, mail.kind)
       .bind(3, mail.to_address)
@@ -30,7 +30,8 @@ Result<std::int64_t> enqueue_mail(Database& db, const OutgoingMail& mail, std::i
       .bind(8, mail.list_unsubscribe_url)
       .bind(9, mail.reference)
       .bind(10, mail.not_before > now ? mail.not_before : now)
-      .bind(11, now);
+      .bind(11, now)
+      .bind(12, mail.request_json);
   Status ran = insert.run();
   if (!ran) return Error{"outbox", ran.error().message, ErrorKind::Storage};
   return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.handle()));

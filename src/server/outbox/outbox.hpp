@@ -23,6 +23,10 @@ struct OutgoingMail {
   std::string list_unsubscribe_url;  // one-click unsubscribe (RFC 8058); '' = none
   std::string reference;             // what it is about: "request:ID", "question:ID", "review:ID"
   std::int64_t not_before = 0;       // earliest send time (Unix seconds); 0 = now
+  // review_request / reminder only: {"order_id": "...", "products": ["..."]},
+  // what the request.sent webhook event says about the request when the relay
+  // accepts the mail (request_event.hpp). '' = nothing more than the id.
+  std::string request_json;
 };
 
 // Queues one mail; the caller holds db.mutex() (and usually a Transaction that

@@ -23,6 +23,16 @@ Result<RecordedEvent> record_event(Database& db, std::string_view type, std::str
   Status ran = insert.run();
   if (!ran) return Error{"webhook_events", ran.error().message, ErrorKind::Storage};
   event.sequence = static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.handle()));
+  // Fan-out in the same transaction: one delivery per active endpoint that
+  // chose this type, due now (the delivery worker, webhooks/delivery_worker,
+  // takes it from there). Endpoints added later do not get older events.
+  Statement fan_out(db.handle(),
+                    "INSERT INTO webhook_deliveries (event_id, endpoint_id, next_attempt_at) "
+                    "SELECT ?1, id, ?2 FROM webhook_endpoints "
+                    "WHERE active = 1 AND instr(events, ',' || ?3 || ',') > 0");
+  fan_out.bind(1, event.sequence).bind(2, now).bind(3, type);
+  if (Status fanned = fan_out.run(); !fanned)
+    return Error{"webhook_deliveries", fanned.error().message, ErrorKind::Storage};
   return event;
 }
 

@@ -15,11 +15,12 @@ export const adminToken = 'http-tier-admin-token-0123456789';
 /**
  * Starts a server. `files` = { 'name': Buffer|string } written under the
  * mounted directory (served at /dist/); `config` merges into the config file.
+ * `dir`: reuse the directory (and database) of an earlier, killed server.
  */
-export async function startServer({ files = {}, config = {}, args = [] } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'vouch-http-'));
+export async function startServer({ files = {}, config = {}, args = [], dir: reuse = '' } = {}) {
+  const dir = reuse || mkdtempSync(join(tmpdir(), 'vouch-http-'));
   const mount = join(dir, 'dist');
-  mkdirSync(mount);
+  mkdirSync(mount, { recursive: true });
   for (const [name, bytes] of Object.entries(files)) {
     mkdirSync(dirname(join(mount, name)), { recursive: true });
     writeFileSync(join(mount, name), bytes);
@@ -55,8 +56,16 @@ export async function startServer({ files = {}, config = {}, args = [] } = {}) {
   return {
     port, dir, mount, child,
     log: () => log,
+    /** SIGKILL (no clean-up at all); the directory stays for a restart. */
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGKILL');
         await exited;

@@ -14,6 +14,8 @@ import { renderTemplates } from './views/templates.js';
 import { renderTeam } from './views/team.js';
 import { renderSessions } from './views/sessions.js';
 import { renderSettings } from './views/settings.js';
+import { renderOutbox } from './views/outbox.js';
+import { renderWebhooks } from './views/webhooks.js';
 import { helpDialog } from './views/help.js';
 
 const VIEWS = {
@@ -24,6 +26,8 @@ const VIEWS = {
   team: renderTeam,
   sessions: renderSessions,
   settings: renderSettings,
+  outbox: renderOutbox,
+  webhooks: renderWebhooks,
 };
 
 const app = document.getElementById('app');
@@ -62,6 +66,8 @@ function header() {
         navLink('templates', t('nav.templates')),
         can('manage') ? navLink('team', t('nav.team')) : null,
         navLink('sessions', t('nav.sessions')),
+        can('manage') ? navLink('outbox', t('nav.outbox')) : null,
+        can('manage') ? navLink('webhooks', t('nav.webhooks')) : null,
         can('manage') ? navLink('settings', t('nav.settings')) : null,
       ),
     ),

@@ -161,7 +161,9 @@ function notesPanel(item, path, refresh) {
     h('button', {
       type: 'button',
       onclick: () => act(status, () => api('POST', `inbox/${path}/messages`, { text: message.value }), (result) => {
-        fill(mail, h('a', { href: result.mailto, 'data-mailto': '' }, t('notes.open_mail')));
+        // Queued in the outbox when a mail relay is set up, else the owner's mail program sends it.
+        if (result.outbox_id) fill(mail, h('a', { href: href('outbox'), 'data-outbox': result.outbox_id }, t('notes.queued', { id: result.outbox_id })));
+        else fill(mail, h('a', { href: result.mailto, 'data-mailto': '' }, t('notes.open_mail')));
       }),
     }, t('notes.send')),
     mail,
