@@ -44,8 +44,9 @@ inline constexpr std::size_t kMaxIntroBytes = 2000;
 MailTemplate default_template(MailKind kind, i18n::Locale locale);
 
 struct TemplateIssue {
-  std::string field;  // "subject" | "intro"
-  std::string code;   // invalid_utf8, too_long, empty, line_break, unknown_placeholder, unclosed_brace, unopened_brace
+  std::string field;       // "subject" | "intro"
+  std::string code;        // invalid_utf8, too_long, empty, line_break, unknown_placeholder,
+                           // unclosed_brace, unopened_brace
   std::size_t offset = 0;  // byte offset in the field
   std::string message;     // English, for people
 };
@@ -64,8 +65,8 @@ struct MailInput {
   std::string store_name;
   std::string customer_name;  // "" = greeting without a name
   std::vector<ProductRow> products;
-  std::string unsubscribe_url;          // the page with the one-click form
-  std::optional<MailTemplate> custom;   // the store's edited template (checked), else the default
+  std::string unsubscribe_url;         // the page with the one-click form
+  std::optional<MailTemplate> custom;  // the store's edited template (checked), else the default
 };
 
 struct RenderedMail {

@@ -10,7 +10,6 @@
 
 #include "admin_route.hpp"
 #include "http_util.hpp"
-#include "vouch/snapshot.hpp"
 #include "outbox/outbox.hpp"
 #include "requests/orders.hpp"
 #include "requests/request_links.hpp"
@@ -19,6 +18,7 @@
 #include "review_link.hpp"
 #include "routes.hpp"
 #include "routes_problem.hpp"
+#include "vouch/snapshot.hpp"
 
 namespace vouch::server {
 
@@ -54,7 +54,8 @@ void post_order_route(App& app, const Actor&, const httplib::Request& req, httpl
   std::vector<OrderIssue> issues = parse_order(*body, app.now(), order);
   if (!issues.empty()) {
     send_json(res, 422,
-              {{"error", {{"code", "invalid_order"}, {"message", "the order was not stored; see errors"}}},
+              {{"error",
+                {{"code", "invalid_order"}, {"message", "the order was not stored; see errors"}}},
                {"errors", order_issues_json(issues)}});
     return;
   }
@@ -63,11 +64,13 @@ void post_order_route(App& app, const Actor&, const httplib::Request& req, httpl
   json request = nullptr;
   if (stored.value().request_id)
     request = {{"id", stored.value().request_id}, {"due", format_utc(stored.value().request_due)}};
-  send_json(res, stored.value().created ? 201 : 200,
-            {{"order_id", order.order_id}, {"created", stored.value().created}, {"request", request}});
+  send_json(
+      res, stored.value().created ? 201 : 200,
+      {{"order_id", order.order_id}, {"created", stored.value().created}, {"request", request}});
 }
 
-void list_orders_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
+void list_orders_route(App& app, const Actor&, const httplib::Request& req,
+                       httplib::Response& res) {
   const auto limit = int_param(req, res, "limit", 50, 1, 500);
   if (!limit) return;
   const auto offset = int_param(req, res, "offset", 0, 0, INT64_C(1) << 40);
@@ -100,8 +103,9 @@ std::optional<TemplateTarget> template_target(const std::string& kind, const std
 // {subject, intro} from a body; missing members = the current template's.
 std::optional<MailTemplate> template_from(App& app, const json& body, const TemplateTarget& target,
                                           httplib::Response& res) {
-  MailTemplate value = stored_template(*app.db, target.kind, target.locale)
-                           .value_or(rm::default_template(target.kind, i18n::resolve_locale(target.locale)));
+  MailTemplate value =
+      stored_template(*app.db, target.kind, target.locale)
+          .value_or(rm::default_template(target.kind, i18n::resolve_locale(target.locale)));
   for (const char* key : {"subject", "intro"}) {
     auto it = body.find(key);
     if (it == body.end()) continue;
@@ -122,7 +126,8 @@ void put_template_route(App& app, const Actor& actor, const httplib::Request& re
   if (!body) return;
   std::optional<MailTemplate> value = template_from(app, *body, *target, res);
   if (!value) return;
-  app::Outcome<TemplateSave> saved = save_template(app, actor.name, target->kind, target->locale, *value);
+  app::Outcome<TemplateSave> saved =
+      save_template(app, actor.name, target->kind, target->locale, *value);
   if (!saved) return send_problem(res, saved.problem(), "en");
   if (!saved.value().issues.empty()) {
     send_json(res, 422,
@@ -150,8 +155,10 @@ void delete_template_route(App& app, const Actor&, const httplib::Request& req,
 
 // The sample order a preview or test-send shows: two products of the demo store.
 std::vector<OrderItem> sample_products(const App& app) {
-  const std::string base = app.config.public_url.empty() ? "https://shop.example" : app.config.public_url;
-  return {{"sample-mug", "Stoneware mug", base + "/", ""}, {"sample-scarf", "Wool scarf", base + "/", ""}};
+  const std::string base =
+      app.config.public_url.empty() ? "https://shop.example" : app.config.public_url;
+  return {{"sample-mug", "Stoneware mug", base + "/", ""},
+          {"sample-scarf", "Wool scarf", base + "/", ""}};
 }
 
 // Preview / test-send: {kind, locale, subject?, intro?} -> the rendered mail.
@@ -159,17 +166,22 @@ std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
     App& app, const httplib::Request& req, httplib::Response& res) {
   std::optional<json> body = read_json_body(req, res, kTemplateBodyLimit);
   if (!body) return std::nullopt;
-  const std::string kind = body->contains("kind") && (*body)["kind"].is_string() ? (*body)["kind"].get<std::string>() : "request";
-  const std::string locale = body->contains("locale") && (*body)["locale"].is_string() ? (*body)["locale"].get<std::string>() : "en";
+  const std::string kind = body->contains("kind") && (*body)["kind"].is_string()
+                               ? (*body)["kind"].get<std::string>()
+                               : "request";
+  const std::string locale = body->contains("locale") && (*body)["locale"].is_string()
+                                 ? (*body)["locale"].get<std::string>()
+                                 : "en";
   std::optional<TemplateTarget> target = template_target(kind, locale, res);
   if (!target) return std::nullopt;
   std::optional<MailTemplate> value = template_from(app, *body, *target, res);
   if (!value) return std::nullopt;
   std::vector<rm::TemplateIssue> issues = rm::check_template(*value);
   if (!issues.empty()) {
-    send_json(res, 422,
-              {{"error", {{"code", "invalid_template"}, {"message", "the template cannot be rendered"}}},
-               {"errors", issues_json(issues)}});
+    send_json(
+        res, 422,
+        {{"error", {{"code", "invalid_template"}, {"message", "the template cannot be rendered"}}},
+         {"errors", issues_json(issues)}});
     return std::nullopt;
   }
   rm::MailInput input;
@@ -182,10 +194,12 @@ std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
     rm::ProductRow row;
     row.name = item.name;
     for (int stars = 1; stars <= 5; ++stars)
-      row.star_urls[static_cast<std::size_t>(stars - 1)] = item.url + "?vouch_rating=" + std::to_string(stars);
+      row.star_urls[static_cast<std::size_t>(stars - 1)] =
+          item.url + "?vouch_rating=" + std::to_string(stars);
     input.products.push_back(row);
   }
-  input.unsubscribe_url = (app.config.public_url.empty() ? "https://shop.example" : app.config.public_url) + "/";
+  input.unsubscribe_url =
+      (app.config.public_url.empty() ? "https://shop.example" : app.config.public_url) + "/";
   return std::make_pair(*target, rm::render_mail(input));
 }
 
@@ -212,8 +226,8 @@ void test_send_route(App& app, const Actor&, const httplib::Request& req, httpli
   mail.subject = "[test] " + rendered->second.subject;
   mail.text_body = rendered->second.text;
   mail.html_body = rendered->second.html;
-  mail.reference = std::string("request-template:") + rm::mail_kind_name(rendered->first.kind) + ":" +
-                   rendered->first.locale;
+  mail.reference = std::string("request-template:") + rm::mail_kind_name(rendered->first.kind) +
+                   ":" + rendered->first.locale;
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Result<std::int64_t> queued = outbox::enqueue_mail(*app.db, mail, app.now());
   if (!queued) return send_error(res, 500, "internal", "could not queue the test mail");
@@ -233,8 +247,8 @@ void click_route(App& app, const httplib::Request& req, httplib::Response& res) 
   const std::string product = req.get_param_value("product");
   const std::string token = req.get_param_value("token");
   if (error != std::errc() || end != id_text.data() + id_text.size() || id <= 0 ||
-      id_text.size() > 18 || rating_text.size() != 1 || rating_text[0] < '1' || rating_text[0] > '5' ||
-      !is_valid_id(product))
+      id_text.size() > 18 || rating_text.size() != 1 || rating_text[0] < '1' ||
+      rating_text[0] > '5' || !is_valid_id(product))
     return broken();
   const int rating = rating_text[0] - '0';
   Result<ReviewLink> link = verify_review_link(token, app.config.hmac_secret, app.now());
@@ -251,8 +265,12 @@ void click_route(App& app, const httplib::Request& req, httplib::Response& res) 
     Statement click(app.db->handle(),
                     "INSERT INTO request_clicks (request_id, product_id, rating, created_at) "
                     "VALUES (?1, ?2, ?3, ?4)");
-    click.bind(1, id).bind(2, product).bind(3, static_cast<std::int64_t>(rating)).bind(4, app.now());
-    if (Status s = click.run(); !s) std::fprintf(stderr, "requests: click: %s\n", s.error().to_string().c_str());
+    click.bind(1, id)
+        .bind(2, product)
+        .bind(3, static_cast<std::int64_t>(rating))
+        .bind(4, app.now());
+    if (Status s = click.run(); !s)
+      std::fprintf(stderr, "requests: click: %s\n", s.error().to_string().c_str());
   }
   res.status = 303;
   res.set_header("Cache-Control", "no-store");
@@ -280,9 +298,10 @@ std::optional<UnsubscribeTarget> unsubscribe_target(App& app, const std::string&
 void unsubscribe_get_route(App& app, const httplib::Request& req, httplib::Response& res) {
   std::optional<UnsubscribeTarget> target = unsubscribe_target(app, req.matches[1]);
   if (!target) {
-    send_html(res, 404,
-              rm::unsubscribe_page(rm::UnsubscribePage::Invalid, i18n::resolve_locale(request_locale(req)),
-                                   app.config.store_name, ""));
+    send_html(
+        res, 404,
+        rm::unsubscribe_page(rm::UnsubscribePage::Invalid,
+                             i18n::resolve_locale(request_locale(req)), app.config.store_name, ""));
     return;
   }
   // The form posts back to this same address (relative: no host from the request).
@@ -295,9 +314,10 @@ void unsubscribe_get_route(App& app, const httplib::Request& req, httplib::Respo
 void unsubscribe_post_route(App& app, const httplib::Request& req, httplib::Response& res) {
   std::optional<UnsubscribeTarget> target = unsubscribe_target(app, req.matches[1]);
   if (!target) {
-    send_html(res, 404,
-              rm::unsubscribe_page(rm::UnsubscribePage::Invalid, i18n::resolve_locale(request_locale(req)),
-                                   app.config.store_name, ""));
+    send_html(
+        res, 404,
+        rm::unsubscribe_page(rm::UnsubscribePage::Invalid,
+                             i18n::resolve_locale(request_locale(req)), app.config.store_name, ""));
     return;
   }
   // RFC 8058: the mail provider posts "List-Unsubscribe=One-Click"; the page's
@@ -306,41 +326,49 @@ void unsubscribe_post_route(App& app, const httplib::Request& req, httplib::Resp
                          req.get_header_value("Origin").empty();
   {
     std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-    Statement insert(app.db->handle(),
-                     "INSERT OR IGNORE INTO unsubscribes (email_key, created_at, how) VALUES (?1, ?2, ?3)");
+    Statement insert(
+        app.db->handle(),
+        "INSERT OR IGNORE INTO unsubscribes (email_key, created_at, how) VALUES (?1, ?2, ?3)");
     insert.bind(1, target->email_key).bind(2, app.now()).bind(3, one_click ? "one_click" : "page");
     if (Status s = insert.run(); !s) return send_error(res, 500, "internal", "database error");
   }
-  send_html(res, 200,
-            rm::unsubscribe_page(rm::UnsubscribePage::Done, target->locale, app.config.store_name, ""));
+  send_html(
+      res, 200,
+      rm::unsubscribe_page(rm::UnsubscribePage::Done, target->locale, app.config.store_name, ""));
 }
 
 }  // namespace
 
 void register_request_routes(Router& server, App& app) {
   using P = Permission;
-  server.Post("/api/v1/admin/orders", admin_route(app, P::Manage, post_order_route), kOrderBodyLimit);
+  server.Post("/api/v1/admin/orders", admin_route(app, P::Manage, post_order_route),
+              kOrderBodyLimit);
   server.Get("/api/v1/admin/orders", admin_route(app, P::Read, list_orders_route));
   server.Get("/api/v1/admin/request-templates",
-             admin_route(app, P::Read, [](App& a, const Actor&, const httplib::Request&,
-                                          httplib::Response& res) { send_json(res, 200, templates_json(a)); }));
+             admin_route(app, P::Read,
+                         [](App& a, const Actor&, const httplib::Request&, httplib::Response& res) {
+                           send_json(res, 200, templates_json(a));
+                         }));
   server.Post("/api/v1/admin/request-templates/preview", admin_route(app, P::Read, preview_route),
               kTemplateBodyLimit);
-  server.Post("/api/v1/admin/request-templates/test-send", admin_route(app, P::Manage, test_send_route),
-              kTemplateBodyLimit);
+  server.Post("/api/v1/admin/request-templates/test-send",
+              admin_route(app, P::Manage, test_send_route), kTemplateBodyLimit);
   server.Put(R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))",
              admin_route(app, P::Templates, put_template_route), kTemplateBodyLimit);
   server.Delete(R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))",
                 admin_route(app, P::Templates, delete_template_route));
-  server.Get(R"(/api/v1/requests/([^/]+)/click)",
-             [&app](const httplib::Request& req, httplib::Response& res) { click_route(app, req, res); });
-  server.Get(R"(/api/v1/unsubscribe/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
-    unsubscribe_get_route(app, req, res);
-  });
-  server.Post(
-      R"(/api/v1/unsubscribe/([^/]+))",
-      [&app](const httplib::Request& req, httplib::Response& res) { unsubscribe_post_route(app, req, res); },
-      1024);
+  server.Get(
+      R"(/api/v1/requests/([^/]+)/click)",
+      [&app](const httplib::Request& req, httplib::Response& res) { click_route(app, req, res); });
+  server.Get(R"(/api/v1/unsubscribe/([^/]+))",
+             [&app](const httplib::Request& req, httplib::Response& res) {
+               unsubscribe_get_route(app, req, res);
+             });
+  server.Post(R"(/api/v1/unsubscribe/([^/]+))",
+              [&app](const httplib::Request& req, httplib::Response& res) {
+                unsubscribe_post_route(app, req, res);
+              },
+              1024);
 }
 
 }  // namespace vouch::server

@@ -128,9 +128,9 @@ void check_field(const std::string& field, std::string_view text, std::size_t ma
     }
     const std::string name(text.substr(i + 1, close - i - 1));
     if (!known_placeholder(name)) {
-      issues.push_back({field, "unknown_placeholder", i,
-                        field + ": unknown placeholder {" + name +
-                            "} (known: {store_name}, {customer_name})"});
+      issues.push_back(
+          {field, "unknown_placeholder", i,
+           field + ": unknown placeholder {" + name + "} (known: {store_name}, {customer_name})"});
     }
     i = close;
   }
@@ -223,7 +223,8 @@ RenderedMail render_mail(const MailInput& input) {
           : mail_text("greeting_named", {{"name", values.customer_name}}, locale);
   const std::string prompt = mail_text("rate_prompt", {}, locale);
   const std::string note = mail_text("honest_note", {}, locale);
-  const std::string footer = mail_text("footer_reason", {{"store_name", values.store_name}}, locale);
+  const std::string footer =
+      mail_text("footer_reason", {{"store_name", values.store_name}}, locale);
   const std::string unsubscribe = mail_text("unsubscribe_link", {}, locale);
   const bool can_unsubscribe = render::is_safe_url(input.unsubscribe_url);
 
@@ -272,9 +273,12 @@ RenderedMail render_mail(const MailInput& input) {
     if (render::is_safe_url(row.image_url)) {
       html += "<td width=\"72\" style=\"padding:12px 12px 0 0;vertical-align:top\"><img src=\"";
       append_text_escaped(html, row.image_url);
-      html += "\" width=\"64\" height=\"64\" alt=\"\" style=\"display:block;border-radius:4px\"></td>";
+      html +=
+          "\" width=\"64\" height=\"64\" alt=\"\" style=\"display:block;border-radius:4px\"></td>";
     }
-    html += "<td style=\"padding:12px 0 0;vertical-align:top\"><p style=\"margin:0 0 4px;font-weight:bold\">";
+    html +=
+        "<td style=\"padding:12px 0 0;vertical-align:top\"><p style=\"margin:0 0 "
+        "4px;font-weight:bold\">";
     append_text_escaped(html, row.name);
     html += "</p><p style=\"margin:0;font-size:28px;line-height:1\">";
     for (int stars = 1; stars <= 5; ++stars) {
@@ -292,7 +296,9 @@ RenderedMail render_mail(const MailInput& input) {
   }
   html += "<p style=\"margin:0 0 16px;color:#52525b\">";
   append_text_escaped(html, note);
-  html += "</p></td></tr></table><p style=\"font-family:Arial,sans-serif;font-size:12px;color:#71717a\">";
+  html +=
+      "</p></td></tr></table><p "
+      "style=\"font-family:Arial,sans-serif;font-size:12px;color:#71717a\">";
   append_text_escaped(html, footer);
   if (can_unsubscribe) {
     html += "<br><a href=\"";
@@ -334,7 +340,8 @@ std::string unsubscribe_page(UnsubscribePage which, i18n::Locale locale,
 
 std::string link_problem_page(i18n::Locale locale, std::string_view store_name) {
   const std::string store = one_line(clean_text(store_name));
-  return page(locale, store, "<p>" + render::escape(mail_text("link_invalid", {}, locale)) + "</p>");
+  return page(locale, store,
+              "<p>" + render::escape(mail_text("link_invalid", {}, locale)) + "</p>");
 }
 
 }  // namespace vouch::request_mail

@@ -20,8 +20,7 @@ constexpr Message kMailMessages[] = {
     {"subject_reminder",
      {"A quick reminder: your review for {store_name}", "温馨提醒：为 {store_name} 写下评价",
       "溫馨提醒：為 {store_name} 寫下評論", "リマインダー：{store_name}へのレビュー",
-      "Un recordatorio: tu reseña para {store_name}",
-      "Petit rappel : votre avis pour {store_name}",
+      "Un recordatorio: tu reseña para {store_name}", "Petit rappel : votre avis pour {store_name}",
       "Kurze Erinnerung: Ihre Bewertung für {store_name}"}},
     {"intro_request",
      {"Thank you for your order. Would you tell other shoppers what you think? Choose a star "
@@ -50,27 +49,28 @@ constexpr Message kMailMessages[] = {
       "Vor einigen Tagen haben wir Sie nach Ihrer Meinung zu Ihrer Bestellung gefragt. Wenn Sie "
       "eine Minute haben, wählen Sie unten eine Sternebewertung für Ihre Bewertung."}},
     {"greeting_named",
-     {"Hello {name},", "{name}，您好：", "{name}，您好：", "{name} 様", "Hola, {name}:",
-      "Bonjour {name},", "Hallo {name},"}},
-    {"greeting",
-     {"Hello,", "您好：", "您好：", "お客様へ", "Hola:", "Bonjour,", "Hallo,"}},
+     {"Hello {name},", "{name}，您好：", "{name}，您好：", "{name} 様",
+      "Hola, {name}:", "Bonjour {name},", "Hallo {name},"}},
+    {"greeting", {"Hello,", "您好：", "您好：", "お客様へ", "Hola:", "Bonjour,", "Hallo,"}},
     {"rate_prompt",
-     {"Your rating:", "您的评分：", "您的評分：", "評価：", "Tu valoración:", "Votre note :",
-      "Ihre Bewertung:"}},
+     {"Your rating:", "您的评分：", "您的評分：", "評価：",
+      "Tu valoración:", "Votre note :", "Ihre Bewertung:"}},
     {"star_link",
      {"{count, plural, one {# star} other {# stars}}", "{count} 星", "{count} 星", "星{count}つ",
       "{count, plural, one {# estrella} other {# estrellas}}",
       "{count, plural, one {# étoile} other {# étoiles}}",
       "{count, plural, one {# Stern} other {# Sterne}}"}},
     {"honest_note",
-     {"Every honest review is welcome, positive or negative.", "无论好评差评，我们都欢迎真实的评价。",
-      "無論好評負評，我們都歡迎真實的評論。", "良い点も悪い点も、率直なレビューをお待ちしています。",
+     {"Every honest review is welcome, positive or negative.",
+      "无论好评差评，我们都欢迎真实的评价。", "無論好評負評，我們都歡迎真實的評論。",
+      "良い点も悪い点も、率直なレビューをお待ちしています。",
       "Toda reseña sincera es bienvenida, positiva o negativa.",
       "Tout avis sincère est le bienvenu, positif ou négatif.",
       "Jede ehrliche Bewertung ist willkommen, ob positiv oder negativ."}},
     {"footer_reason",
      {"You received this e-mail because you ordered from {store_name}.",
-      "您收到此邮件是因为您曾在 {store_name} 下单。", "您收到此郵件是因為您曾在 {store_name} 下單。",
+      "您收到此邮件是因为您曾在 {store_name} 下单。",
+      "您收到此郵件是因為您曾在 {store_name} 下單。",
       "このメールは{store_name}でご注文いただいた方にお送りしています。",
       "Recibes este correo porque hiciste un pedido en {store_name}.",
       "Vous recevez cet e-mail parce que vous avez commandé chez {store_name}.",
@@ -104,7 +104,8 @@ constexpr Message kMailMessages[] = {
       "Erledigt: Diese Adresse erhält keine Bewertungsanfragen von {store_name} mehr."}},
     {"unsub_invalid",
      {"This unsubscribe link is not valid. Please use the link in the e-mail you received.",
-      "此退订链接无效。请使用您收到的邮件中的链接。", "此取消訂閱連結無效。請使用您收到的郵件中的連結。",
+      "此退订链接无效。请使用您收到的邮件中的链接。",
+      "此取消訂閱連結無效。請使用您收到的郵件中的連結。",
       "この配信停止リンクは無効です。受信したメールのリンクをご利用ください。",
       "Este enlace de baja no es válido. Usa el enlace del correo que recibiste.",
       "Ce lien de désabonnement n’est pas valide. Utilisez le lien de l’e-mail reçu.",
@@ -131,8 +132,8 @@ MailTemplate default_template(MailKind kind, i18n::Locale locale) {
   return MailTemplate{
       std::string(i18n::lookup(kMailMessages, size,
                                reminder ? "subject_reminder" : "subject_request", locale)),
-      std::string(
-          i18n::lookup(kMailMessages, size, reminder ? "intro_reminder" : "intro_request", locale))};
+      std::string(i18n::lookup(kMailMessages, size, reminder ? "intro_reminder" : "intro_request",
+                               locale))};
 }
 
 }  // namespace vouch::request_mail

@@ -87,9 +87,9 @@ std::vector<OrderIssue> parse_order(const json& body, std::int64_t now, OrderInp
   static const std::set<std::string> kKnown = {"order_id", "customer", "items", "fulfilled_at"};
   for (const auto& item : body.items())
     if (!kKnown.count(item.key()))
-      issues.push_back({item.key(), "unknown", item.key() +
-                                                   ": unknown member (expected order_id, "
-                                                   "customer, items, fulfilled_at)"});
+      issues.push_back({item.key(), "unknown",
+                        item.key() + ": unknown member (expected order_id, "
+                                     "customer, items, fulfilled_at)"});
   if (string_at(body, "order_id", "order_id", true, out.order_id, issues) &&
       !is_valid_id(out.order_id))
     issues.push_back({"order_id", "invalid",
@@ -103,13 +103,15 @@ std::vector<OrderIssue> parse_order(const json& body, std::int64_t now, OrderInp
   } else {
     if (string_at(*customer, "email", "customer.email", true, out.email, issues) &&
         !is_valid_email(out.email))
-      issues.push_back({"customer.email", "invalid", "customer.email: not an address mail can go to"});
+      issues.push_back(
+          {"customer.email", "invalid", "customer.email: not an address mail can go to"});
     if (string_at(*customer, "name", "customer.name", false, out.customer_name, issues))
       check_text("customer.name", out.customer_name, kMaxNameBytes, false, issues);
     std::string locale;
     if (string_at(*customer, "locale", "customer.locale", false, locale, issues)) {
       if (locale.size() > 35 || has_control(locale))
-        issues.push_back({"customer.locale", "invalid", "customer.locale: a BCP 47 tag like \"de-CH\""});
+        issues.push_back(
+            {"customer.locale", "invalid", "customer.locale: a BCP 47 tag like \"de-CH\""});
       else
         out.locale = std::string(i18n::locale_tag(i18n::resolve_locale(locale)));
     }
@@ -133,7 +135,8 @@ std::vector<OrderIssue> parse_order(const json& body, std::int64_t now, OrderInp
       OrderItem item;
       if (string_at(entry, "product", path + ".product", true, item.product_id, issues)) {
         if (!is_valid_id(item.product_id))
-          issues.push_back({path + ".product", "invalid", path + ".product: not a valid product id"});
+          issues.push_back(
+              {path + ".product", "invalid", path + ".product: not a valid product id"});
         else if (!seen.insert(item.product_id).second)
           issues.push_back({path + ".product", "duplicate",
                             path + ".product: the product is listed twice in this order"});
@@ -174,7 +177,8 @@ std::vector<OrderIssue> parse_order(const json& body, std::int64_t now, OrderInp
   return issues;
 }
 
-app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const std::string& source) {
+app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order,
+                                      const std::string& source) {
   Database& db = *app.db;
   const std::int64_t now = app.now();
   const RequestSettings& settings = app.config.requests;
@@ -191,8 +195,8 @@ app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const s
                      "ORDER BY position");
       rows.bind(1, order.order_id);
       while (rows.step()) items.push_back({rows.text(0), rows.text(1), rows.text(2), rows.text(3)});
-      const bool same = existing.text(0) == order.customer_name && existing.text(1) == order.email &&
-                        existing.text(2) == order.locale &&
+      const bool same = existing.text(0) == order.customer_name &&
+                        existing.text(1) == order.email && existing.text(2) == order.locale &&
                         existing.integer(3) == order.fulfilled_at &&
                         items_json(items) == items_json(order.items);
       if (!same)
@@ -201,8 +205,9 @@ app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const s
                                 " is already stored with other content; an order is never "
                                 "overwritten");
       StoredOrder replay;
-      Statement request(db.handle(),
-                        "SELECT id, due_at FROM review_requests WHERE order_id = ?1 AND sequence = 0");
+      Statement request(
+          db.handle(),
+          "SELECT id, due_at FROM review_requests WHERE order_id = ?1 AND sequence = 0");
       request.bind(1, order.order_id);
       if (request.step()) {
         replay.request_id = request.integer(0);
@@ -240,7 +245,8 @@ app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const s
   StoredOrder stored;
   stored.created = true;
   if (ran && settings.enabled) {
-    stored.request_due = order.fulfilled_at + static_cast<std::int64_t>(settings.delay_days) * 86400;
+    stored.request_due =
+        order.fulfilled_at + static_cast<std::int64_t>(settings.delay_days) * 86400;
     Statement request(db.handle(),
                       "INSERT INTO review_requests (order_id, sequence, kind, due_at, created_at) "
                       "VALUES (?1, 0, 'request', ?2, ?3)");
@@ -262,18 +268,22 @@ app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset
                  "FROM orders ORDER BY created_at DESC, order_id LIMIT ?1 OFFSET ?2");
   rows.bind(1, limit).bind(2, offset);
   while (rows.step()) {
-    json order = {{"order_id", rows.text(0)},
-                  {"customer", {{"name", rows.text(1)}, {"email", rows.text(2)}, {"locale", rows.text(3)}}},
-                  {"fulfilled_at", format_utc(rows.integer(4))},
-                  {"source", rows.text(5)},
-                  {"created", format_utc(rows.integer(6))}};
+    json order = {
+        {"order_id", rows.text(0)},
+        {"customer", {{"name", rows.text(1)}, {"email", rows.text(2)}, {"locale", rows.text(3)}}},
+        {"fulfilled_at", format_utc(rows.integer(4))},
+        {"source", rows.text(5)},
+        {"created", format_utc(rows.integer(6))}};
     json items = json::array();
     Statement item(db.handle(),
                    "SELECT product_id, name, url, image FROM order_items WHERE order_id = ?1 ORDER "
                    "BY position");
     item.bind(1, rows.text(0));
     while (item.step())
-      items.push_back({{"product", item.text(0)}, {"name", item.text(1)}, {"url", item.text(2)}, {"image", item.text(3)}});
+      items.push_back({{"product", item.text(0)},
+                       {"name", item.text(1)},
+                       {"url", item.text(2)},
+                       {"image", item.text(3)}});
     order["items"] = items;
     json requests = json::array();
     Statement request(db.handle(),
@@ -283,14 +293,15 @@ app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset
                       "FROM review_requests r WHERE r.order_id = ?1 ORDER BY r.sequence");
     request.bind(1, rows.text(0));
     while (request.step()) {
-      requests.push_back({{"id", request.integer(0)},
-                          {"kind", request.text(1)},
-                          {"state", request.text(2)},
-                          {"skip_reason", request.text(3)},
-                          {"due", format_utc(request.integer(4))},
-                          {"queued", request.is_null(5) ? json(nullptr) : json(format_utc(request.integer(5)))},
-                          {"clicks", request.integer(6)},
-                          {"mail_state", request.text(7)}});
+      requests.push_back(
+          {{"id", request.integer(0)},
+           {"kind", request.text(1)},
+           {"state", request.text(2)},
+           {"skip_reason", request.text(3)},
+           {"due", format_utc(request.integer(4))},
+           {"queued", request.is_null(5) ? json(nullptr) : json(format_utc(request.integer(5)))},
+           {"clicks", request.integer(6)},
+           {"mail_state", request.text(7)}});
     }
     order["requests"] = requests;
     orders.push_back(order);

@@ -44,8 +44,8 @@ inline constexpr std::size_t kMaxOrderItems = 50;
 std::vector<OrderIssue> parse_order(const json& body, std::int64_t now, OrderInput& out);
 
 struct StoredOrder {
-  bool created = false;        // false: the same order was already stored
-  std::int64_t request_id = 0; // 0 = none scheduled (requests disabled)
+  bool created = false;         // false: the same order was already stored
+  std::int64_t request_id = 0;  // 0 = none scheduled (requests disabled)
   std::int64_t request_due = 0;
 };
 

@@ -77,7 +77,8 @@ std::string landing_url(const std::string& url, const std::string& review_token,
   std::string base = url.substr(0, hash);
   const std::string fragment = hash == std::string::npos ? "" : url.substr(hash);
   base += base.find('?') == std::string::npos ? '?' : '&';
-  base += "review_token=" + percent_encode(review_token) + "&vouch_rating=" + std::to_string(rating);
+  base +=
+      "review_token=" + percent_encode(review_token) + "&vouch_rating=" + std::to_string(rating);
   return base + fragment;
 }
 

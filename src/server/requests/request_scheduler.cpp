@@ -138,7 +138,8 @@ Result<DueReport> process_due(App& app) {
                    "SELECT id, order_id, sequence, kind FROM review_requests WHERE state = "
                    "'scheduled' AND due_at <= ?1 ORDER BY due_at, id LIMIT 200");
     rows.bind(1, now);
-    while (rows.step()) due.push_back({rows.integer(0), rows.text(1), rows.integer(2), rows.text(3)});
+    while (rows.step())
+      due.push_back({rows.integer(0), rows.text(1), rows.integer(2), rows.text(3)});
     if (rows.failed()) return Error{"review_requests", rows.error_message(), ErrorKind::Storage};
   }
   for (const DueRequest& request : due) {

@@ -27,9 +27,9 @@ Status read_int(const json& object, const char* key, int min, int max, int& out)
 Status parse_request_settings(std::string_view json_text, RequestSettings& out) {
   const json object = json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (object.is_discarded() || !object.is_object()) return Error{"requests", "expected an object"};
-  static const char* const kKnown[] = {"enabled",         "delay_days",   "reminders",
-                                       "reminder_after_days", "cap_per_30_days", "max_age_days",
-                                       "link_days",       "owner_email"};
+  static const char* const kKnown[] = {
+      "enabled",         "delay_days",   "reminders", "reminder_after_days",
+      "cap_per_30_days", "max_age_days", "link_days", "owner_email"};
   for (const auto& item : object.items()) {
     bool known = false;
     for (const char* name : kKnown) known = known || item.key() == name;
@@ -52,7 +52,8 @@ Status parse_request_settings(std::string_view json_text, RequestSettings& out) 
   }
   if (const auto it = object.find("owner_email"); it != object.end()) {
     if (!it->is_string() || !is_valid_email(it->get_ref<const std::string&>()))
-      return Error{"requests.owner_email", "expected an e-mail address (the test-send's recipient)"};
+      return Error{"requests.owner_email",
+                   "expected an e-mail address (the test-send's recipient)"};
     out.owner_email = it->get<std::string>();
   }
   return Ok{};
