@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "outbox/outbox_worker.hpp"
+#include "requests/request_scheduler.hpp"
 #include "webhooks/delivery_worker.hpp"
 #include "webhooks/endpoint_store.hpp"
 
@@ -30,12 +31,15 @@ void BackgroundWork::start() {
     std::fprintf(stderr, "webhooks: %s\n", synced.error().to_string().c_str());
   outbox_ = std::make_unique<outbox::OutboxWorker>(app_);
   webhooks_ = std::make_unique<webhooks::DeliveryWorker>(app_);
+  requests_ = std::make_unique<requests::RequestScheduler>(app_);
+  requests_->start();
   outbox_->start();
   webhooks_->start();
 }
 
 void BackgroundWork::stop() {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (requests_) requests_->stop();
   if (outbox_) outbox_->stop();
   if (webhooks_) webhooks_->stop();
 }

@@ -18,6 +18,9 @@ class OutboxWorker;
 namespace webhooks {
 class DeliveryWorker;
 }
+namespace requests {
+class RequestScheduler;
+}
 
 class BackgroundWork {
  public:
@@ -30,6 +33,7 @@ class BackgroundWork {
   App& app_;
   std::unique_ptr<outbox::OutboxWorker> outbox_;
   std::unique_ptr<webhooks::DeliveryWorker> webhooks_;
+  std::unique_ptr<requests::RequestScheduler> requests_;  // due review requests -> outbox
   bool started_ = false;
   std::mutex mutex_;  // stop() may come from the signal thread and listen() at once
 };

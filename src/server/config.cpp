@@ -141,7 +141,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "time_zone",
                                                "console_dir",
                                                "mail",
-                                               "webhooks"};
+                                               "webhooks",
+                                               "requests"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "outbox/mail_settings.hpp"
+#include "requests/request_settings.hpp"
 #include "vouch/status.hpp"
 #include "webhooks/webhook_settings.hpp"
 
@@ -82,6 +83,8 @@ struct Config {
   // and the webhook endpoints and delivery timing ("webhooks"), issue 18.
   outbox::MailSettings mail;
   webhooks::WebhookSettings webhooks;
+  // Review requests after an order (issue 18): requests/request_settings.hpp.
+  requests::RequestSettings requests;
 };
 
 // Parses a config file's text. Relative paths (token/secret files, upload dir,

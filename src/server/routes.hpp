@@ -25,6 +25,9 @@ void register_analytics_routes(Router& server, App& app);
 void register_outbox_routes(Router& server, App& app);
 void register_webhook_routes(Router& server, App& app);
 
+// Orders, request-mail templates, star links, unsubscribe (routes_requests.cpp, issue 18).
+void register_request_routes(Router& server, App& app);
+
 // The language for messages: ?locale=, else the first Accept-Language tag.
 std::string request_locale(const httplib::Request& req);
 

@@ -178,6 +178,7 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app), background_(app
   register_console_routes(router_, app);
   register_inbox_routes(router_, app);
   register_analytics_routes(router_, app);
+  register_request_routes(router_, app);
   register_outbox_routes(router_, app);
   register_webhook_routes(router_, app);
 

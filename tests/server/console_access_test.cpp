@@ -101,6 +101,14 @@ const std::vector<Expected>& expected_routes() {
       {"POST", R"(/api/v1/admin/webhooks/deliveries/([^/]+)/retry)", Need::Manage},
       {"PUT", R"(/api/v1/admin/webhooks/((?!deliveries$)[^/]+))", Need::Manage},
       {"DELETE", R"(/api/v1/admin/webhooks/((?!deliveries$)[^/]+))", Need::Manage},
+      // Issue 18: orders and review-request templates (routes_requests.cpp).
+      {"POST", "/api/v1/admin/orders", Need::Manage},
+      {"GET", "/api/v1/admin/orders", Need::Read},
+      {"GET", "/api/v1/admin/request-templates", Need::Read},
+      {"POST", "/api/v1/admin/request-templates/preview", Need::Read},
+      {"POST", "/api/v1/admin/request-templates/test-send", Need::Manage},
+      {"PUT", R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))", Need::Templates},
+      {"DELETE", R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))", Need::Templates},
   };
   return table;
 }

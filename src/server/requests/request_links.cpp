@@ -1,0 +1,85 @@
+#include "requests/request_links.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "crypto.hpp"
+
+namespace vouch::server::requests {
+
+namespace {
+
+using json = nlohmann::json;
+constexpr std::string_view kPurpose = "unsubscribe.";
+
+std::string tag(std::string_view secret, std::string_view encoded) {
+  return hmac_sha256(secret, std::string(kPurpose) + std::string(encoded));
+}
+
+}  // namespace
+
+std::string sign_unsubscribe(std::int64_t request_id, std::string_view secret) {
+  const json payload = {{"k", "u"}, {"r", request_id}};
+  const std::string encoded = base64url_encode(payload.dump());
+  return encoded + "." + base64url_encode(tag(secret, encoded));
+}
+
+std::optional<std::int64_t> verify_unsubscribe(std::string_view token, std::string_view secret) {
+  if (secret.empty() || token.empty() || token.size() > 512) return std::nullopt;
+  const std::size_t dot = token.find('.');
+  if (dot == std::string_view::npos || token.find('.', dot + 1) != std::string_view::npos)
+    return std::nullopt;
+  const std::string_view encoded = token.substr(0, dot);
+  const std::optional<std::string> signature = base64url_decode(token.substr(dot + 1));
+  if (!signature || !constant_time_equal(*signature, tag(secret, encoded))) return std::nullopt;
+  const std::optional<std::string> text = base64url_decode(encoded);
+  if (!text) return std::nullopt;
+  const json payload = json::parse(text->begin(), text->end(), nullptr, false);
+  if (!payload.is_object()) return std::nullopt;
+  const auto kind = payload.find("k");
+  const auto id = payload.find("r");
+  if (kind == payload.end() || *kind != "u" || id == payload.end() || !id->is_number_integer())
+    return std::nullopt;
+  const std::int64_t value = id->get<std::int64_t>();
+  if (value <= 0) return std::nullopt;
+  return value;
+}
+
+std::string percent_encode(std::string_view text) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' ||
+        u == '.' || u == '_' || u == '~') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    }
+  }
+  return out;
+}
+
+std::string star_link(const std::string& public_url, std::int64_t request_id,
+                      const std::string& product_id, int rating, const std::string& review_token) {
+  return public_url + "/api/v1/requests/" + std::to_string(request_id) +
+         "/click?product=" + percent_encode(product_id) + "&rating=" + std::to_string(rating) +
+         "&token=" + percent_encode(review_token);
+}
+
+std::string unsubscribe_link(const std::string& public_url, const std::string& token) {
+  return public_url + "/api/v1/unsubscribe/" + token;
+}
+
+std::string landing_url(const std::string& url, const std::string& review_token, int rating) {
+  const std::size_t hash = url.find('#');
+  std::string base = url.substr(0, hash);
+  const std::string fragment = hash == std::string::npos ? "" : url.substr(hash);
+  base += base.find('?') == std::string::npos ? '?' : '&';
+  base +=
+      "review_token=" + percent_encode(review_token) + "&vouch_rating=" + std::to_string(rating);
+  return base + fragment;
+}
+
+}  // namespace vouch::server::requests

@@ -1,0 +1,374 @@
+// Review requests (issue 18, docs/review-requests.md): orders in from the
+// store's backend, the request-mail templates (edit, preview, test-send), and
+// the two public links a request mail carries: the star-link redirect (counts
+// the click, then the product page with the verified-review token) and the
+// unsubscribe page (GET asks, POST records; RFC 8058 one-click). Routes map
+// HTTP to the use cases in requests/.
+
+#include <charconv>
+#include <mutex>
+
+#include "admin_route.hpp"
+#include "http_util.hpp"
+#include "outbox/outbox.hpp"
+#include "requests/orders.hpp"
+#include "requests/request_links.hpp"
+#include "requests/request_mail_build.hpp"
+#include "requests/request_templates.hpp"
+#include "review_link.hpp"
+#include "routes.hpp"
+#include "routes_problem.hpp"
+#include "vouch/snapshot.hpp"
+
+namespace vouch::server {
+
+namespace {
+
+namespace rm = vouch::request_mail;
+using namespace requests;
+
+constexpr std::size_t kOrderBodyLimit = 256 * 1024;
+constexpr std::size_t kTemplateBodyLimit = 16 * 1024;
+constexpr const char* kHtmlType = "text/html; charset=utf-8";
+
+void send_html(httplib::Response& res, int status, const std::string& html) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+                 "frame-ancestors 'none'; base-uri 'none'");
+  res.set_content(html, kHtmlType);
+}
+
+json order_issues_json(const std::vector<OrderIssue>& issues) {
+  json list = json::array();
+  for (const OrderIssue& issue : issues)
+    list.push_back({{"field", issue.field}, {"code", issue.code}, {"message", issue.message}});
+  return list;
+}
+
+void post_order_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
+  std::optional<json> body = read_json_body(req, res, kOrderBodyLimit);
+  if (!body) return;
+  OrderInput order;
+  std::vector<OrderIssue> issues = parse_order(*body, app.now(), order);
+  if (!issues.empty()) {
+    send_json(res, 422,
+              {{"error",
+                {{"code", "invalid_order"}, {"message", "the order was not stored; see errors"}}},
+               {"errors", order_issues_json(issues)}});
+    return;
+  }
+  app::Outcome<StoredOrder> stored = store_order(app, order, "api");
+  if (!stored) return send_problem(res, stored.problem(), "en");
+  json request = nullptr;
+  if (stored.value().request_id)
+    request = {{"id", stored.value().request_id}, {"due", format_utc(stored.value().request_due)}};
+  send_json(
+      res, stored.value().created ? 201 : 200,
+      {{"order_id", order.order_id}, {"created", stored.value().created}, {"request", request}});
+}
+
+void list_orders_route(App& app, const Actor&, const httplib::Request& req,
+                       httplib::Response& res) {
+  const auto limit = int_param(req, res, "limit", 50, 1, 500);
+  if (!limit) return;
+  const auto offset = int_param(req, res, "offset", 0, 0, INT64_C(1) << 40);
+  if (!offset) return;
+  app::Outcome<json> listed = list_orders(app, *limit, *offset);
+  if (!listed) return send_problem(res, listed.problem(), "en");
+  send_json(res, 200, listed.value());
+}
+
+struct TemplateTarget {
+  MailKind kind;
+  std::string locale;
+};
+
+std::optional<TemplateTarget> template_target(const std::string& kind, const std::string& locale,
+                                              httplib::Response& res) {
+  std::optional<MailKind> parsed = rm::mail_kind_from(kind);
+  if (!parsed) {
+    send_error(res, 400, "invalid_parameter", "kind: request or reminder");
+    return std::nullopt;
+  }
+  std::optional<std::string> tag = shipped_locale(locale);
+  if (!tag) {
+    send_error(res, 400, "invalid_parameter", "locale: one of en, zh-CN, zh-TW, ja, es, fr, de");
+    return std::nullopt;
+  }
+  return TemplateTarget{*parsed, *tag};
+}
+
+// {subject, intro} from a body; missing members = the current template's.
+std::optional<MailTemplate> template_from(App& app, const json& body, const TemplateTarget& target,
+                                          httplib::Response& res) {
+  MailTemplate value =
+      stored_template(*app.db, target.kind, target.locale)
+          .value_or(rm::default_template(target.kind, i18n::resolve_locale(target.locale)));
+  for (const char* key : {"subject", "intro"}) {
+    auto it = body.find(key);
+    if (it == body.end()) continue;
+    if (!it->is_string()) {
+      send_error(res, 400, "invalid_parameter", std::string(key) + ": expected a string");
+      return std::nullopt;
+    }
+    (std::string_view(key) == "subject" ? value.subject : value.intro) = it->get<std::string>();
+  }
+  return value;
+}
+
+void put_template_route(App& app, const Actor& actor, const httplib::Request& req,
+                        httplib::Response& res) {
+  std::optional<TemplateTarget> target = template_target(req.matches[1], req.matches[2], res);
+  if (!target) return;
+  std::optional<json> body = read_json_body(req, res, kTemplateBodyLimit);
+  if (!body) return;
+  std::optional<MailTemplate> value = template_from(app, *body, *target, res);
+  if (!value) return;
+  app::Outcome<TemplateSave> saved =
+      save_template(app, actor.name, target->kind, target->locale, *value);
+  if (!saved) return send_problem(res, saved.problem(), "en");
+  if (!saved.value().issues.empty()) {
+    send_json(res, 422,
+              {{"error", {{"code", "invalid_template"}, {"message", "the template was not saved"}}},
+               {"errors", issues_json(saved.value().issues)}});
+    return;
+  }
+  send_json(res, 200,
+            {{"template",
+              {{"kind", rm::mail_kind_name(target->kind)},
+               {"locale", target->locale},
+               {"subject", value->subject},
+               {"intro", value->intro},
+               {"custom", true}}}});
+}
+
+void delete_template_route(App& app, const Actor&, const httplib::Request& req,
+                           httplib::Response& res) {
+  std::optional<TemplateTarget> target = template_target(req.matches[1], req.matches[2], res);
+  if (!target) return;
+  app::Outcome<bool> reset = reset_template(app, target->kind, target->locale);
+  if (!reset) return send_problem(res, reset.problem(), "en");
+  send_json(res, 200, {{"reset", reset.value()}});
+}
+
+// The sample order a preview or test-send shows: two products of the demo store.
+std::vector<OrderItem> sample_products(const App& app) {
+  const std::string base =
+      app.config.public_url.empty() ? "https://shop.example" : app.config.public_url;
+  return {{"sample-mug", "Stoneware mug", base + "/", ""},
+          {"sample-scarf", "Wool scarf", base + "/", ""}};
+}
+
+// Preview / test-send: {kind, locale, subject?, intro?} -> the rendered mail.
+std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
+    App& app, const httplib::Request& req, httplib::Response& res) {
+  std::optional<json> body = read_json_body(req, res, kTemplateBodyLimit);
+  if (!body) return std::nullopt;
+  const std::string kind = body->contains("kind") && (*body)["kind"].is_string()
+                               ? (*body)["kind"].get<std::string>()
+                               : "request";
+  const std::string locale = body->contains("locale") && (*body)["locale"].is_string()
+                                 ? (*body)["locale"].get<std::string>()
+                                 : "en";
+  std::optional<TemplateTarget> target = template_target(kind, locale, res);
+  if (!target) return std::nullopt;
+  std::optional<MailTemplate> value = template_from(app, *body, *target, res);
+  if (!value) return std::nullopt;
+  std::vector<rm::TemplateIssue> issues = rm::check_template(*value);
+  if (!issues.empty()) {
+    send_json(
+        res, 422,
+        {{"error", {{"code", "invalid_template"}, {"message", "the template cannot be rendered"}}},
+         {"errors", issues_json(issues)}});
+    return std::nullopt;
+  }
+  rm::MailInput input;
+  input.kind = target->kind;
+  input.locale = i18n::resolve_locale(target->locale);
+  input.store_name = app.config.store_name;
+  input.customer_name = "Alex";
+  input.custom = *value;
+  for (const OrderItem& item : sample_products(app)) {
+    rm::ProductRow row;
+    row.name = item.name;
+    for (int stars = 1; stars <= 5; ++stars)
+      row.star_urls[static_cast<std::size_t>(stars - 1)] =
+          item.url + "?vouch_rating=" + std::to_string(stars);
+    input.products.push_back(row);
+  }
+  input.unsubscribe_url =
+      (app.config.public_url.empty() ? "https://shop.example" : app.config.public_url) + "/";
+  return std::make_pair(*target, rm::render_mail(input));
+}
+
+void preview_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
+  auto rendered = render_from_body(app, req, res);
+  if (!rendered) return;
+  send_json(res, 200,
+            {{"subject", rendered->second.subject},
+             {"text", rendered->second.text},
+             {"html", rendered->second.html}});
+}
+
+void test_send_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
+  if (app.config.requests.owner_email.empty()) {
+    send_error(res, 409, "no_owner_email",
+               "set requests.owner_email in the configuration to receive test mails");
+    return;
+  }
+  auto rendered = render_from_body(app, req, res);
+  if (!rendered) return;
+  outbox::OutgoingMail mail;
+  mail.kind = "test";
+  mail.to_address = app.config.requests.owner_email;
+  mail.subject = "[test] " + rendered->second.subject;
+  mail.text_body = rendered->second.text;
+  mail.html_body = rendered->second.html;
+  mail.reference = std::string("request-template:") + rm::mail_kind_name(rendered->first.kind) +
+                   ":" + rendered->first.locale;
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Result<std::int64_t> queued = outbox::enqueue_mail(*app.db, mail, app.now());
+  if (!queued) return send_error(res, 500, "internal", "could not queue the test mail");
+  send_json(res, 202, {{"outbox_id", queued.value()}, {"to", mail.to_address}});
+}
+
+// GET /api/v1/requests/{id}/click?product=&rating=&token=
+void click_route(App& app, const httplib::Request& req, httplib::Response& res) {
+  const i18n::Locale fallback = i18n::resolve_locale(request_locale(req));
+  const auto broken = [&] {
+    send_html(res, 404, rm::link_problem_page(fallback, app.config.store_name));
+  };
+  const std::string id_text = req.matches[1];
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  const std::string rating_text = req.get_param_value("rating");
+  const std::string product = req.get_param_value("product");
+  const std::string token = req.get_param_value("token");
+  if (error != std::errc() || end != id_text.data() + id_text.size() || id <= 0 ||
+      id_text.size() > 18 || rating_text.size() != 1 || rating_text[0] < '1' ||
+      rating_text[0] > '5' || !is_valid_id(product))
+    return broken();
+  const int rating = rating_text[0] - '0';
+  Result<ReviewLink> link = verify_review_link(token, app.config.hmac_secret, app.now());
+  if (!link || link.value().product_id != product) return broken();
+  std::string url;
+  {
+    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+    Statement row(app.db->handle(),
+                  "SELECT i.url FROM review_requests r JOIN order_items i ON i.order_id = "
+                  "r.order_id WHERE r.id = ?1 AND r.order_id = ?2 AND i.product_id = ?3");
+    row.bind(1, id).bind(2, link.value().order_id).bind(3, product);
+    if (!row.step()) return broken();
+    url = row.text(0);
+    Statement click(app.db->handle(),
+                    "INSERT INTO request_clicks (request_id, product_id, rating, created_at) "
+                    "VALUES (?1, ?2, ?3, ?4)");
+    click.bind(1, id)
+        .bind(2, product)
+        .bind(3, static_cast<std::int64_t>(rating))
+        .bind(4, app.now());
+    if (Status s = click.run(); !s)
+      std::fprintf(stderr, "requests: click: %s\n", s.error().to_string().c_str());
+  }
+  res.status = 303;
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Location", landing_url(url, token, rating));
+  res.set_content("", "text/plain");
+}
+
+struct UnsubscribeTarget {
+  std::string email_key;
+  i18n::Locale locale = i18n::Locale::En;
+};
+
+std::optional<UnsubscribeTarget> unsubscribe_target(App& app, const std::string& token) {
+  std::optional<std::int64_t> id = verify_unsubscribe(token, app.config.hmac_secret);
+  if (!id) return std::nullopt;
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  Statement row(app.db->handle(),
+                "SELECT o.email_key, o.locale FROM review_requests r JOIN orders o ON o.order_id "
+                "= r.order_id WHERE r.id = ?1");
+  row.bind(1, *id);
+  if (!row.step()) return std::nullopt;
+  return UnsubscribeTarget{row.text(0), i18n::resolve_locale(row.text(1))};
+}
+
+void unsubscribe_get_route(App& app, const httplib::Request& req, httplib::Response& res) {
+  std::optional<UnsubscribeTarget> target = unsubscribe_target(app, req.matches[1]);
+  if (!target) {
+    send_html(
+        res, 404,
+        rm::unsubscribe_page(rm::UnsubscribePage::Invalid,
+                             i18n::resolve_locale(request_locale(req)), app.config.store_name, ""));
+    return;
+  }
+  // The form posts back to this same address (relative: no host from the request).
+  const std::string self = std::string(req.matches[1]);
+  send_html(res, 200,
+            rm::unsubscribe_page(rm::UnsubscribePage::Confirm, target->locale,
+                                 app.config.store_name, self));
+}
+
+void unsubscribe_post_route(App& app, const httplib::Request& req, httplib::Response& res) {
+  std::optional<UnsubscribeTarget> target = unsubscribe_target(app, req.matches[1]);
+  if (!target) {
+    send_html(
+        res, 404,
+        rm::unsubscribe_page(rm::UnsubscribePage::Invalid,
+                             i18n::resolve_locale(request_locale(req)), app.config.store_name, ""));
+    return;
+  }
+  // RFC 8058: the mail provider posts "List-Unsubscribe=One-Click"; the page's
+  // form posts the same field. Either way the address is out, for good.
+  const bool one_click = req.body.find("List-Unsubscribe=One-Click") != std::string::npos &&
+                         req.get_header_value("Origin").empty();
+  {
+    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+    Statement insert(
+        app.db->handle(),
+        "INSERT OR IGNORE INTO unsubscribes (email_key, created_at, how) VALUES (?1, ?2, ?3)");
+    insert.bind(1, target->email_key).bind(2, app.now()).bind(3, one_click ? "one_click" : "page");
+    if (Status s = insert.run(); !s) return send_error(res, 500, "internal", "database error");
+  }
+  send_html(
+      res, 200,
+      rm::unsubscribe_page(rm::UnsubscribePage::Done, target->locale, app.config.store_name, ""));
+}
+
+}  // namespace
+
+void register_request_routes(Router& server, App& app) {
+  using P = Permission;
+  server.Post("/api/v1/admin/orders", admin_route(app, P::Manage, post_order_route),
+              kOrderBodyLimit);
+  server.Get("/api/v1/admin/orders", admin_route(app, P::Read, list_orders_route));
+  server.Get("/api/v1/admin/request-templates",
+             admin_route(app, P::Read,
+                         [](App& a, const Actor&, const httplib::Request&, httplib::Response& res) {
+                           send_json(res, 200, templates_json(a));
+                         }));
+  server.Post("/api/v1/admin/request-templates/preview", admin_route(app, P::Read, preview_route),
+              kTemplateBodyLimit);
+  server.Post("/api/v1/admin/request-templates/test-send",
+              admin_route(app, P::Manage, test_send_route), kTemplateBodyLimit);
+  server.Put(R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))",
+             admin_route(app, P::Templates, put_template_route), kTemplateBodyLimit);
+  server.Delete(R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))",
+                admin_route(app, P::Templates, delete_template_route));
+  server.Get(
+      R"(/api/v1/requests/([^/]+)/click)",
+      [&app](const httplib::Request& req, httplib::Response& res) { click_route(app, req, res); });
+  server.Get(R"(/api/v1/unsubscribe/([^/]+))",
+             [&app](const httplib::Request& req, httplib::Response& res) {
+               unsubscribe_get_route(app, req, res);
+             });
+  server.Post(R"(/api/v1/unsubscribe/([^/]+))",
+              [&app](const httplib::Request& req, httplib::Response& res) {
+                unsubscribe_post_route(app, req, res);
+              },
+              1024);
+}
+
+}  // namespace vouch::server
