@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app.hpp"
+#include "questions/question_page.hpp"
 #include "snapshot_cache.hpp"
 #include "vouch/query.hpp"
 #include "vouch/render.hpp"
@@ -58,6 +59,7 @@ std::string render_fragment(const App& app, const CachedSnapshot& cached,
   html += "\n<script type=\"application/ld+json\">";
   html += json_ld(snapshot, 10);
   html += "</script>\n";
+  html += questions::question_links(app, cached.product_id, options.locale);
   return html;
 }
 

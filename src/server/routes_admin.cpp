@@ -202,7 +202,8 @@ void reviewer_erase(App& app, const Actor& actor, const httplib::Request& req,
   send_json(res, 200,
             {{"mode", mode},
              {"reviews", erased.value().review_ids},
-             {"photos_removed", erased.value().photos_removed}});
+             {"photos_removed", erased.value().photos_removed},
+             {"question_emails_erased", erased.value().question_emails_erased}});
 }
 
 // Which stored rows break the stored-review rules, and which published ones

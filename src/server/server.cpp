@@ -178,6 +178,7 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app) {
   register_console_routes(router_, app);
   register_inbox_routes(router_, app);
   register_analytics_routes(router_, app);
+  register_question_routes(router_, app);
 
   http::TransportOptions options;
   options.threads = app.config.threads;

@@ -10,6 +10,7 @@
 #include "audit_log.hpp"
 #include "inbox/inbox_store.hpp"
 #include "inbox/inbox_triage.hpp"
+#include "questions/question_store.hpp"
 
 namespace vouch::server::app {
 
@@ -146,14 +147,19 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
     if (Status refreshed = inbox::refresh_search_text(*app.db, id); !refreshed)
       return failed(refreshed.error());
   }
+  // The address an asker left for the answer notice goes too (migration 7).
+  Result<std::int64_t> askers = questions::erase_askers(*app.db, email);
+  if (!askers) return failed(askers.error());
   Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
                                anonymise ? "anonymise" : "delete",
-                               std::to_string(ids.value().size()) + " reviews");
+                               std::to_string(ids.value().size()) + " reviews, " +
+                                   std::to_string(askers.value()) + " question e-mails");
   if (status) status = transaction.commit();
   if (!status) return failed(status.error());
   unlink_photos(app, taken.value());
   for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
-  return Erased{ids.value(), taken.value().size()};
+  return Erased{ids.value(), taken.value().size(),
+                static_cast<std::size_t>(askers.value())};
 }
 
 }  // namespace vouch::server::app

@@ -38,6 +38,7 @@ Outcome<std::string> delete_review_for(App& app, const std::string& review_id,
 struct Erased {
   std::vector<std::string> review_ids;
   std::size_t photos_removed = 0;
+  std::size_t question_emails_erased = 0;  // askers' notice addresses (questions)
 };
 // anonymise: keep the text under "Anonymous", strip e-mail, IP and photos;
 // otherwise delete the reviews. The audit row records the count, never the address.
