@@ -45,6 +45,12 @@ struct Policy {
   LengthRule title{false, 0, 150};
   LengthRule body{true, 10, 5000};
   LengthRule author{true, 2, 50};
+  // Product questions and their answers (issue 17, vouch/qa.hpp): the text is
+  // always required, so their JSON members hold only "min" and "max". Every
+  // other rule (hygiene, author, e-mail, consent, spam, profanity, honeypot,
+  // time to fill) is the reviews' own.
+  LengthRule question{true, 10, 500};
+  LengthRule answer{true, 2, 2000};
   bool email_required = true;   // form mode only; a present e-mail is always checked
   std::uint8_t rating_min = 1;  // 1..5, min <= max
   std::uint8_t rating_max = 5;

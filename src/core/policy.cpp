@@ -27,6 +27,18 @@ void read_length(detail::ObjectReader& parent, const char* key, LengthRule& rule
     r.fail(parent.path_of(key) + ".min", "must not exceed max");
 }
 
+// A text that is always required (questions, answers): only min and max.
+void read_bounds(detail::ObjectReader& parent, const char* key, LengthRule& rule) {
+  const json* v = parent.object(key);
+  if (!v) return;
+  detail::ObjectReader r(*v, parent.path_of(key), parent.error());
+  r.only({"min", "max"});
+  r.integer("min", rule.min, 1, kMaxTextGraphemes);
+  r.integer("max", rule.max, 1, kMaxTextGraphemes);
+  if (!r.failed() && rule.min > rule.max)
+    r.fail(parent.path_of(key) + ".min", "must not exceed max");
+}
+
 }  // namespace
 
 Policy default_policy() { return Policy{}; }
@@ -39,12 +51,14 @@ Result<Policy> parse_policy(std::string_view text) {
   if (!doc.is_object()) return Error{"", "policy must be a JSON object"};
   Error error;
   detail::ObjectReader r(doc, "", &error);
-  r.only({"title", "body", "author", "email_required", "rating", "aspects", "photos",
-          "links_allowed", "profanity", "consent_required", "min_fill_seconds", "honeypot_field",
-          "reserved_names", "spam"});
+  r.only({"title", "body", "author", "question", "answer", "email_required", "rating", "aspects",
+          "photos", "links_allowed", "profanity", "consent_required", "min_fill_seconds",
+          "honeypot_field", "reserved_names", "spam"});
   read_length(r, "title", policy.title);
   read_length(r, "body", policy.body);
   read_length(r, "author", policy.author);
+  read_bounds(r, "question", policy.question);
+  read_bounds(r, "answer", policy.answer);
   r.boolean("email_required", policy.email_required);
   if (const json* rating = r.object("rating")) {
     detail::ObjectReader rr(*rating, "rating", &error);
@@ -96,6 +110,8 @@ std::string policy_to_json(const Policy& p) {
       {"title", length(p.title)},
       {"body", length(p.body)},
       {"author", length(p.author)},
+      {"question", {{"min", p.question.min}, {"max", p.question.max}}},
+      {"answer", {{"min", p.answer.min}, {"max", p.answer.max}}},
       {"email_required", p.email_required},
       {"rating", {{"min", p.rating_min}, {"max", p.rating_max}}},
       {"aspects", p.aspects},

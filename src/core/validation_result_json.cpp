@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "vouch/qa.hpp"
 #include "vouch/validate.hpp"
 
 namespace vouch {
@@ -43,9 +44,16 @@ json submission_json(const Submission& s) {
   };
 }
 
-}  // namespace
+json qa_submission_json(const Submission& s) {
+  return {{"text", s.body},
+          {"author", s.author},
+          {"email", s.email},
+          {"consent", s.consent ? json(*s.consent) : json(nullptr)}};
+}
 
-std::string result_to_json(const ValidationResult& result, i18n::Locale locale) {
+// One encoding of the verdict; `normalized` writes the cleaned submission.
+std::string verdict_json(const ValidationResult& result, i18n::Locale locale,
+                         json (*normalized)(const Submission&)) {
   json errors = json::array();
   for (const FieldError& e : result.errors) {
     json params = json::object();
@@ -69,8 +77,19 @@ std::string result_to_json(const ValidationResult& result, i18n::Locale locale) 
   const json doc = {{"ok", result.ok},
                     {"errors", std::move(errors)},
                     {"flags", std::move(flags)},
-                    {"normalized", parsed ? submission_json(result.normalized) : json(nullptr)}};
+                    {"normalized", parsed ? normalized(result.normalized) : json(nullptr)}};
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string result_to_json(const ValidationResult& result, i18n::Locale locale) {
+  return verdict_json(result, locale, submission_json);
+}
+
+// Questions and answers (vouch/qa.hpp): the text travels in Submission::body.
+std::string qa_result_to_json(const ValidationResult& result, i18n::Locale locale) {
+  return verdict_json(result, locale, qa_submission_json);
 }
 
 }  // namespace vouch
