@@ -98,7 +98,8 @@ Status parse_questions(const json& root, QuestionSettings& out) {
     const std::string& key = item.key();
     const json& value = item.value();
     if (key == "unverified_answers") {
-      if (!value.is_boolean()) return Error{"questions.unverified_answers", "expected true or false"};
+      if (!value.is_boolean())
+        return Error{"questions.unverified_answers", "expected true or false"};
       out.unverified_answers = value.get<bool>();
     } else if (key == "product_url") {
       const bool ok = value.is_string() &&

@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <ctime>
-
 #include <map>
 
 #include "http_util.hpp"

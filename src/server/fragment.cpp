@@ -13,8 +13,8 @@
 
 namespace vouch::server {
 
-std::string render_fragment(const App& app, const CachedSnapshot& cached,
-                            const std::string& locale_tag) {
+std::string render_fragment(const App& app, const std::string& product_id,
+                            const CachedSnapshot& cached, const std::string& locale_tag) {
   const Snapshot& snapshot = cached.snapshot;
   render::ViewState state;  // newest first, first page: what a crawler should see
   Query query;
@@ -59,7 +59,7 @@ std::string render_fragment(const App& app, const CachedSnapshot& cached,
   html += "\n<script type=\"application/ld+json\">";
   html += json_ld(snapshot, 10);
   html += "</script>\n";
-  html += questions::question_links(app, cached.product_id, options.locale);
+  html += questions::question_links(app, product_id, options.locale);
   return html;
 }
 

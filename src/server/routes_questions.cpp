@@ -44,9 +44,9 @@ std::optional<std::string> json_body(App& app, const httplib::Request& req,
     return std::nullopt;
   }
   if (req.body.size() > app.config.limits.max_json_bytes) {
-    send_error(res, 413, "payload_too_large",
-               "request body larger than " + std::to_string(app.config.limits.max_json_bytes) +
-                   " bytes");
+    send_error(
+        res, 413, "payload_too_large",
+        "request body larger than " + std::to_string(app.config.limits.max_json_bytes) + " bytes");
     return std::nullopt;
   }
   return req.body;
@@ -109,7 +109,8 @@ void post_answer_vote(App& app, const httplib::Request& req, httplib::Response& 
   const std::string id = req.matches[1];
   std::optional<json> body = read_json_body(req, res, 4096);
   if (!body) return;
-  const std::string vote = body->value("vote", json()).is_string() ? (*body)["vote"].get<std::string>() : "";
+  const std::string vote =
+      body->value("vote", json()).is_string() ? (*body)["vote"].get<std::string>() : "";
   const std::string visitor =
       body->value("visitor", json()).is_string() ? (*body)["visitor"].get<std::string>() : "";
   if (vote != "up" && vote != "down")
@@ -131,10 +132,11 @@ void post_answer_vote(App& app, const httplib::Request& req, httplib::Response& 
 void send_page_404(httplib::Response& res) {
   res.status = 404;
   res.set_header("Cache-Control", "no-store");
-  res.set_content("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                  "<meta name=\"robots\" content=\"noindex\"><title>Not found</title></head>"
-                  "<body><p>Not found</p></body></html>\n",
-                  "text/html; charset=utf-8");
+  res.set_content(
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"robots\" content=\"noindex\"><title>Not found</title></head>"
+      "<body><p>Not found</p></body></html>\n",
+      "text/html; charset=utf-8");
 }
 
 // Only a published question with a published answer has a page.
@@ -226,16 +228,16 @@ std::optional<std::string> reason_of(const httplib::Request& req, httplib::Respo
 }
 
 AdminHandler moderate_question_route(QaAction action) {
-  return [action](App& app, const Actor& actor, const httplib::Request& req,
-                  httplib::Response& res) {
-    std::optional<std::string> reason = reason_of(req, res, action != QaAction::Approve);
-    if (!reason) return;
-    app::Outcome<StoredQuestion> done =
-        moderate_question(app, req.matches[1], action, *reason, actor);
-    if (!done) return send_problem(res, done.problem(), "en");
-    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-    send_json(res, 200, {{"question", question_detail(app, done.value())}});
-  };
+  return
+      [action](App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
+        std::optional<std::string> reason = reason_of(req, res, action != QaAction::Approve);
+        if (!reason) return;
+        app::Outcome<StoredQuestion> done =
+            moderate_question(app, req.matches[1], action, *reason, actor);
+        if (!done) return send_problem(res, done.problem(), "en");
+        std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+        send_json(res, 200, {{"question", question_detail(app, done.value())}});
+      };
 }
 
 AdminHandler moderate_answer_route(QaAction action) {
@@ -279,12 +281,11 @@ void register_question_routes(Router& server, App& app) {
       R"(/api/v1/questions/([^/]+)/answers)",
       [&app](const httplib::Request& req, httplib::Response& res) { post_answer(app, req, res); },
       json_limit);
-  server.Post(
-      R"(/api/v1/answers/([^/]+)/votes)",
-      [&app](const httplib::Request& req, httplib::Response& res) {
-        post_answer_vote(app, req, res);
-      },
-      4096);
+  server.Post(R"(/api/v1/answers/([^/]+)/votes)",
+              [&app](const httplib::Request& req, httplib::Response& res) {
+                post_answer_vote(app, req, res);
+              },
+              4096);
   server.Get(R"(/q/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
     get_question_page(app, req, res);
   });

@@ -158,8 +158,7 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   if (!status) return failed(status.error());
   unlink_photos(app, taken.value());
   for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
-  return Erased{ids.value(), taken.value().size(),
-                static_cast<std::size_t>(askers.value())};
+  return Erased{ids.value(), taken.value().size(), static_cast<std::size_t>(askers.value())};
 }
 
 }  // namespace vouch::server::app

@@ -24,7 +24,7 @@ const std::set<std::string> kViews = {"all",    "needs_response", "overdue",    
                                       "unread", "starred",        "follow_up_due"};
 const std::set<std::string> kKnown = {"view",    "assignee", "tag",   "priority", "rating",
                                       "product", "status",   "state", "from",     "to",
-                                      "q",       "sort",     "limit", "offset", "kind"};
+                                      "q",       "sort",     "limit", "offset",   "kind"};
 
 // The SQL fragments of the definitions, one owner each, over inbox_items `i`
 // alone (rating, status, product_id are copied there: migration 5).

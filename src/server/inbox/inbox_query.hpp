@@ -29,7 +29,7 @@ struct InboxQuery {
   std::string product;
   std::string status;
   std::string state;
-  std::string kind;  // "" = any, "review", "question"
+  std::string kind;                      // "" = any, "review", "question"
   std::optional<std::int64_t> from_utc;  // arrival >= (local midnight of `from`)
   std::optional<std::int64_t> to_utc;    // arrival < (local midnight after `to`)
   std::vector<std::string> words;        // folded; every one must occur
@@ -54,7 +54,7 @@ QueryTimes query_times(std::int64_t now, const clock::ZoneOffsets& zone);
 struct InboxPage {
   std::vector<std::string> ids;    // in the requested order
   std::vector<std::string> kinds;  // per id: "review" or "question" (migration 7)
-  std::int64_t total = 0;        // matching rows without limit/offset
+  std::int64_t total = 0;          // matching rows without limit/offset
 };
 Result<InboxPage> run_inbox_query(Database& db, const InboxQuery& query, const QueryTimes& times);
 

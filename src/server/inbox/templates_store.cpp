@@ -1,8 +1,5 @@
 #include "inbox/templates_store.hpp"
 
-#include "questions/question_inbox.hpp"
-#include "questions/question_store.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <mutex>
@@ -10,6 +7,8 @@
 #include "audit_log.hpp"
 #include "http_util.hpp"
 #include "inbox/console_item.hpp"
+#include "questions/question_inbox.hpp"
+#include "questions/question_store.hpp"
 #include "vouch/query.hpp"
 #include "vouch/review_rules.hpp"
 #include "vouch/text.hpp"
@@ -220,8 +219,8 @@ Outcome<std::vector<ScoredTemplate>> list_templates(App& app, const TemplateQuer
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   std::vector<std::string> item_tags;
   std::string language;
-  const bool question = query.review_id.rfind("q", 0) == 0 &&
-                        questions::is_question_item(app, query.review_id);
+  const bool question =
+      query.review_id.rfind("q", 0) == 0 && questions::is_question_item(app, query.review_id);
   if (!query.review_id.empty() && !question) {
     Outcome<StoredReview> review = load_review(app, query.review_id);
     if (!review) return review.problem();

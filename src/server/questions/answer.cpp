@@ -68,7 +68,8 @@ app::Outcome<Answered> submit_answer(App& app, const AnswerRequest& request) {
   app::Outcome<StoredQuestion> question = load_question(app, request.question_id);
   if (!question) return question.problem();
   const StoredQuestion& q = question.value();
-  if (q.status != "published") return app::problem(Failure::NotFound, "not_found", "no such question");
+  if (q.status != "published")
+    return app::problem(Failure::NotFound, "not_found", "no such question");
   if (std::int64_t wait = app.per_ip->hit("answer\n" + request.ip, now); wait > 0) {
     Problem p = app::problem(Failure::RateLimited, "rate_limited",
                              "too many answers from this address; try again later");

@@ -56,7 +56,8 @@ Status after_answer_published(App& app, const StoredQuestion& q, const StoredAns
   Result<std::optional<std::string>> email = asker_to_notify(db, q.id);
   if (!email) return email.error();
   if (email.value()) {
-    Result<std::int64_t> queued = outbox::enqueue_mail(db, answer_notice(app, q, a, *email.value()), now);
+    Result<std::int64_t> queued =
+        outbox::enqueue_mail(db, answer_notice(app, q, a, *email.value()), now);
     if (!queued) return queued.error();
     if (Status s = mark_asker_notified(db, q.id, now); !s) return s;
   }

@@ -70,8 +70,8 @@ app::Outcome<std::vector<Invite>> invite_links(App& app, const std::string& ques
     Invite invite;
     invite.order_id = buyer.order_id;
     invite.author = buyer.author;
-    invite.token = sign_answer_link({q.id, q.product_id, buyer.order_id, expires},
-                                    app.config.hmac_secret);
+    invite.token =
+        sign_answer_link({q.id, q.product_id, buyer.order_id, expires}, app.config.hmac_secret);
     invite.url = answer_link_url(app, q.product_id, q.id, invite.token);
     invite.expires = expires;
     out.push_back(std::move(invite));

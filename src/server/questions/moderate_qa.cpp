@@ -103,7 +103,8 @@ app::Outcome<StoredAnswer> moderate_answer(App& app, const std::string& id, QaAc
   if (status) status = transaction.commit();
   if (!status) return storage(status.error());
   Result<std::optional<StoredAnswer>> after = find_answer(*app.db, id);
-  if (!after || !after.value()) return storage(after ? Error{"answers", "vanished"} : after.error());
+  if (!after || !after.value())
+    return storage(after ? Error{"answers", "vanished"} : after.error());
   return *after.value();
 }
 

@@ -83,8 +83,8 @@ constexpr Message kQaMessages[] = {
 }  // namespace
 
 std::string qa_text(std::string_view key, i18n::Locale locale, const i18n::Params& params) {
-  const std::string_view pattern = i18n::lookup(
-      kQaMessages, sizeof(kQaMessages) / sizeof(kQaMessages[0]), key, locale);
+  const std::string_view pattern =
+      i18n::lookup(kQaMessages, sizeof(kQaMessages) / sizeof(kQaMessages[0]), key, locale);
   return i18n::format(pattern, params, locale);
 }
 

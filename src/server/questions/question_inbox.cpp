@@ -7,8 +7,8 @@
 #include "inbox/inbox_store.hpp"
 #include "inbox/item_history.hpp"
 #include "questions/question_json.hpp"
-#include "vouch/snapshot.hpp"
 #include "vouch/response_clock.hpp"
+#include "vouch/snapshot.hpp"
 
 namespace vouch::server::questions {
 
@@ -104,12 +104,11 @@ app::Outcome<json> question_item_json(App& app, const std::string& id) {
   const bool needs = !r.first_reply_at && !r.no_reply_at && r.state != "resolved" &&
                      r.state != "followed_up" && question.status != "rejected" &&
                      question.status != "hidden";
-  const char* clock_state = r.first_reply_at
-                                ? (*r.first_reply_at <= r.due_at ? "answered_in_time"
-                                                                 : "answered_late")
-                            : r.no_reply_at  ? "stopped"
-                            : r.due_at <= now ? "overdue"
-                                              : "running";
+  const char* clock_state =
+      r.first_reply_at  ? (*r.first_reply_at <= r.due_at ? "answered_in_time" : "answered_late")
+      : r.no_reply_at   ? "stopped"
+      : r.due_at <= now ? "overdue"
+                        : "running";
   clock::ClockItem item;
   item.kind = clock::ItemKind::Question;
   out["body"] = question.text;  // the list's excerpt, as a review's body
@@ -130,9 +129,9 @@ app::Outcome<json> question_item_json(App& app, const std::string& id) {
     if (a.status == "published" && reply.is_null())
       reply = {{"text", a.text}, {"time", format_utc(a.created)}, {"by", r.first_reply_by}};
   out["reply"] = reply;
-  out["no_reply"] = r.no_reply_at ? json({{"reason", r.no_reply_reason},
-                                          {"at", format_utc(*r.no_reply_at)}})
-                                  : json(nullptr);
+  out["no_reply"] = r.no_reply_at
+                        ? json({{"reason", r.no_reply_reason}, {"at", format_utc(*r.no_reply_at)}})
+                        : json(nullptr);
   out["resolved_at"] = time_or_null(r.resolved_at);
   out["follow_up"] = nullptr;
   return out;
@@ -146,7 +145,8 @@ app::Outcome<json> open_question_item(App& app, const std::string& id, const Act
   if (row.value()->state == "unread") {
     Transaction transaction(*app.db);
     Status status = inbox::set_state(*app.db, id, "open");
-    if (status) status = append_audit(*app.db, app.now(), actor.name, "read", id, "", "unread -> open");
+    if (status)
+      status = append_audit(*app.db, app.now(), actor.name, "read", id, "", "unread -> open");
     if (status) status = transaction.commit();
     if (!status) return storage(status.error());
   }

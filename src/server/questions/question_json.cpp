@@ -6,21 +6,21 @@
 namespace vouch::server::questions {
 
 json public_answer_json(const StoredAnswer& a) {
-  return {{"id", a.id},           {"text", a.text},
-          {"author", a.author},   {"badge", a.badge},
-          {"created", format_utc(a.created)}, {"helpful", a.helpful_up}};
+  return {{"id", a.id},
+          {"text", a.text},
+          {"author", a.author},
+          {"badge", a.badge},
+          {"created", format_utc(a.created)},
+          {"helpful", a.helpful_up}};
 }
 
 json public_question_json(const StoredQuestion& q, const std::vector<StoredAnswer>& answers) {
   json list = json::array();
   for (const StoredAnswer& a : answers)
     if (a.status == "published") list.push_back(public_answer_json(a));
-  return {{"id", q.id},
-          {"text", q.text},
-          {"author", q.author},
-          {"created", format_utc(q.created)},
-          {"url", "/q/" + q.id},
-          {"answers", list}};
+  return {{"id", q.id},          {"text", q.text},
+          {"author", q.author},  {"created", format_utc(q.created)},
+          {"url", "/q/" + q.id}, {"answers", list}};
 }
 
 Result<json> public_questions_json(Database& db, const std::string& product_id) {
@@ -32,10 +32,8 @@ Result<json> public_questions_json(Database& db, const std::string& product_id) 
     if (!answers) return answers.error();
     list.push_back(public_question_json(q, answers.value()));
   }
-  return json{{"version", 1},
-              {"product_id", product_id},
-              {"count", list.size()},
-              {"questions", list}};
+  return json{
+      {"version", 1}, {"product_id", product_id}, {"count", list.size()}, {"questions", list}};
 }
 
 json admin_answer_json(const StoredAnswer& a) {

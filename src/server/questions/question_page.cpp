@@ -20,12 +20,9 @@ json person(const StoredAnswer& a, const App& app) {
 }
 
 json answer_ld(const App& app, const StoredQuestion& q, const StoredAnswer& a) {
-  return {{"@type", "Answer"},
-          {"text", a.text},
-          {"author", person(a, app)},
-          {"datePublished", format_utc(a.created)},
-          {"upvoteCount", a.helpful_up},
-          {"url", question_page_url(app, q.id) + "#" + a.id}};
+  return {{"@type", "Answer"},           {"text", a.text},
+          {"author", person(a, app)},    {"datePublished", format_utc(a.created)},
+          {"upvoteCount", a.helpful_up}, {"url", question_page_url(app, q.id) + "#" + a.id}};
 }
 
 // After dump: nothing in the JSON can close the script element or open a comment.
@@ -100,8 +97,9 @@ std::string render_question_page(const App& app, const StoredQuestion& q,
   const std::string asker = q.author.empty() ? qa_text("anonymous", locale) : q.author;
   std::string html = "<!doctype html>\n<html lang=\"";
   html += escape(i18n::locale_tag(locale));
-  html += "\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+  html +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   html += escape(qa_text("page_title", locale, {{"product", q.product_id}, {"store", store}}));
   html += "</title>\n<link rel=\"canonical\" href=\"";
   html += escape(question_page_url(app, q.id));
@@ -112,8 +110,7 @@ std::string render_question_page(const App& app, const StoredQuestion& q,
   html += "</h1>\n<p class=\"vouch-qa-asked\">";
   html += escape(qa_text("asked_by", locale, {{"author", asker}, {"date", day_of(q.created)}}));
   html += "</p>\n<h2>";
-  html += escape(
-      qa_text("answer_count", locale, {{"count", std::to_string(answers.size())}}));
+  html += escape(qa_text("answer_count", locale, {{"count", std::to_string(answers.size())}}));
   html += "</h2>\n<ol class=\"vouch-qa-answers\">\n";
   for (const StoredAnswer& a : answers) {
     html += "<li id=\"";

@@ -115,8 +115,10 @@ Result<std::vector<StoredQuestion>> list_questions(Database& db, const QuestionF
                                    " FROM questions WHERE (?1 = '' OR product_id = ?1) AND "
                                    "(?2 = '' OR status = ?2) ORDER BY created DESC, id DESC "
                                    "LIMIT ?3 OFFSET ?4");
-  query.bind(1, filter.product_id).bind(2, filter.status).bind(3, filter.limit).bind(4,
-                                                                                    filter.offset);
+  query.bind(1, filter.product_id)
+      .bind(2, filter.status)
+      .bind(3, filter.limit)
+      .bind(4, filter.offset);
   return read_questions(query);
 }
 
