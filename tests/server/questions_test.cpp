@@ -308,7 +308,7 @@ TEST_CASE("invites list signed answer links of verified buyers", "[questions][li
       vouch::server::sign_review_link({"sku-i", "order-7", server.app().now() + 3600}, kHmacSecret);
   auto review = client.Post("/api/v1/products/sku-i/reviews", json_headers(),
                             review_json(5, "Lovely soft knit, warm and well made overall.",
-                                        ",\"token\":\"" + token + "\""),
+                                        "\"token\":\"" + token + "\""),
                             "application/json");
   REQUIRE(review);
   REQUIRE(review->status == 201);
