@@ -89,6 +89,41 @@ Status check_public_url(const std::string& url) {
   return Ok{};
 }
 
+// "questions": {"unverified_answers", "product_url", "answer_link_days"}.
+Status parse_questions(const json& root, QuestionSettings& out) {
+  const auto it = root.find("questions");
+  if (it == root.end()) return Ok{};
+  if (!it->is_object()) return Error{"questions", "expected an object"};
+  for (const auto& item : it->items()) {
+    const std::string& key = item.key();
+    const json& value = item.value();
+    if (key == "unverified_answers") {
+      if (!value.is_boolean())
+        return Error{"questions.unverified_answers", "expected true or false"};
+      out.unverified_answers = value.get<bool>();
+    } else if (key == "product_url") {
+      const bool ok = value.is_string() &&
+                      vouch::url::is_http_url(value.get_ref<const std::string&>()) &&
+                      value.get_ref<const std::string&>().find("{product}") != std::string::npos &&
+                      value.get_ref<const std::string&>().find('#') == std::string::npos;
+      if (!ok)
+        return Error{"questions.product_url",
+                     "expected an http(s) URL holding {product}, without a #fragment, e.g. "
+                     "\"https://shop.example/products/{product}\""};
+      out.product_url = value.get<std::string>();
+    } else if (key == "answer_link_days") {
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
+          value.get<std::int64_t>() > 365)
+        return Error{"questions.answer_link_days", "expected a whole number of days 1..365"};
+      out.answer_link_days = value.get<std::int64_t>();
+    } else {
+      return Error{"questions." + key,
+                   "unknown member (expected unverified_answers, product_url, answer_link_days)"};
+    }
+  }
+  return Ok{};
+}
+
 // "sessions": {"idle_minutes": 60, "absolute_hours": 12}; unknown members
 // are errors, like everywhere in the config.
 Status parse_sessions(const json& root, SessionLimits& out) {
@@ -142,7 +177,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "console_dir",
                                                "mail",
                                                "webhooks",
-                                               "requests"};
+                                               "requests",
+                                               "questions"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }
@@ -241,6 +277,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
       return Error{"time_zone", "expected an IANA zone name such as \"Europe/Berlin\""};
     config.time_zone = it->get<std::string>();
   }
+
+  if (Status s = parse_questions(root, config.questions); !s) return s.error();
 
   if (const auto it = root.find("limits"); it != root.end()) {
     if (!it->is_object()) return Error{"limits", "expected an object"};

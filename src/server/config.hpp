@@ -54,6 +54,16 @@ struct SessionLimits {
   std::int64_t absolute_hours = 12;
 };
 
+// Questions and answers (issue 17): "questions": {"unverified_answers": false,
+// "product_url": "https://shop.example/products/{product}", "answer_link_days": 30}.
+// product_url is where the widget shows a product: answer links the console
+// lists point there ("" = the console lists the bare token).
+struct QuestionSettings {
+  bool unverified_answers = false;  // answers without a signed link are allowed (badge "none")
+  std::string product_url;          // "{product}" is replaced by the URL-encoded product id
+  std::int64_t answer_link_days = 30;
+};
+
 struct Config {
   std::string store_name = "Vouch store";
   // The server's public address, e.g. "https://reviews.shop.example": photo URLs
@@ -85,6 +95,7 @@ struct Config {
   webhooks::WebhookSettings webhooks;
   // Review requests after an order (issue 18): requests/request_settings.hpp.
   requests::RequestSettings requests;
+  QuestionSettings questions;
 };
 
 // Parses a config file's text. Relative paths (token/secret files, upload dir,

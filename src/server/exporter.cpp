@@ -4,9 +4,11 @@
 
 #include <cerrno>
 #include <ctime>
+#include <map>
 
 #include "first_render.hpp"
 #include "http_util.hpp"
+#include "questions/question_json.hpp"
 #include "review_json.hpp"
 #include "review_store.hpp"
 #include "summary_json.hpp"
@@ -153,6 +155,23 @@ Result<std::size_t> export_static(App& app, const std::string& dir) {
                      {"json", "products/" + file_name_for_id(id) + ".json"},
                      {"binary", "products/" + file_name_for_id(id) + ".bin"},
                      {"etag", cached.value()->etag}});
+  }
+  // Questions (issue 17): products/<file>.questions.json beside the product's
+  // JSON, the public shape (published answered questions, never an e-mail).
+  Result<std::vector<std::string>> asked = questions::products_with_answered_questions(*app.db);
+  if (!asked) return asked.error();
+  std::map<std::string, std::string> question_files;
+  for (const std::string& id : asked.value()) {
+    Result<json> body = questions::public_questions_json(*app.db, id);
+    if (!body) return body.error();
+    const std::string file = "products/" + file_name_for_id(id) + ".questions.json";
+    if (Status s = write_text_file(dir + "/" + file, dump_json(body.value())); !s) return s.error();
+    question_files[id] = file;
+  }
+  for (json& entry : index) {
+    auto found = question_files.find(entry["product"].get<std::string>());
+    if (found == question_files.end()) continue;
+    entry["questions"] = found->second;
   }
   if (Status s = write_text_file(dir + "/summaries.json", dump_json({{"summaries", summaries}}));
       !s)

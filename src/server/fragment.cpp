@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app.hpp"
+#include "questions/question_page.hpp"
 #include "snapshot_cache.hpp"
 #include "vouch/query.hpp"
 #include "vouch/render.hpp"
@@ -12,8 +13,8 @@
 
 namespace vouch::server {
 
-std::string render_fragment(const App& app, const CachedSnapshot& cached,
-                            const std::string& locale_tag) {
+std::string render_fragment(const App& app, const std::string& product_id,
+                            const CachedSnapshot& cached, const std::string& locale_tag) {
   const Snapshot& snapshot = cached.snapshot;
   render::ViewState state;  // newest first, first page: what a crawler should see
   Query query;
@@ -58,6 +59,7 @@ std::string render_fragment(const App& app, const CachedSnapshot& cached,
   html += "\n<script type=\"application/ld+json\">";
   html += json_ld(snapshot, 10);
   html += "</script>\n";
+  html += questions::question_links(app, product_id, options.locale);
   return html;
 }
 

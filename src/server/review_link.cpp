@@ -38,6 +38,8 @@ Result<ReviewLink> verify_review_link(std::string_view token, std::string_view s
   const json payload = json::parse(payload_text->begin(), payload_text->end(), nullptr, false);
   if (payload.is_discarded() || !payload.is_object())
     return Error{"token", "payload is not a JSON object"};
+  // Links of another purpose (answer links: "k": "a") are never review links.
+  if (payload.contains("k")) return Error{"token", "not a review link"};
   const auto product = payload.find("p");
   const auto order = payload.find("o");
   const auto expires = payload.find("e");

@@ -19,6 +19,8 @@ void register_auth_routes(Router& server, App& app);  // console login, users, s
 void register_console_routes(Router& server, App& app);
 // The console inbox (routes_inbox.cpp).
 void register_inbox_routes(Router& server, App& app);
+// Questions and answers, public and admin, and the /q/{id} pages (routes_questions.cpp, issue 17).
+void register_question_routes(Router& server, App& app);
 // The owner's review analytics (routes_analytics.cpp, issue 16).
 void register_analytics_routes(Router& server, App& app);
 // The outbox and the webhook endpoints (routes_outbox.cpp, routes_webhooks.cpp, issue 18).

@@ -203,7 +203,8 @@ void reviewer_erase(App& app, const Actor& actor, const httplib::Request& req,
             {{"mode", mode},
              {"reviews", erased.value().review_ids},
              {"photos_removed", erased.value().photos_removed},
-             {"mails_removed", erased.value().mails_removed}});
+             {"mails_removed", erased.value().mails_removed},
+             {"question_emails_erased", erased.value().question_emails_erased}});
 }
 
 // Which stored rows break the stored-review rules, and which published ones

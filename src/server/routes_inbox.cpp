@@ -7,6 +7,7 @@
 #include "inbox/inbox_actions.hpp"
 #include "inbox/inbox_item_json.hpp"
 #include "inbox/inbox_query.hpp"
+#include "questions/question_inbox.hpp"
 #include "routes.hpp"
 #include "routes_problem.hpp"
 #include "vouch/snapshot.hpp"
@@ -41,7 +42,8 @@ json counts_json(const inbox::InboxCounts& c) {
           {"by_priority", c.by_priority},
           {"by_rating", c.by_rating},
           {"by_status", c.by_status},
-          {"by_assignee", c.by_assignee}};
+          {"by_assignee", c.by_assignee},
+          {"by_kind", c.by_kind}};
 }
 
 void list(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
@@ -54,7 +56,14 @@ void list(App& app, const Actor& actor, const httplib::Request& req, httplib::Re
   Result<inbox::InboxCounts> counts = inbox::inbox_counts(*app.db, times, actor.name);
   if (!page || !counts) return send_error(res, 500, "internal", "database error");
   json items = json::array();
-  for (const std::string& id : page.value().ids) {
+  for (std::size_t n = 0; n < page.value().ids.size(); ++n) {
+    const std::string& id = page.value().ids[n];
+    if (page.value().kinds[n] == "question") {
+      app::Outcome<json> question = questions::question_item_json(app, id);
+      if (!question) return send_problem(res, question.problem(), "en");
+      items.push_back(question.value());
+      continue;
+    }
     app::Outcome<inbox::ItemView> view = inbox::load_item(app, id);
     if (!view) return send_problem(res, view.problem(), "en");
     items.push_back(item_json(app, view.value()));
@@ -69,6 +78,12 @@ void list(App& app, const Actor& actor, const httplib::Request& req, httplib::Re
 }
 
 void detail(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
+  // A question item (migration 7) has its own shape; reviews below.
+  if (questions::is_question_item(app, req.matches[1])) {
+    app::Outcome<json> opened = questions::open_question_item(app, req.matches[1], actor);
+    if (!opened) return send_problem(res, opened.problem(), "en");
+    return send_json(res, 200, opened.value());
+  }
   app::Outcome<inbox::ItemDetail> found = inbox::open_item(app, req.matches[1], actor);
   if (!found) return send_problem(res, found.problem(), "en");
   const inbox::ItemDetail& d = found.value();

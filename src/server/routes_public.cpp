@@ -21,8 +21,8 @@
 namespace vouch::server {
 
 // Defined in fragment.cpp: the crawlable widget markup + JSON-LD.
-std::string render_fragment(const App& app, const CachedSnapshot& cached,
-                            const std::string& locale_tag);
+std::string render_fragment(const App& app, const std::string& product_id,
+                            const CachedSnapshot& cached, const std::string& locale_tag);
 
 namespace {
 
@@ -117,7 +117,7 @@ void get_fragment(App& app, const httplib::Request& req, httplib::Response& res)
                  "public, max-age=" + std::to_string(app.config.snapshot_max_age_seconds));
   res.set_header("Vary", "Accept-Language");
   res.status = 200;
-  res.set_content(render_fragment(app, *cached.value(), request_locale(req)),
+  res.set_content(render_fragment(app, product_id, *cached.value(), request_locale(req)),
                   "text/html; charset=utf-8");
 }
 

@@ -181,6 +181,7 @@ HttpServer::HttpServer(App& app, bool log_requests) : app_(app), background_(app
   register_request_routes(router_, app);
   register_outbox_routes(router_, app);
   register_webhook_routes(router_, app);
+  register_question_routes(router_, app);
 
   http::TransportOptions options;
   options.threads = app.config.threads;

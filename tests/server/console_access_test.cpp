@@ -47,6 +47,16 @@ struct Expected {
 const std::vector<Expected>& expected_routes() {
   static const std::vector<Expected> table = {
       {"GET", "/api/v1/admin/reviews", Need::Read},
+      {"GET", "/api/v1/admin/questions", Need::Read},
+      {"GET", R"(/api/v1/admin/questions/([^/]+))", Need::Read},
+      {"POST", R"(/api/v1/admin/questions/([^/]+)/answers)", Need::Respond},
+      {"GET", R"(/api/v1/admin/questions/([^/]+)/invites)", Need::Respond},
+      {"POST", R"(/api/v1/admin/questions/([^/]+)/approve)", Need::Moderate},
+      {"POST", R"(/api/v1/admin/questions/([^/]+)/reject)", Need::Moderate},
+      {"POST", R"(/api/v1/admin/questions/([^/]+)/hide)", Need::Moderate},
+      {"POST", R"(/api/v1/admin/answers/([^/]+)/approve)", Need::Moderate},
+      {"POST", R"(/api/v1/admin/answers/([^/]+)/reject)", Need::Moderate},
+      {"POST", R"(/api/v1/admin/answers/([^/]+)/hide)", Need::Moderate},
       {"GET", R"(/api/v1/admin/reviews/([^/]+))", Need::Read},
       {"POST", R"(/api/v1/admin/reviews/([^/]+)/approve)", Need::Moderate},
       {"POST", R"(/api/v1/admin/reviews/([^/]+)/reject)", Need::Moderate},

@@ -24,8 +24,8 @@
 
 namespace vouch::server {
 // Defined in fragment.cpp (the crawlable fragment route renders with it).
-std::string render_fragment(const App& app, const CachedSnapshot& cached,
-                            const std::string& locale_tag);
+std::string render_fragment(const App& app, const std::string& product_id,
+                            const CachedSnapshot& cached, const std::string& locale_tag);
 }  // namespace vouch::server
 
 using vouch::server::json;
@@ -367,7 +367,7 @@ TEST_CASE(
   CHECK(cached.value()->snapshot.size() == accepted);
   CHECK(a.snapshots.skipped_rows().empty());
   CHECK(cached.value()->summary.count == accepted);
-  const std::string fragment = vouch::server::render_fragment(a, *cached.value(), "en");
+  const std::string fragment = vouch::server::render_fragment(a, "prop", *cached.value(), "en");
   CHECK(fragment.find("application/ld+json") != std::string::npos);
   reads_answer(*std::make_unique<httplib::Client>(server.client()), "prop");
 }

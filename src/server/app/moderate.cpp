@@ -13,6 +13,7 @@
 #include "outbox/outbox_store.hpp"
 #include "webhooks/review_events.hpp"
 #include "webhooks/webhook_events.hpp"
+#include "questions/question_store.hpp"
 
 namespace vouch::server::app {
 
@@ -164,14 +165,19 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   if (!mails) return failed(mails.error());
   if (Status scrubbed = webhooks::forget_address(*app.db, email); !scrubbed)
     return failed(scrubbed.error());
+  // The address an asker left for the answer notice goes too (migration 7).
+  Result<std::int64_t> askers = questions::erase_askers(*app.db, email);
+  if (!askers) return failed(askers.error());
   Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
                                anonymise ? "anonymise" : "delete",
-                               std::to_string(ids.value().size()) + " reviews");
+                               std::to_string(ids.value().size()) + " reviews, " +
+                                   std::to_string(askers.value()) + " question e-mails");
   if (status) status = transaction.commit();
   if (!status) return failed(status.error());
   unlink_photos(app, taken.value());
   for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
-  return Erased{ids.value(), taken.value().size(), mails.value()};
+  return Erased{ids.value(), taken.value().size(), mails.value(),
+                static_cast<std::size_t>(askers.value())};
 }
 
 }  // namespace vouch::server::app

@@ -39,6 +39,7 @@ struct Erased {
   std::vector<std::string> review_ids;
   std::size_t photos_removed = 0;
   std::int64_t mails_removed = 0;  // outbox rows to the address
+  std::size_t question_emails_erased = 0;  // askers' notice addresses (questions)
 };
 // anonymise: keep the text under "Anonymous", strip e-mail, IP and photos;
 // otherwise delete the reviews. Either way the outbox's mails to the address

@@ -24,7 +24,7 @@ const std::set<std::string> kViews = {"all",    "needs_response", "overdue",    
                                       "unread", "starred",        "follow_up_due"};
 const std::set<std::string> kKnown = {"view",    "assignee", "tag",   "priority", "rating",
                                       "product", "status",   "state", "from",     "to",
-                                      "q",       "sort",     "limit", "offset"};
+                                      "q",       "sort",     "limit", "offset",   "kind"};
 
 // The SQL fragments of the definitions, one owner each, over inbox_items `i`
 // alone (rating, status, product_id are copied there: migration 5).
@@ -134,6 +134,7 @@ Where where_of(const InboxQuery& q, const QueryTimes& times) {
   if (!q.product.empty()) w.add("i.product_id = " + w.param(q.product));
   if (!q.status.empty()) w.add("i.status = " + w.param(q.status));
   if (!q.state.empty()) w.add("i.state = " + w.param(q.state));
+  if (!q.kind.empty()) w.add("i.kind = " + w.param(q.kind));
   if (q.from_utc) w.add("i.arrived_at >= " + w.param(*q.from_utc));
   if (q.to_utc) w.add("i.arrived_at < " + w.param(*q.to_utc));
   for (const std::string& word : q.words) w.add("instr(i.search_text, " + w.param(word) + ") > 0");
@@ -219,6 +220,10 @@ app::Outcome<InboxQuery> parse_inbox_query(const std::multimap<std::string, std:
     if (!known) return bad("state", "expected unread, open, replied, resolved or followed_up");
     q.state = *v;
   }
+  if (const std::string* v = get("kind")) {
+    if (*v != "review" && *v != "question") return bad("kind", "expected review or question");
+    q.kind = *v;
+  }
   for (const char* name : {"from", "to"}) {
     const std::string* v = get(name);
     if (!v) continue;
@@ -291,14 +296,15 @@ Result<InboxPage> run_inbox_query(Database& db, const InboxQuery& query, const Q
     // With filters the total rides along as a window over the same scan (one
     // pass, not two); without, a window would defeat the top-N sort while
     // count(*) of the whole table is nearly free.
-    Statement list(db.handle(), std::string("SELECT i.review_id, ") +
+    Statement list(db.handle(), std::string("SELECT i.review_id, i.kind, ") +
                                     (window ? "count(*) OVER ()" : "0") + from + where.sql + order +
                                     " LIMIT " + std::to_string(query.limit) + " OFFSET " +
                                     std::to_string(query.offset));
     bind_all(list, where.binds);
     while (list.step()) {
       page.ids.push_back(list.text(0));
-      page.total = list.integer(1);
+      page.kinds.push_back(list.text(1));
+      page.total = list.integer(2);
     }
     if (list.failed()) return sql_error("inbox", list);
   }
@@ -328,6 +334,7 @@ Result<InboxCounts> inbox_counts(Database& db, const QueryTimes& times, const st
     sql += ", sum(i.rating = " + std::to_string(rating) + ")";
   for (std::string_view status : kStatuses)
     sql += ", sum(i.status = '" + std::string(status) + "')";
+  sql += ", sum(i.kind = 'review'), sum(i.kind = 'question')";
   Statement totals(db.handle(), sql + " FROM inbox_items i");
   totals.bind(1, times.now).bind(2, times.end_of_today).bind(3, me);
   if (totals.step()) {
@@ -342,6 +349,8 @@ Result<InboxCounts> inbox_counts(Database& db, const QueryTimes& times, const st
       counts.by_rating[std::to_string(rating)] = totals.integer(c++);
     for (std::string_view status : kStatuses)
       counts.by_status[std::string(status)] = totals.integer(c++);
+    counts.by_kind["review"] = totals.integer(c++);
+    counts.by_kind["question"] = totals.integer(c++);
   }
   if (totals.failed()) return sql_error("inbox counts", totals);
   Statement assignees(

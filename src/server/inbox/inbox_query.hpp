@@ -29,6 +29,7 @@ struct InboxQuery {
   std::string product;
   std::string status;
   std::string state;
+  std::string kind;                      // "" = any, "review", "question"
   std::optional<std::int64_t> from_utc;  // arrival >= (local midnight of `from`)
   std::optional<std::int64_t> to_utc;    // arrival < (local midnight after `to`)
   std::vector<std::string> words;        // folded; every one must occur
@@ -51,8 +52,9 @@ struct QueryTimes {
 QueryTimes query_times(std::int64_t now, const clock::ZoneOffsets& zone);
 
 struct InboxPage {
-  std::vector<std::string> ids;  // in the requested order
-  std::int64_t total = 0;        // matching rows without limit/offset
+  std::vector<std::string> ids;    // in the requested order
+  std::vector<std::string> kinds;  // per id: "review" or "question" (migration 7)
+  std::int64_t total = 0;          // matching rows without limit/offset
 };
 Result<InboxPage> run_inbox_query(Database& db, const InboxQuery& query, const QueryTimes& times);
 
@@ -60,6 +62,7 @@ struct InboxCounts {
   std::int64_t all = 0, needs_response = 0, overdue = 0, due_today = 0, unread = 0, starred = 0,
                assigned_to_me = 0, unassigned = 0, follow_up_due = 0;
   std::map<std::string, std::int64_t> by_tag, by_priority, by_rating, by_status, by_assignee;
+  std::map<std::string, std::int64_t> by_kind;  // review, question
 };
 // Three statements: one pass of sums over the items, the assignees, the tag index.
 Result<InboxCounts> inbox_counts(Database& db, const QueryTimes& times, const std::string& me);

@@ -169,6 +169,11 @@ Outcome<std::vector<HistoryEntry>> item_history(App& app, const std::string& rev
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Outcome<StoredReview> review = load_review(app, review_id);
   if (!review) return review.problem();
+  return item_history_rows(app, review_id);
+}
+
+Outcome<std::vector<HistoryEntry>> item_history_rows(App& app, const std::string& review_id) {
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   std::vector<HistoryEntry> history;
   Statement events(app.db->handle(),
                    "SELECT time, actor, kind, text FROM inbox_events WHERE review_id = ?1 "

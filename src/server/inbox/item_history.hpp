@@ -53,6 +53,8 @@ app::Outcome<SentMessage> add_message(App& app, const std::string& actor,
 
 // Oldest first (newest last); ties keep events before audit rows of the same second.
 app::Outcome<std::vector<HistoryEntry>> item_history(App& app, const std::string& review_id);
+// The same for any inbox item id (a question's too), without loading a review.
+app::Outcome<std::vector<HistoryEntry>> item_history_rows(App& app, const std::string& item_id);
 json history_json(const std::vector<HistoryEntry>& history);
 json event_json(const ItemEvent& event);
 

@@ -7,6 +7,8 @@
 #include "audit_log.hpp"
 #include "http_util.hpp"
 #include "inbox/console_item.hpp"
+#include "questions/question_inbox.hpp"
+#include "questions/question_store.hpp"
 #include "vouch/query.hpp"
 #include "vouch/review_rules.hpp"
 #include "vouch/text.hpp"
@@ -217,7 +219,9 @@ Outcome<std::vector<ScoredTemplate>> list_templates(App& app, const TemplateQuer
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   std::vector<std::string> item_tags;
   std::string language;
-  if (!query.review_id.empty()) {
+  const bool question =
+      query.review_id.rfind("q", 0) == 0 && questions::is_question_item(app, query.review_id);
+  if (!query.review_id.empty() && !question) {
     Outcome<StoredReview> review = load_review(app, query.review_id);
     if (!review) return review.problem();
     language = primary_subtag(review.value().review.language);
@@ -236,7 +240,7 @@ Outcome<std::vector<ScoredTemplate>> list_templates(App& app, const TemplateQuer
     if (!locale.empty() && !t.locale.empty() && lower_ascii(t.locale) != locale) continue;
     if (!matches_text(t, words)) continue;
     ScoredTemplate scored{std::move(t), std::nullopt};
-    if (!query.review_id.empty()) {
+    if (!query.review_id.empty() && !question) {
       int shared = 0;
       for (const std::string& tag : scored.value.tags)
         shared += std::count(item_tags.begin(), item_tags.end(), tag) > 0 ? 1 : 0;
@@ -346,13 +350,32 @@ reply::ReplyValues reply_values(const App& app, const StoredReview& stored) {
   return values;
 }
 
-Outcome<Preview> preview_template(App& app, const std::string& body, const std::string& review_id) {
-  Outcome<StoredReview> review = load_review(app, review_id);
+// A question's values (issue 17): the asker's name, its text as the title.
+Outcome<reply::ReplyValues> item_reply_values(App& app, const std::string& id) {
+  if (id.rfind("q", 0) == 0 && is_valid_id(id)) {
+    Result<std::optional<questions::StoredQuestion>> q = questions::find_question(*app.db, id);
+    if (!q) return storage_problem("templates", q.error());
+    if (q.value()) {
+      reply::ReplyValues values;
+      values.reviewer_name = q.value()->author;
+      values.product_name = q.value()->product_id;
+      values.store_name = app.config.store_name;
+      values.review_title = q.value()->text;
+      values.days_since_review = reply::days_since(q.value()->created, app.now());
+      return values;
+    }
+  }
+  Outcome<StoredReview> review = load_review(app, id);
   if (!review) return review.problem();
+  return reply_values(app, review.value());
+}
+
+Outcome<Preview> preview_template(App& app, const std::string& body, const std::string& review_id) {
+  Outcome<reply::ReplyValues> values = item_reply_values(app, review_id);
+  if (!values) return values.problem();
   if (body.size() > kMaxTemplateBody)
     return problem(Failure::TooLarge, "too_long", "body: at most 5000 bytes");
-  const reply::RenderResult rendered =
-      reply::render_template(body, reply_values(app, review.value()));
+  const reply::RenderResult rendered = reply::render_template(body, values.value());
   Preview preview;
   for (const reply::TemplateError& error : rendered.errors) {
     preview.errors.push_back({"body", reply::template_error_code(error.kind), error.to_string(),
