@@ -11,9 +11,9 @@
 #include "inbox/inbox_store.hpp"
 #include "inbox/inbox_triage.hpp"
 #include "outbox/outbox_store.hpp"
+#include "questions/question_store.hpp"
 #include "webhooks/review_events.hpp"
 #include "webhooks/webhook_events.hpp"
-#include "questions/question_store.hpp"
 
 namespace vouch::server::app {
 

@@ -38,7 +38,7 @@ Outcome<std::string> delete_review_for(App& app, const std::string& review_id,
 struct Erased {
   std::vector<std::string> review_ids;
   std::size_t photos_removed = 0;
-  std::int64_t mails_removed = 0;  // outbox rows to the address
+  std::int64_t mails_removed = 0;          // outbox rows to the address
   std::size_t question_emails_erased = 0;  // askers' notice addresses (questions)
 };
 // anonymise: keep the text under "Anonymous", strip e-mail, IP and photos;
