@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../node/support/core.mjs';
 import { distDir, launchBrowser } from './support/browser.mjs';
+import { downloadCsv, tableCells } from './support/tables.mjs';
 import { findServerBinary, freePort, startVouchServer } from '../../scripts/lib/server-process.mjs';
 
 const serverBinary = findServerBinary();
@@ -238,6 +239,49 @@ test('owner console: the demo owner approves the pending review and replies; the
   await card.waitFor();
   assert.match(await card.textContent(), /Glad the sizing notes helped/);
   await shopper.close();
+});
+
+/** Lower case without diacritics: how a reader checks that a row holds a phrase the server folded. */
+const loose = (text) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+test('owner console: analytics of the demo store show the seeded weeks; a phrase opens its reviews; CSV = table', async () => {
+  const page = await open('/admin/');
+  await page.fill('#login-name', demoOwner.name);
+  await page.fill('#login-password', demoOwner.password);
+  await page.click('.login-form button[type="submit"]');
+  await page.locator('header.top').waitFor();
+  await page.goto(`${baseUrl}/admin/#/analytics`);
+  await page.locator('main[data-charts="ready"]').waitFor({ timeout: 60000 });
+  const from = await page.inputValue('#analytics-from');
+  const to = await page.inputValue('#analytics-to');
+  const api = await (await fetch(`${baseUrl}/api/v1/admin/analytics?from=${from}&to=${to}&period=week`, { headers: { Authorization: `Bearer ${adminToken}` } })).json();
+  const points = api.trend.store;
+  // Real trends: the seed spreads its reviews over the weeks before today.
+  assert.ok(points.filter((p) => p.count > 0).length >= 6, `weeks with reviews: ${points.filter((p) => p.count > 0).length}`);
+  assert.ok(points.reduce((sum, p) => sum + p.count, 0) > 1000, 'thousands of demo reviews in the default range');
+  const trend = await tableCells(page, '#table-trend');
+  assert.deepEqual(trend.slice(1).map((row) => Number(row[1].replace(/\D/g, ''))), points.map((p) => p.count), 'the table shows the API\'s weekly counts');
+  assert.equal(await page.locator('canvas[data-drawn="true"]').count() >= 1, true, 'charts drawn');
+  assert.deepEqual(await downloadCsv(page, 'rating-trend'), trend);
+  assert.deepEqual(await downloadCsv(page, 'products'), await tableCells(page, '#table-products'));
+
+  // The first negative phrase of any product opens the inbox on the reviews that hold it.
+  const link = page.locator('[data-panel="phrases"] ol[data-side="negative"] a').first();
+  const phrase = await link.getAttribute('data-phrase');
+  assert.ok(phrase, 'the demo has negative phrases');
+  await link.click();
+  await page.locator('.rows li.row').first().waitFor({ timeout: 30000 });
+  assert.equal(await page.inputValue('#inbox-q'), phrase);
+  const rows = await page.locator('.rows li.row').evaluateAll((items) => items.map((li) => ({
+    text: li.querySelector('.row-link').textContent,
+    stars: li.querySelector('.stars').textContent.split('★').length - 1,
+  })));
+  assert.ok(rows.length >= 1);
+  for (const row of rows) assert.ok(row.stars <= 2, `a negative review (${row.stars}★)`);
+  // The list shows titles and the start of each text; most rows show the phrase itself.
+  const showing = rows.filter((row) => loose(row.text).includes(loose(phrase))).length;
+  assert.ok(showing >= 1, `"${phrase}" shown in at least one row of ${rows.length}`);
+  await page.close();
 });
 
 test('20,000 reviews: filter and search answer on the capsule box page', async () => {
