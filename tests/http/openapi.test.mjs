@@ -34,6 +34,10 @@ function readOperations(text) {
       continue;
     }
     const methodMatch = line.match(/^ {4}([a-z]+):$/);
+    if (methodMatch && methodMatch[1] === 'parameters') {
+      operation = null; // path-level parameters (OpenAPI 3), shared by the path's operations
+      continue;
+    }
     if (methodMatch) {
       assert.ok(path, `method outside a path: ${line}`);
       assert.ok(METHODS.includes(methodMatch[1]), `unknown method key ${methodMatch[1]} under ${path}`);
