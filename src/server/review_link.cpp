@@ -2,42 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crypto.hpp"
+#include "signed_payload.hpp"
 
 namespace vouch::server {
 
 using json = nlohmann::json;
 
 std::string sign_review_link(const ReviewLink& link, std::string_view secret) {
-  json payload = json::object();
-  payload["p"] = link.product_id;
-  payload["o"] = link.order_id;
-  payload["e"] = link.expires;
-  const std::string encoded =
-      base64url_encode(payload.dump(-1, ' ', false, json::error_handler_t::replace));
-  return encoded + "." + base64url_encode(hmac_sha256(secret, encoded));
+  return sign_payload({{"p", link.product_id}, {"o", link.order_id}, {"e", link.expires}}, secret);
 }
 
 Result<ReviewLink> verify_review_link(std::string_view token, std::string_view secret,
                                       std::int64_t now) {
-  if (secret.empty()) return Error{"token", "no HMAC secret configured"};
-  if (token.size() > 2048) return Error{"token", "too long"};
-  const std::size_t dot = token.find('.');
-  if (dot == std::string_view::npos || token.find('.', dot + 1) != std::string_view::npos) {
-    return Error{"token", "expected payload.signature"};
-  }
-  const std::string_view encoded = token.substr(0, dot);
-  const std::optional<std::string> signature = base64url_decode(token.substr(dot + 1));
-  if (!signature) return Error{"token", "signature is not base64url"};
-  if (!constant_time_equal(*signature, hmac_sha256(secret, encoded))) {
-    return Error{"token", "signature mismatch"};
-  }
-  // Only a payload we signed ourselves gets parsed.
-  const std::optional<std::string> payload_text = base64url_decode(encoded);
-  if (!payload_text) return Error{"token", "payload is not base64url"};
-  const json payload = json::parse(payload_text->begin(), payload_text->end(), nullptr, false);
-  if (payload.is_discarded() || !payload.is_object())
-    return Error{"token", "payload is not a JSON object"};
+  Result<json> opened = open_signed_payload(token, secret);
+  if (!opened) return opened.error();
+  const json& payload = opened.value();
   // Links of another purpose (answer links: "k": "a") are never review links.
   if (payload.contains("k")) return Error{"token", "not a review link"};
   const auto product = payload.find("p");
