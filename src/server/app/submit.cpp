@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "app/publication.hpp"
 #include "app/stored_review.hpp"
 #include "http_util.hpp"
 #include "inbox/inbox_triage.hpp"
@@ -71,18 +72,6 @@ void publish_photos(const std::string& dir, const std::vector<StoredPhoto>& phot
   std::vector<std::string> names;
   for (const StoredPhoto& photo : photos) names.push_back(photo.name);
   publish_staged_photos(dir, names);
-}
-
-std::string moderation_status(ModerationMode mode, const std::vector<Flag>& flags) {
-  switch (mode) {
-    case ModerationMode::All:
-      return "pending";
-    case ModerationMode::Flagged:
-      return holds_for_moderation(flags) ? "pending" : "published";
-    case ModerationMode::None:
-      break;
-  }
-  return "published";
 }
 
 }  // namespace
@@ -181,7 +170,7 @@ Outcome<Submitted> submit_review(App& app, const SubmitRequest& request) {
   origin.ip = request.ip;
   StoredReview stored = stored_review_from(verdict.normalized, verdict.flags, origin);
   Review& review = stored.review;
-  stored.status = moderation_status(app.config.moderation, verdict.flags);
+  stored.status = status_at_submission(app.config.moderation, verdict.flags);
 
   // Verified purchase: only a valid, unexpired token for THIS product whose
   // order has not been used yet. Every other case stays unverified, silently.

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "app/publication.hpp"
 #include "app/stored_review.hpp"
 #include "audit_log.hpp"
 #include "crypto.hpp"
@@ -21,18 +22,6 @@ using app::Problem;
 Problem storage(const char* where, const Error& error) {
   std::fprintf(stderr, "%s: %s\n", where, error.to_string().c_str());
   return app::problem(Failure::Storage, "internal", "database error");
-}
-
-std::string moderation_status(ModerationMode mode, const std::vector<Flag>& flags) {
-  switch (mode) {
-    case ModerationMode::All:
-      return "pending";
-    case ModerationMode::Flagged:
-      return holds_for_moderation(flags) ? "pending" : "published";
-    case ModerationMode::None:
-      break;
-  }
-  return "published";
 }
 
 // The order of a valid answer link for THIS question and product, "" otherwise
@@ -90,7 +79,7 @@ app::Outcome<Answered> submit_answer(App& app, const AnswerRequest& request) {
   a.badge = order.empty() ? "none" : "verified_buyer";
   a.ip = request.ip;
   a.flags = app::join_flag_codes(checked.value().flags);
-  a.status = moderation_status(app.config.moderation, checked.value().flags);
+  a.status = app::status_at_submission(app.config.moderation, checked.value().flags);
   a.created = now;
   a.updated = now;
 
