@@ -10,40 +10,15 @@
 #include <set>
 #include <string>
 
+#include "golden_cases.hpp"
 #include "qa_api.hpp"
 #include "shared_data.hpp"
 
 using nlohmann::json;
 
-namespace {
-
-std::string text_of(const json& c, const char* key) {
-  const auto it = c.find(key);
-  REQUIRE(it != c.end());
-  REQUIRE(it->is_string());
-  return it->get_ref<const std::string&>();
-}
-
-std::string from_hex(const std::string& hex) {
-  std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return out;
-}
-
-// The bytes a case sends: the same rule as tests/node/qa.test.mjs.
-std::string case_text(const json& c) {
-  if (c.contains("raw")) return text_of(c, "raw");
-  if (c.contains("raw_hex")) return from_hex(text_of(c, "raw_hex"));
-  REQUIRE(c.contains("submission"));
-  return c.find("submission")->dump();
-}
-
-std::string optional_json(const json& c, const char* key) {
-  return c.contains(key) ? c.find(key)->dump() : std::string();
-}
-
-}  // namespace
+using vouch_test::golden::case_text;
+using vouch_test::golden::optional_json;
+using vouch_test::golden::text_of;
 
 TEST_CASE("golden: native verdicts for the question/answer fixture", "[qa][qa-golden]") {
   const std::string expected_path =

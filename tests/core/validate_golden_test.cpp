@@ -10,41 +10,15 @@
 #include <set>
 #include <string>
 
+#include "golden_cases.hpp"
 #include "shared_data.hpp"
 #include "validate_api.hpp"
 
 using nlohmann::json;
 
-namespace {
-
-// A string member of a fixture case (checked: a wrong type must not abort).
-std::string text_of(const json& c, const char* key) {
-  const auto it = c.find(key);
-  REQUIRE(it != c.end());
-  REQUIRE(it->is_string());
-  return it->get_ref<const std::string&>();
-}
-
-std::string from_hex(const std::string& hex) {
-  std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return out;
-}
-
-// The bytes a case submits: the same rule as tests/node/validate.test.mjs.
-std::string submission_text(const json& c) {
-  if (c.contains("raw")) return text_of(c, "raw");
-  if (c.contains("raw_hex")) return from_hex(text_of(c, "raw_hex"));
-  REQUIRE(c.contains("submission"));
-  return c.find("submission")->dump();
-}
-
-std::string optional_json(const json& c, const char* key) {
-  return c.contains(key) ? c.find(key)->dump() : std::string();
-}
-
-}  // namespace
+using vouch_test::golden::case_text;
+using vouch_test::golden::optional_json;
+using vouch_test::golden::text_of;
 
 TEST_CASE("golden: native verdicts for the shared submission fixture", "[validate][golden]") {
   const std::string fixture_path = vouch_test::source_path("tests/fixtures/submissions.json");
@@ -64,7 +38,7 @@ TEST_CASE("golden: native verdicts for the shared submission fixture", "[validat
     const std::string name = text_of(c, "name");
     REQUIRE(actual.count(name) == 0);  // names are unique
     const std::string verdict =
-        vouch::facade::validate_submission(submission_text(c), optional_json(c, "policy"),
+        vouch::facade::validate_submission(case_text(c), optional_json(c, "policy"),
                                            optional_json(c, "context"), text_of(c, "locale"));
     actual[name] = json::parse(verdict);
     for (const json& e : actual[name]["errors"]) codes.insert(text_of(e, "code"));
