@@ -164,6 +164,47 @@ struct FairnessRow {
   std::optional<std::int64_t> median_moderation_seconds;
 };
 
+// ---- review requests (issue 18) ----------------------------------------------
+// The funnel of the review-request mail, rating-blind (never split by stars).
+// A request (or reminder) row counts in the period of the local day it was
+// queued (handed to the outbox); it is "opened" when at least one of its
+// star links was clicked (no tracking pixel). Reviews count in the period of
+// their local created date; rejected ones are left out, as in every panel
+// but fairness. Definitions: docs/console.md, "Review requests".
+struct RequestRecord {
+  UnixSeconds queued_at = 0;
+  std::vector<std::string> products;  // the product ids the mail asked about
+  bool clicked = false;               // at least one star-link click
+};
+
+struct RequestReviewRecord {
+  std::string product_id;
+  UnixSeconds created = 0;
+  ReviewState state = ReviewState::Published;
+  bool verified = false;      // a verified_orders row names it
+  bool from_request = false;  // ... and its order had a queued request
+};
+
+struct RequestFigures {
+  std::int64_t sent = 0;    // request + reminder rows queued
+  std::int64_t opened = 0;  // of those, with a star-link click
+  std::optional<double> open_rate;
+  std::int64_t reviews_from_requests = 0;
+  std::int64_t reviews = 0;           // every review created (not rejected)
+  std::int64_t verified_reviews = 0;  // of those, verified
+  std::optional<double> verified_share;
+};
+
+struct RequestPeriod {
+  PeriodKey period;
+  RequestFigures figures;
+};
+
+struct RequestsPanel {
+  RequestFigures total;
+  std::vector<RequestPeriod> periods;  // every period of the range
+};
+
 struct Analytics {
   TrendPanel trend;
   TagsPanel tags;
@@ -171,6 +212,9 @@ struct Analytics {
   std::vector<ProductRow> products;     // most reviews first, then id
   ResponsesPanel responses;
   std::array<FairnessRow, 5> fairness;  // 1..5 stars
+  // Not from the review records: compute() leaves it empty, the caller fills
+  // it with compute_requests() over the request rows.
+  RequestsPanel requests;
 };
 
 // Every panel over the reviews whose local created date is in [from, to]
@@ -204,6 +248,12 @@ class Corpus {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The funnel over [query.from, query.to]; query.product keeps the requests
+// that asked about it and the reviews of it.
+RequestsPanel compute_requests(const std::vector<RequestRecord>& requests,
+                               const std::vector<RequestReviewRecord>& reviews, const Query& query,
+                               const clock::ZoneOffsets& zone);
 
 // The period containing a local day, and the next period's first day.
 PeriodKey period_of(std::int64_t local_day, Period period);

@@ -110,7 +110,7 @@ test('analytics: figures, charts, a phrase into the inbox, CSV = table, sorting,
   }
 
   // Every CSV download equals its table, cell for cell.
-  for (const name of ['rating-trend', 'tag-shares', 'tag-trend', 'products', 'responses', 'staff', 'fairness']) {
+  for (const name of ['rating-trend', 'tag-shares', 'tag-trend', 'products', 'responses', 'staff', 'fairness', 'requests']) {
     const table = page.locator(`table[data-table="${name}"]`);
     if (!(await table.count())) assert.fail(`no table ${name}`);
     assert.deepEqual(await downloadCsv(page, name), await tableCells(page, `table[data-table="${name}"]`), name);
@@ -127,6 +127,17 @@ test('analytics: figures, charts, a phrase into the inbox, CSV = table, sorting,
   assert.deepEqual(await downloadCsv(page, 'products'), sorted);
   await page.click('#table-products button[data-sort="product_id"]');
   assert.deepEqual((await tableCells(page, '#table-products')).slice(1).map((row) => row[0]), ['clay-teapot', 'linen-wrap-dress', 'wool-scarf']);
+
+  // Review requests: none sent in this store, every seeded review counted (none verified).
+  const requests = await tableCells(page, '#table-requests');
+  assert.equal(requests.length - 1, WEEKS);
+  for (let w = 0; w < WEEKS; w += 1) {
+    const [period, sent, opened, , fromRequests, reviews, verified] = requests[w + 1];
+    assert.equal(period, trend[w + 1][0]);
+    assert.deepEqual([sent, opened, fromRequests].map(Number), [0, 0, 0], `week ${w + 1} requests`);
+    assert.equal(Number(reviews), expected[w].length, `week ${w + 1} reviews`);
+    assert.equal(verified, expected[w].length ? '0%' : '', `week ${w + 1} verified share`);
+  }
 
   // The fairness panel explains itself and has a row per star rating.
   assert.match(await page.locator('[data-panel="fairness"] [data-why]').textContent(), /16 CFR 465.*Omnibus/);

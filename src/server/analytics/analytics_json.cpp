@@ -75,6 +75,16 @@ void put_figures(json& out, const va::ResponseFigures& f) {
   out["within_target_share"] = or_null(f.within_target_share);
 }
 
+void put_requests(json& out, const va::RequestFigures& f) {
+  out["sent"] = f.sent;
+  out["opened"] = f.opened;
+  out["open_rate"] = or_null(f.open_rate);
+  out["reviews_from_requests"] = f.reviews_from_requests;
+  out["reviews"] = f.reviews;
+  out["verified_reviews"] = f.verified_reviews;
+  out["verified_share"] = or_null(f.verified_share);
+}
+
 }  // namespace
 
 json analytics_json(const va::Analytics& a, const va::Query& q, const std::string& zone_name) {
@@ -162,6 +172,17 @@ json analytics_json(const va::Analytics& a, const va::Query& q, const std::strin
                         {"decided", f.decided},
                         {"median_moderation_seconds", or_null(f.median_moderation_seconds)}});
   out["fairness"] = fairness;
+
+  json request_total = json::object();
+  put_requests(request_total, a.requests.total);
+  json request_periods = json::array();
+  for (const va::RequestPeriod& p : a.requests.periods) {
+    json row = json::object();
+    put_period(row, p.period);
+    put_requests(row, p.figures);
+    request_periods.push_back(std::move(row));
+  }
+  out["requests"] = {{"total", request_total}, {"periods", request_periods}};
   return out;
 }
 

@@ -279,6 +279,65 @@ app::Outcome<bool> refresh(Database& db, ReportCache& cache) {
   return true;
 }
 
+// The rows of the review-request funnel around the range (two days either
+// side: the core keeps those whose local day is in it). Not in the
+// incremental cache: two range scans (review_requests by queued_at, reviews
+// by created) per answer, and answers are dropped on any write
+// (DataChanges::any), so a new request, click or verified review shows at once.
+app::Outcome<va::RequestsPanel> load_requests(Database& db, const va::Query& q,
+                                              const clock::ZoneOffsets& zone) {
+  constexpr std::int64_t kDay = 86400;
+  const std::int64_t low = (days_from_civil(q.from.year, q.from.month, q.from.day) - 2) * kDay;
+  const std::int64_t high = (days_from_civil(q.to.year, q.to.month, q.to.day) + 3) * kDay;
+  std::vector<va::RequestRecord> requests;
+  {
+    // Queued = handed to the outbox (docs/console.md): the relay's later
+    // acceptance is not waited for.
+    Statement rows(db.handle(),
+                   "SELECT queued_at, products, EXISTS (SELECT 1 FROM request_clicks c "
+                   "WHERE c.request_id = q.id) FROM review_requests q "
+                   "WHERE queued_at >= ?1 AND queued_at < ?2 AND state = 'queued'");
+    rows.bind(1, low);
+    rows.bind(2, high);
+    while (rows.step()) {
+      va::RequestRecord r;
+      r.queued_at = rows.integer(0);
+      // A products value that is not a JSON array of strings asks about none.
+      const json products = json::parse(rows.text(1), nullptr, false);
+      if (products.is_array())
+        for (const json& p : products)
+          if (p.is_string()) r.products.push_back(p.get<std::string>());
+      r.clicked = rows.integer(2) != 0;
+      requests.push_back(std::move(r));
+    }
+    if (rows.failed())
+      return inbox::storage_problem("analytics", Error{"review_requests", rows.error_message()});
+  }
+  std::vector<va::RequestReviewRecord> reviews;
+  {
+    Statement rows(
+        db.handle(),
+        "SELECT r.product_id, r.created, r.status, v.review_id IS NOT NULL, coalesce(v.asked, 0) "
+        "FROM reviews r LEFT JOIN (SELECT review_id, max(EXISTS (SELECT 1 FROM review_requests q "
+        "WHERE q.order_id = o.order_id AND q.state = 'queued')) AS asked FROM verified_orders o "
+        "GROUP BY review_id) v ON v.review_id = r.id WHERE r.created >= ?1 AND r.created < ?2");
+    rows.bind(1, low);
+    rows.bind(2, high);
+    while (rows.step()) {
+      va::RequestReviewRecord r;
+      r.product_id = rows.text(0);
+      r.created = rows.integer(1);
+      r.state = state_of(rows.text(2));
+      r.verified = rows.integer(3) != 0;
+      r.from_request = rows.integer(4) != 0;
+      reviews.push_back(std::move(r));
+    }
+    if (rows.failed())
+      return inbox::storage_problem("analytics", Error{"reviews", rows.error_message()});
+  }
+  return va::compute_requests(requests, reviews, q, zone);
+}
+
 ReportCache& cache_of(App& app) {
   // Called with the database lock held: one cache.
   if (!app.analytics_cache) {
@@ -355,14 +414,18 @@ app::Outcome<std::shared_ptr<const std::string>> analytics_report(App& app,
   // One analytics request at a time works on the cache; writes go on meanwhile
   // (the hook logs them, the next request re-derives their reviews).
   std::lock_guard<std::mutex> serial(cache->mutex);
+  app::Outcome<va::RequestsPanel> requests = va::RequestsPanel{};
   {
     std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
     app::Outcome<bool> fresh = refresh(*app.db, *cache);
     if (!fresh) return fresh.problem();
+    auto it = cache->answers.find(key);
+    if (it != cache->answers.end()) return it->second;
+    requests = load_requests(*app.db, q, *app.inbox->zone);
+    if (!requests) return requests.problem();
   }
-  auto it = cache->answers.find(key);
-  if (it != cache->answers.end()) return it->second;
-  const va::Analytics panels = cache->corpus.compute(q, *app.inbox->zone);
+  va::Analytics panels = cache->corpus.compute(q, *app.inbox->zone);
+  panels.requests = std::move(requests.value());
   auto body = std::make_shared<const std::string>(
       dump_json(analytics_json(panels, q, app.inbox->zone_name)));
   if (cache->answers.size() >= kMaxAnswers) cache->answers.clear();

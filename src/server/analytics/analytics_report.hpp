@@ -9,7 +9,10 @@
 // the rowids written to reviews, inbox_items, inbox_tags and audit_log, reads
 // only those reviews again, then aggregates. Answers are kept per query at the
 // data version until the next write. Another process committing to the file,
-// or more than a few thousand changed reviews, reads everything again.
+// or more than a few thousand changed reviews, reads everything again. The
+// `requests` member (review-request funnel) is not in the incremental set: its
+// rows (review_requests by queued_at, the range's reviews with their
+// verified_orders link) are read for each answer computed.
 
 #include <cstdint>
 #include <map>

@@ -1,5 +1,6 @@
 // The analytics page (issue 16): rating trend, tag shares, top phrases,
-// product comparison, response performance and fairness, all computed by the
+// product comparison, response performance, fairness and the review-request
+// funnel, all computed by the
 // server (GET /api/v1/admin/analytics); this page only draws them. The range,
 // period and product live in the hash (#/analytics?from=&to=&period=&product=)
 // so a view can be bookmarked and the back button works. Every chart has its
@@ -268,6 +269,27 @@ function fairnessPanel(fairness) {
   return el;
 }
 
+// ---- review requests ----------------------------------------------------------
+// The request mail's funnel (issue 18), a table only; never by star rating.
+function requestsPanel(requests) {
+  const rows = (requests.periods || []).map((p) => ({ ...p, period: periodLabel(p) }));
+  const table = dataTable([
+    { key: 'period', title: t('analytics.col.period') },
+    { key: 'sent', title: t('analytics.col.sent'), numeric: true, format: count },
+    { key: 'opened', title: t('analytics.col.opened'), numeric: true, format: count },
+    { key: 'open_rate', title: t('analytics.col.open_rate'), numeric: true, format: percent },
+    { key: 'reviews_from_requests', title: t('analytics.col.reviews_from_requests'), numeric: true, format: count },
+    { key: 'reviews', title: t('analytics.col.count'), numeric: true, format: count },
+    { key: 'verified_share', title: t('analytics.col.verified_share'), numeric: true, format: percent },
+  ], rows, { id: 'table-requests', caption: t('analytics.requests.table'), file: 'requests' });
+  const total = requests.total || {};
+  return panel('requests', t('analytics.requests.title'), t('analytics.requests.intro'),
+    h('dl', { class: 'figures' },
+      [['sent', count(total.sent)], ['opened', count(total.opened)], ['open_rate', percent(total.open_rate)], ['reviews_from_requests', count(total.reviews_from_requests)], ['verified_share', percent(total.verified_share)]]
+        .map(([key, value]) => h('div', { class: 'figure', 'data-total': key }, h('dt', null, t(`analytics.col.${key}`)), h('dd', null, value || t('metrics.none'))))),
+    table);
+}
+
 export async function renderAnalytics(main, route) {
   const params = paramsFrom(route);
   const data = await api('GET', `analytics${query(params)}`);
@@ -284,6 +306,7 @@ export async function renderAnalytics(main, route) {
     productsPanel(data.products),
     responsesPanel(data.responses || {}),
     fairnessPanel(data.fairness),
+    requestsPanel(data.requests || {}),
   ];
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   fill(main,
