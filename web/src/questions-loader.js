@@ -28,7 +28,12 @@ function loadQaModule(env) {
  */
 export function mountQuestions(widget) {
   const { options } = widget;
-  if (options.qa === 'off' || (!options.api && !options.questions)) return null;
+  // A widget reading a static snapshot reads its questions from a static file
+  // too (data-questions), even when data-api names where writes go: without one
+  // it has no Questions section rather than asking a server for data it never
+  // serves it (docs/embedding.md).
+  const source = options.snapshot ? options.questions : options.questions || options.api;
+  if (options.qa === 'off' || !source) return null;
   const region = document.createElement('div');
   region.dataset.region = 'questions';
   widget.frame.append(region);
