@@ -1,6 +1,14 @@
 #include "outcome.hpp"
 
+#include <cstdio>
+
 namespace vouch::server::app {
+
+Problem storage_failure(std::string_view where, const Error& error, std::string message) {
+  std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(where.size()), where.data(),
+               error.to_string().c_str());
+  return problem(Failure::Storage, "internal", std::move(message));
+}
 
 Problem problem(Failure kind, std::string code, std::string message) {
   Problem p;

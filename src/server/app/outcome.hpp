@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -39,6 +40,12 @@ Problem problem(Failure kind, std::string code, std::string message);
 
 // The Problem for a lower layer's Error, by its kind.
 Problem problem_from(const Error& error, std::string code);
+
+// The database or the file system failed under a use case: the Error goes to
+// the log (stderr, naming `where`), the caller gets a Storage problem with a
+// message that reveals nothing of it.
+Problem storage_failure(std::string_view where, const Error& error,
+                        std::string message = "database error");
 
 template <class T>
 class Outcome {

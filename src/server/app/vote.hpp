@@ -3,6 +3,8 @@
 // client IP per review and per IP per hour (config limits.votes_per_ip_*), so
 // one address cannot steer "most helpful" with made-up visitor ids.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app.hpp"
@@ -17,6 +19,15 @@ struct VoteRequest {
   int direction = 1;    // 1 up, -1 down
   std::string ip;
 };
+
+// The helpful-vote limits every vote (on a review, on an answer) counts
+// against: `item_key` names the item (per address per item per day), then the
+// address per hour. Both count this attempt, the per-item one first, so a
+// blocked item does not also use up the hour. A RateLimited problem
+// (retry_after set) when either is over; `what` names the item for people.
+std::optional<Problem> over_vote_limits(App& app, const std::string& ip,
+                                        const std::string& item_key, const std::string& what,
+                                        std::int64_t now);
 
 // The review's counts after the vote. NotFound unless the review is published;
 // RateLimited (with retry_after) over either limit.

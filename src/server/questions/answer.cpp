@@ -20,8 +20,7 @@ using app::Failure;
 using app::Problem;
 
 Problem storage(const char* where, const Error& error) {
-  std::fprintf(stderr, "%s: %s\n", where, error.to_string().c_str());
-  return app::problem(Failure::Storage, "internal", "database error");
+  return app::storage_failure(where, error);
 }
 
 // The order of a valid answer link for THIS question and product, "" otherwise

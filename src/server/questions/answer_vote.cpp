@@ -1,17 +1,15 @@
 #include "questions/answer_vote.hpp"
 
-#include <cstdio>
 #include <mutex>
-#include <tuple>
+#include <optional>
+
+#include "app/vote.hpp"
 
 namespace vouch::server::questions {
 
 app::Outcome<AnswerVotes> vote_on_answer(App& app, const AnswerVoteRequest& request) {
   using app::Failure;
-  auto storage = [](const Error& error) {
-    std::fprintf(stderr, "answer vote: %s\n", error.to_string().c_str());
-    return app::problem(Failure::Storage, "internal", "database error");
-  };
+  auto storage = [](const Error& error) { return app::storage_failure("answer vote", error); };
   Result<std::optional<StoredAnswer>> found = find_answer(*app.db, request.answer_id);
   if (!found) return storage(found.error());
   if (!found.value() || found.value()->status != "published")
@@ -22,17 +20,10 @@ app::Outcome<AnswerVotes> vote_on_answer(App& app, const AnswerVoteRequest& requ
   if (!question.value() || question.value()->status != "published")
     return app::problem(Failure::NotFound, "not_found", "no such answer");
   const std::int64_t now = app.now();
-  for (auto [limiter, key, what] :
-       {std::tuple{app.votes_per_review.get(), request.ip + "\nanswer\n" + request.answer_id,
-                   "votes on this answer from this address"},
-        std::tuple{app.votes_per_hour.get(), request.ip, "votes from this address"}}) {
-    if (std::int64_t wait = limiter->hit(key, now); wait > 0) {
-      app::Problem p = app::problem(Failure::RateLimited, "rate_limited",
-                                    std::string("too many ") + what + "; try again later");
-      p.retry_after = wait;
-      return p;
-    }
-  }
+  // Answer ids and review ids share the per-item limiter: the key says which.
+  if (std::optional<app::Problem> limited =
+          app::over_vote_limits(app, request.ip, "answer\n" + request.answer_id, "answer", now))
+    return *limited;
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Result<AnswerVotes> counts =
       cast_answer_vote(*app.db, request.answer_id, request.visitor, request.direction, now);

@@ -21,8 +21,7 @@ using app::Failure;
 using app::Problem;
 
 Problem storage(const Error& error) {
-  std::fprintf(stderr, "submit_question: %s\n", error.to_string().c_str());
-  return app::problem(Failure::Storage, "internal", "could not store the question");
+  return app::storage_failure("submit_question", error, "could not store the question");
 }
 
 // Rate limits shared with review submissions (same limiters, their own keys):

@@ -16,10 +16,7 @@ namespace {
 
 using app::Failure;
 
-app::Problem storage(const Error& error) {
-  std::fprintf(stderr, "qa moderation: %s\n", error.to_string().c_str());
-  return app::problem(Failure::Storage, "internal", "database error");
-}
+app::Problem storage(const Error& error) { return app::storage_failure("qa moderation", error); }
 
 const char* status_of(QaAction action) {
   switch (action) {

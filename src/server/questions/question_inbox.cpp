@@ -67,10 +67,7 @@ Result<std::string> item_kind(Database& db, const std::string& id) {
 
 namespace {
 
-app::Problem storage(const Error& error) {
-  std::fprintf(stderr, "question inbox: %s\n", error.to_string().c_str());
-  return app::problem(app::Failure::Storage, "internal", "database error");
-}
+app::Problem storage(const Error& error) { return app::storage_failure("question inbox", error); }
 
 json time_or_null(const std::optional<std::int64_t>& t) {
   return t ? json(format_utc(*t)) : json(nullptr);

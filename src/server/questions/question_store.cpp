@@ -30,6 +30,12 @@ StoredQuestion question_from(const Statement& row) {
   return q;
 }
 
+// What shoppers see: a published question with at least one published answer
+// (the public list, the static export and the /q pages all ask this).
+constexpr const char* kAnswered =
+    "q.status = 'published' AND EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id AND "
+    "a.status = 'published')";
+
 constexpr const char* kAnswerColumns =
     "a.id, a.question_id, a.status, a.text, a.author, a.badge, a.by_staff, a.ip, a.flags, "
     "a.moderation_reason, a.created, a.updated, "
@@ -125,20 +131,16 @@ Result<std::vector<StoredQuestion>> list_questions(Database& db, const QuestionF
 Result<std::vector<StoredQuestion>> answered_questions(Database& db, std::string_view product_id) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Statement query(db.handle(), std::string("SELECT ") + kQuestionColumns +
-                                   " FROM questions q WHERE q.product_id = ?1 AND q.status = "
-                                   "'published' AND EXISTS (SELECT 1 FROM answers a WHERE "
-                                   "a.question_id = q.id AND a.status = 'published') "
-                                   "ORDER BY q.created DESC, q.id DESC");
+                                   " FROM questions q WHERE q.product_id = ?1 AND " + kAnswered +
+                                   " ORDER BY q.created DESC, q.id DESC");
   query.bind(1, product_id);
   return read_questions(query);
 }
 
 Result<std::vector<std::string>> products_with_answered_questions(Database& db) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
-  Statement query(db.handle(),
-                  "SELECT DISTINCT q.product_id FROM questions q WHERE q.status = 'published' "
-                  "AND EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id AND "
-                  "a.status = 'published') ORDER BY q.product_id");
+  Statement query(db.handle(), std::string("SELECT DISTINCT q.product_id FROM questions q WHERE ") +
+                                   kAnswered + " ORDER BY q.product_id");
   std::vector<std::string> out;
   while (query.step()) out.push_back(query.text(0));
   if (query.failed()) return sql_error("questions", query);
