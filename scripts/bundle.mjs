@@ -14,7 +14,8 @@
 // Options let a developer bundle their own wasm build into their own folder
 // (e.g. the browser tests of one engineer) without touching dist/.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hanFoldBinary } from './lib/han-fold-data.mjs';
@@ -24,12 +25,23 @@ import { buildConsole } from './build-console.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
+ * web/src/generated/dom-contract.ts from the C++ list (include/vouch/dom_contract.hpp),
+ * by the native tree's vouch_dom_contract. Without a native build the committed
+ * file stays (the Catch2 test "dom contract: the JS module is up to date" checks it).
+ */
+function writeDomContract() {
+  const tool = join(root, 'build/native/vouch_dom_contract');
+  if (existsSync(tool)) execFileSync(tool, [join(root, 'web/src/generated/dom-contract.ts')], { stdio: 'inherit' });
+}
+
+/**
  * @param {{ wasmDir?: string, outDir?: string }} [options]
  *   wasmDir: folder holding the ENVIRONMENT=web vouch-{core,form}.js/.wasm (default build/wasm/web)
  *   outDir: where vouch.js, vouch-form.js and the two .wasm go (default dist/)
  */
 export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = join(root, 'dist') } = {}) {
   mkdirSync(outDir, { recursive: true });
+  writeDomContract();
   // The stylesheet is minified on its own and imported as text (it goes into
   // a constructable stylesheet inside the shadow root).
   const css = await build({
@@ -54,7 +66,7 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
       {
         name: 'vouch-form-inputs',
         setup(builder) {
-          builder.onResolve({ filter: /build\/wasm\/web\/vouch-form\.js$/ }, () => ({ path: formGlue }));
+          builder.onResolve({ filter: /^vouch-wasm\/vouch-form\.js$/ }, () => ({ path: formGlue }));
         },
       },
     ],
@@ -70,7 +82,7 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
       {
         name: 'vouch-qa-inputs',
         setup(builder) {
-          builder.onResolve({ filter: /build\/wasm\/web\/vouch-qa\.js$/ }, () => ({ path: qaGlue }));
+          builder.onResolve({ filter: /^vouch-wasm\/vouch-qa\.js$/ }, () => ({ path: qaGlue }));
         },
       },
     ],
@@ -85,7 +97,7 @@ export async function bundle({ wasmDir = join(root, 'build/wasm/web'), outDir = 
       {
         name: 'vouch-core-inputs',
         setup(builder) {
-          builder.onResolve({ filter: /build\/wasm\/web\/vouch-core\.js$/ }, () => ({ path: glue }));
+          builder.onResolve({ filter: /^vouch-wasm\/vouch-core\.js$/ }, () => ({ path: glue }));
         },
       },
     ],

@@ -1,3 +1,4 @@
+// @ts-check
 // The script tag's entry point:
 //   <script src=".../vouch.js" data-product="sku-123" data-api="https://reviews.example.com" async></script>
 // renders right after the tag (or into <div data-vouch-reviews> when present),
@@ -14,8 +15,9 @@ import { attachStyles } from './src/shadow.js';
 import { ReviewsWidget } from './src/widget.js';
 
 // Captured synchronously: document.currentScript is null once this script has run.
-const ownScript = document.currentScript;
+const ownScript = /** @type {HTMLScriptElement | null} */ (document.currentScript);
 const scriptBase = (ownScript && ownScript.src) || document.baseURI;
+/** @type {import('./src/widget-env').WidgetEnv} */
 const env = {
   // The core (web/core-module.js + its wasm): fetched after the first render, at idle.
   coreUrl: new URL('vouch-core.js', scriptBase).href,
@@ -46,8 +48,8 @@ function failMount(host, error, locale) {
 /**
  * Mounts a reviews widget on `element`.
  * @param {HTMLElement} element
- * @param {object} options see web/vouch.d.ts (MountOptions)
- * @returns {{ update(options: object): void, destroy(): void }}
+ * @param {import('./vouch').MountOptions} options
+ * @returns {import('./vouch').VouchHandle}
  */
 function mount(element, options) {
   if (!element || typeof element.attachShadow !== 'function') {
@@ -76,7 +78,7 @@ function mount(element, options) {
 
 function mountFromScriptTag() {
   if (!ownScript || ownScript.dataset.product === undefined) return;
-  let host = document.querySelector('[data-vouch-reviews]');
+  let host = /** @type {HTMLElement | null} */ (document.querySelector('[data-vouch-reviews]'));
   if (!host) {
     host = document.createElement('div');
     // The attribute docs/embedding.md styles (and a later script tag finds).

@@ -26,7 +26,8 @@ struct FormWriter {
   void error_slot(std::string_view field) {
     out += "<p class=\"v-error\" id=\"";
     id("err-" + std::string(field));
-    out += "\" data-error-for=\"";
+    out += '"';
+    open_hook(out, dom::hook::kErrorFor);
     append_escaped(out, field);
     out += "\"></p>";
   }
@@ -39,22 +40,23 @@ struct FormWriter {
     }
     out += "\"";
   }
-  // A 1..5 star radio group: real radios (arrow keys move, Space selects).
-  void star_radios(std::string_view name, std::string_view error_field, bool required) {
+  // A 1..5 star radio group: real radios (arrow keys move, Space selects),
+  // named `name`, the validator's path ("rating", "aspects.fit").
+  void star_radios(std::string_view name, bool required) {
     out += "<span class=\"v-star-input\">";
     // 1..5 in DOM order, so arrow keys move the way the stars read; CSS fills
     // the stars up to the checked one with label:has(~ input:checked).
     for (int value = 1; value <= 5; ++value) {
       const std::string input_id = std::string(name) + "-" + number_text(value);
       out += "<input type=\"radio\" name=\"";
-      append_escaped(out, name);
+      append_escaped(out, name);  // an aspect's name comes from the store's policy
       out += "\" value=\"";
       append_number(out, value);
       out += "\" id=\"";
       id(input_id);
       out += "\"";
       if (required && value == 1) out += " required";
-      described_by(error_field);
+      described_by(name);
       out += "><label for=\"";
       id(input_id);
       out += "\"><span aria-hidden=\"true\">\xE2\x98\x85</span><span class=\"v-sr\">";
@@ -74,9 +76,8 @@ struct FormWriter {
     out += type;
     out += "\" id=\"";
     id(name);
-    out += "\" name=\"";
-    append_escaped(out, name);
-    out += "\"";
+    out += '"';
+    append_field_name(out, name);
     if (!autocomplete.empty()) {
       out += " autocomplete=\"";
       out += autocomplete;
@@ -98,39 +99,49 @@ std::string review_form(const Policy& policy, const Options& options) {
   FormWriter w{out, options};
   out += "<form class=\"v-form\" id=\"";
   w.id("form");
-  out += "\" data-action=\"submit\" novalidate hidden aria-labelledby=\"";
+  out += '"';
+  append_action(out, dom::action::kSubmit);
+  out += " novalidate hidden aria-labelledby=\"";
   w.id("form-heading");
   out += "\"><h3 id=\"";
   w.id("form-heading");
   out += "\">";
   w.ui_text("write_review");
   // Announced when a submit fails: "Please correct 2 fields." (filled by the shim).
-  out += "</h3><div class=\"v-form-errors\" role=\"alert\" data-form-errors></div>";
+  out += "</h3><div class=\"v-form-errors\" role=\"alert\"";
+  append_hook(out, dom::hook::kFormErrors);
+  out += "></div>";
 
   out += "<fieldset class=\"v-fieldset\"";
-  w.described_by("rating");
+  w.described_by(dom::field::kRating);
   out += "><legend>";
   w.ui_text("rating_legend");
   out += "</legend>";
-  w.star_radios("rating", "rating", true);
-  w.error_slot("rating");
+  w.star_radios(dom::field::kRating, true);
+  w.error_slot(dom::field::kRating);
   out += "</fieldset>";
 
-  w.text_field("title", "field_title", "text", "off", policy.title.required);
+  w.text_field(dom::field::kTitle, "field_title", "text", "off", policy.title.required);
 
   // Body: a textarea with a live grapheme count. The count pattern keeps
   // {count} for the shim to fill in (i18n::format leaves unknown names as written).
   out += "<div class=\"v-field\"><label for=\"";
-  w.id("body");
+  w.id(dom::field::kBody);
   out += "\">";
   w.ui_text("field_body");
   out += "</label><textarea id=\"";
-  w.id("body");
-  out += "\" name=\"body\" rows=\"6\" aria-required=\"true\"";
-  w.described_by("body", "count-body");
+  w.id(dom::field::kBody);
+  out += '"';
+  append_field_name(out, dom::field::kBody);
+  out += " rows=\"6\" aria-required=\"true\"";
+  w.described_by(dom::field::kBody, "count-body");
   out += "></textarea><p class=\"v-hint\" id=\"";
   w.id("count-body");
-  out += "\" data-count-for=\"body\" data-template=\"";
+  out += '"';
+  open_hook(out, dom::hook::kCountFor);
+  out += dom::field::kBody;
+  out += '"';
+  open_hook(out, dom::hook::kTemplate);
   append_escaped(out,
                  ui("char_count",
                     {{"min", number_text(policy.body.min)}, {"max", number_text(policy.body.max)}},
@@ -140,24 +151,24 @@ std::string review_form(const Policy& policy, const Options& options) {
                            {"min", number_text(policy.body.min)},
                            {"max", number_text(policy.body.max)}});
   out += "</p>";
-  w.error_slot("body");
+  w.error_slot(dom::field::kBody);
   out += "</div>";
 
-  w.text_field("author", "field_name", "text", "name", policy.author.required);
-  w.text_field("email", "field_email", "email", "email", policy.email_required);
+  w.text_field(dom::field::kAuthor, "field_name", "text", "name", policy.author.required);
+  w.text_field(dom::field::kEmail, "field_email", "email", "email", policy.email_required);
 
   if (!policy.aspects.empty()) {
     out += "<fieldset class=\"v-fieldset\"><legend>";
     w.ui_text("aspects_legend");
     out += "</legend>";
     for (const auto& aspect : policy.aspects) {
-      const std::string field = "aspects." + aspect;
+      const std::string field = std::string(dom::field::kAspectsPrefix) + aspect;
       out += "<fieldset class=\"v-aspect-input\"";
       w.described_by(field);
       out += "><legend>";
       append_escaped(out, aspect_label(aspect, options.locale));
       out += "</legend>";
-      w.star_radios("aspect-" + aspect, field, false);
+      w.star_radios(field, false);
       w.error_slot(field);
       out += "</fieldset>";
     }
@@ -166,20 +177,22 @@ std::string review_form(const Policy& policy, const Options& options) {
 
   if (policy.photos.max_count > 0) {
     out += "<div class=\"v-field\"><label for=\"";
-    w.id("photos");
+    w.id(dom::field::kPhotos);
     out += "\">";
     w.ui_text("field_photos", {{"max", number_text(policy.photos.max_count)}});
     out += "</label><input type=\"file\" id=\"";
-    w.id("photos");
-    out += "\" name=\"photos\" multiple accept=\"";
+    w.id(dom::field::kPhotos);
+    out += '"';
+    append_field_name(out, dom::field::kPhotos);
+    out += " multiple accept=\"";
     for (std::size_t i = 0; i < policy.photos.types.size(); ++i) {
       if (i) out += ',';
       append_escaped(out, policy.photos.types[i]);
     }
     out += "\"";
-    w.described_by("photos");
+    w.described_by(dom::field::kPhotos);
     out += ">";
-    w.error_slot("photos");
+    w.error_slot(dom::field::kPhotos);
     out += "</div>";
   }
 
@@ -194,39 +207,47 @@ std::string review_form(const Policy& policy, const Options& options) {
     w.id("hp");
     out += "\" name=\"";
     append_escaped(out, policy.honeypot_field);
-    out += "\" tabindex=\"-1\" autocomplete=\"off\" data-honeypot></div>";
+    out += "\" tabindex=\"-1\" autocomplete=\"off\"";
+    append_hook(out, dom::hook::kHoneypot);
+    out += "></div>";
   }
 
   // The box exists when the policy asks for consent: the validator (here and
   // on the server) then refuses a submission without "consent": true.
   if (policy.consent_required) {
     out += "<div class=\"v-field v-consent\"><input type=\"checkbox\" id=\"";
-    w.id("consent");
-    out += "\" name=\"consent\" aria-required=\"true\"";
-    w.described_by("consent");
-    out += " data-required-message=\"";
+    w.id(dom::field::kConsent);
+    out += '"';
+    append_field_name(out, dom::field::kConsent);
+    out += " aria-required=\"true\"";
+    w.described_by(dom::field::kConsent);
+    open_hook(out, dom::hook::kRequiredMessage);
     w.ui_text("consent_required");
     out += "\"><label for=\"";
-    w.id("consent");
+    w.id(dom::field::kConsent);
     out += "\">";
     w.ui_text("consent");
     out += "</label>";
-    w.error_slot("consent");
+    w.error_slot(dom::field::kConsent);
     out += "</div>";
   }
   out += "<div class=\"v-form-actions\"><button type=\"submit\" class=\"v-primary\">";
   w.ui_text("submit");
-  out += "</button> <button type=\"button\" class=\"v-small\" data-action=\"cancel\">";
+  out += "</button> <button type=\"button\" class=\"v-small\"";
+  append_action(out, dom::action::kCancel);
+  out += ">";
   w.ui_text("cancel");
-  out +=
-      "</button></div><p class=\"v-form-status\" role=\"status\" tabindex=\"-1\" "
-      "data-form-status data-sent=\"";
+  out += "</button></div><p class=\"v-form-status\" role=\"status\" tabindex=\"-1\"";
+  append_hook(out, dom::hook::kFormStatus);
+  open_hook(out, dom::hook::kSent);
   // What the shopper reads after a 201 depends on the server's answer: held
   // for checking (data-sent) or on the page now (data-published).
   append_escaped(out, form_ui("submitted_pending", {}, options.locale));
-  out += "\" data-published=\"";
+  out += '"';
+  open_hook(out, dom::hook::kPublished);
   append_escaped(out, form_ui("submitted_published", {}, options.locale));
-  out += "\" data-failed=\"";
+  out += '"';
+  open_hook(out, dom::hook::kFailed);
   w.ui_text("submit_failed");
   out += "\"></p></form>";
   return out;
@@ -237,14 +258,25 @@ std::string lightbox_shell(const Options& options) {
   FormWriter w{out, options};
   out += "<div class=\"v-lightbox\" role=\"dialog\" aria-modal=\"true\" aria-label=\"";
   w.ui_text("lightbox_label");
+  out += "\" hidden";
+  append_hook(out, dom::hook::kLightbox);
+  out += "><figure><img class=\"v-lightbox-img\" alt=\"\"";
+  append_hook(out, dom::hook::kLightboxImg);
+  out += "><figcaption";
+  append_hook(out, dom::hook::kLightboxCaption);
   out +=
-      "\" hidden data-lightbox><figure><img class=\"v-lightbox-img\" alt=\"\" data-lightbox-img>"
-      "<figcaption data-lightbox-caption></figcaption></figure><div class=\"v-lightbox-nav\">"
-      "<button type=\"button\" class=\"v-small\" data-action=\"lightbox-prev\">";
+      "></figcaption></figure><div class=\"v-lightbox-nav\"><button type=\"button\" "
+      "class=\"v-small\"";
+  append_action(out, dom::action::kLightboxPrev);
+  out += ">";
   w.ui_text("lightbox_prev");
-  out += "</button><button type=\"button\" class=\"v-small\" data-action=\"lightbox-next\">";
+  out += "</button><button type=\"button\" class=\"v-small\"";
+  append_action(out, dom::action::kLightboxNext);
+  out += ">";
   w.ui_text("lightbox_next");
-  out += "</button><button type=\"button\" class=\"v-primary\" data-action=\"lightbox-close\">";
+  out += "</button><button type=\"button\" class=\"v-primary\"";
+  append_action(out, dom::action::kLightboxClose);
+  out += ">";
   w.ui_text("lightbox_close");
   out += "</button></div></div>";
   return out;

@@ -84,7 +84,8 @@ void append_text(std::string& out, const char* key, const i18n::Params& params,
 
 void append_answer(std::string& out, const Answer& a, const std::string& describe_id,
                    const detail::SearchTerms& terms, const QaOptions& options) {
-  out += "<li class=\"v-answer\" data-answer=\"";
+  out += "<li class=\"v-answer\"";
+  open_hook(out, dom::hook::kAnswer);
   append_escaped(out, a.id);
   out += "\"><p class=\"v-text\" dir=\"auto\">";
   append_marked(out, a.text, marks_in(a.text, terms));
@@ -105,9 +106,11 @@ void append_answer(std::string& out, const Answer& a, const std::string& describ
   append_escaped(out, describe_id);
   out += "\">";
   append_text(out, "qa_helpful", {}, options.locale);
-  out +=
-      "</span> <button type=\"button\" class=\"v-small\" data-action=\"qa-vote\" "
-      "data-value=\"up\" data-answer=\"";
+  out += "</span> <button type=\"button\" class=\"v-small\"";
+  append_action(out, dom::action::kQaVote);
+  open_hook(out, dom::hook::kValue);
+  out += "up\"";
+  open_hook(out, dom::hook::kAnswer);
   append_escaped(out, a.id);
   out += "\" aria-describedby=\"";
   append_escaped(out, describe_id);
@@ -121,7 +124,8 @@ void append_question(std::string& out, const Question& q, std::size_t index,
   const std::string base = options.id_prefix + "-qa-" + number_text(index);
   out += "<li class=\"v-question\" id=\"";
   append_escaped(out, base);
-  out += "\" data-question=\"";
+  out += '"';
+  open_hook(out, dom::hook::kQuestion);
   append_escaped(out, q.id);
   out += "\"><h3 class=\"v-q-text\" dir=\"auto\"><span class=\"v-sr\">";
   append_text(out, "qa_question_label", {}, options.locale);
@@ -139,11 +143,14 @@ void append_question(std::string& out, const Question& q, std::size_t index,
     append_answer(out, q.answers[order[k]], base + "-h" + number_text(k), terms, options);
   out += "</ul>";
   if (options.can_answer) {
-    out += "<button type=\"button\" class=\"v-small\" data-action=\"qa-answer\" data-question=\"";
+    out += "<button type=\"button\" class=\"v-small\"";
+    append_action(out, dom::action::kQaAnswer);
+    open_hook(out, dom::hook::kQuestion);
     append_escaped(out, q.id);
     out += "\">";
     append_text(out, "qa_answer", {}, options.locale);
-    out += "</button><div class=\"v-qa-slot\" data-answer-slot=\"";
+    out += "</button><div class=\"v-qa-slot\"";
+    open_hook(out, dom::hook::kAnswerSlot);
     append_escaped(out, q.id);
     out += "\"></div>";
   }
@@ -219,7 +226,9 @@ QaRender questions_section(const QuestionList& list, const QaView& view, const Q
     append_text(out, "qa_search", {}, options.locale);
     out += "</label><input type=\"search\" id=\"";
     append_escaped(out, p + "-qa-search");
-    out += "\" data-action=\"qa-search\" maxlength=\"200\" value=\"";
+    out += '"';
+    append_action(out, dom::action::kQaSearch);
+    out += " maxlength=\"200\" value=\"";
     append_escaped(out, view.search);
     out += "\"> <label for=\"";
     append_escaped(out, p + "-qa-sort");
@@ -227,7 +236,9 @@ QaRender questions_section(const QuestionList& list, const QaView& view, const Q
     append_text(out, "qa_sort", {}, options.locale);
     out += "</label><select id=\"";
     append_escaped(out, p + "-qa-sort");
-    out += "\" data-action=\"qa-sort\">";
+    out += '"';
+    append_action(out, dom::action::kQaSort);
+    out += ">";
     const bool known =
         std::find(std::begin(kQaSortIds), std::end(kQaSortIds), view.sort) != std::end(kQaSortIds);
     for (std::string_view id : kQaSortIds) {
@@ -254,9 +265,9 @@ QaRender questions_section(const QuestionList& list, const QaView& view, const Q
     for (std::size_t i : order) append_question(out, list.questions[i], i, terms, options);
     out += "</ol>";
   }
-  out +=
-      "<button type=\"button\" class=\"v-button\" data-action=\"qa-ask\" aria-expanded=\"false\" "
-      "aria-controls=\"";
+  out += "<button type=\"button\" class=\"v-button\"";
+  append_action(out, dom::action::kQaAsk);
+  out += " aria-expanded=\"false\" aria-controls=\"";
   append_escaped(out, p + "-qa-ask-slot");
   out += "\">";
   append_text(out, "qa_ask", {}, options.locale);
@@ -270,40 +281,42 @@ std::string qa_form(const Policy& policy, std::string_view question_id, const Qa
   const bool ask = question_id.empty();
   const LengthRule& rule = ask ? policy.question : policy.answer;
   const std::string f = options.id_prefix + (ask ? "-qa-ask" : "-qa-ans");
-  std::string out = "<form class=\"v-qa-form\" novalidate data-kind=\"";
+  std::string out = "<form class=\"v-qa-form\" novalidate";
+  open_hook(out, dom::hook::kKind);
   out += ask ? "question" : "answer";
   out += "\"";
   if (!ask) {
-    out += " data-question=\"";
+    open_hook(out, dom::hook::kQuestion);
     append_escaped(out, question_id);
     out += "\"";
   }
   out += ">";
   // The text: counted in grapheme clusters by the core, as the server counts.
-  std::string control = "<textarea id=\"" + escape(f + "-text") +
-                        "\" name=\"text\" rows=\"3\" "
-                        "required aria-describedby=\"" +
-                        escape(f + "-text-hint") + " " + escape(f + "-text-error") +
-                        "\"></textarea>";
+  std::string control = "<textarea id=\"" + escape(f + "-text") + "\"";
+  append_field_name(control, dom::field::kText);
+  control += " rows=\"3\" required aria-describedby=\"" + escape(f + "-text-hint") + " " +
+             escape(f + "-text-error") + "\"></textarea>";
   append_field(
       out, f + "-text", ask ? "qa_field_question" : "qa_field_answer",
       qa_ui("qa_length_hint", {{"min", number_text(rule.min)}, {"max", number_text(rule.max)}},
             options.locale),
       control.c_str(), options);
-  control = "<input id=\"" + escape(f + "-author") +
-            "\" name=\"author\" autocomplete=\"nickname\" "
-            "required aria-describedby=\"" +
-            escape(f + "-author-error") + "\">";
+  control = "<input id=\"" + escape(f + "-author") + "\"";
+  append_field_name(control, dom::field::kAuthor);
+  control += " autocomplete=\"nickname\" required aria-describedby=\"" +
+             escape(f + "-author-error") + "\">";
   append_field(out, f + "-author", "qa_field_author", "", control.c_str(), options);
   if (ask) {
-    control = "<input id=\"" + escape(f + "-email") +
-              "\" name=\"email\" type=\"email\" "
-              "autocomplete=\"email\" aria-describedby=\"" +
-              escape(f + "-email-error") + "\">";
+    control = "<input id=\"" + escape(f + "-email") + "\"";
+    append_field_name(control, dom::field::kEmail);
+    control += " type=\"email\" autocomplete=\"email\" aria-describedby=\"" +
+               escape(f + "-email-error") + "\">";
     append_field(out, f + "-email", "qa_field_email", "", control.c_str(), options);
   }
   if (policy.consent_required) {
-    out += "<div class=\"v-field v-check\"><input type=\"checkbox\" name=\"consent\" id=\"";
+    out += "<div class=\"v-field v-check\"><input type=\"checkbox\"";
+    append_field_name(out, dom::field::kConsent);
+    out += " id=\"";
     append_escaped(out, f + "-consent");
     out += "\" required aria-describedby=\"";
     append_escaped(out, f + "-consent-error");
@@ -327,7 +340,9 @@ std::string qa_form(const Policy& policy, std::string_view question_id, const Qa
       "<p class=\"v-error v-form-error\" role=\"alert\" hidden></p><div class=\"v-form-actions\">"
       "<button type=\"submit\" class=\"v-button\">";
   append_text(out, "qa_send", {}, options.locale);
-  out += "</button> <button type=\"button\" class=\"v-link\" data-action=\"qa-cancel\">";
+  out += "</button> <button type=\"button\" class=\"v-link\"";
+  append_action(out, dom::action::kQaCancel);
+  out += ">";
   append_text(out, "qa_cancel", {}, options.locale);
   out += "</button></div></form>";
   return out;

@@ -15,17 +15,24 @@ std::string report_picker(const Options& options) {
     out += "-report-";
     out += suffix;
   };
-  std::string out = "<form class=\"v-report\" data-report-form novalidate data-sent=\"";
+  std::string out = "<form class=\"v-report\"";
+  append_hook(out, dom::hook::kReportForm);
+  out += " novalidate";
+  open_hook(out, dom::hook::kSent);
   append_escaped(out, form_ui("report_sent", {}, locale));
-  out += "\" data-failed=\"";
+  out += '"';
+  open_hook(out, dom::hook::kFailed);
   append_escaped(out, form_ui("report_failed", {}, locale));
-  out += "\" data-required=\"";
+  out += '"';
+  open_hook(out, dom::hook::kRequired);
   append_escaped(out, form_ui("report_required", {}, locale));
   out += "\"><label for=\"";
   id(out, "reason");
   out += "\">";
   append_escaped(out, form_ui("report_heading", {}, locale));
-  out += "</label><select name=\"reason\" id=\"";
+  out += "</label><select";
+  append_field_name(out, dom::field::kReason);
+  out += " id=\"";
   id(out, "reason");
   out += "\" aria-describedby=\"";
   id(out, "error");
@@ -41,11 +48,13 @@ std::string report_picker(const Options& options) {
   }
   out += "</select><p class=\"v-error\" id=\"";
   id(out, "error");
-  out +=
-      "\" data-report-error></p><div class=\"v-form-actions\"><button type=\"submit\" "
-      "class=\"v-small\">";
+  out += '"';
+  append_hook(out, dom::hook::kReportError);
+  out += "></p><div class=\"v-form-actions\"><button type=\"submit\" class=\"v-small\">";
   append_escaped(out, form_ui("report_send", {}, locale));
-  out += "</button> <button type=\"button\" class=\"v-link\" data-action=\"report-cancel\">";
+  out += "</button> <button type=\"button\" class=\"v-link\"";
+  append_action(out, dom::action::kReportCancel);
+  out += ">";
   append_escaped(out, ui("cancel", {}, locale));
   out += "</button></div></form>";
   return out;

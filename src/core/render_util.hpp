@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "vouch/dom_contract.hpp"
 #include "vouch/i18n.hpp"
 
 namespace vouch::render {
@@ -19,6 +20,33 @@ inline std::string number_text(std::uint64_t value) {
   std::string out;
   append_number(out, value);
   return out;
+}
+
+// The DOM contract's names (vouch/dom_contract.hpp) go into markup only
+// through these, so the renderer writes no name the list does not hold.
+
+// ` data-action="ACTION"`.
+inline void append_action(std::string& out, std::string_view action) {
+  out += " data-action=\"";
+  out += action;
+  out += '"';
+}
+// ` HOOK="`: the caller appends the escaped value and the closing quote.
+inline void open_hook(std::string& out, std::string_view hook) {
+  out += ' ';
+  out += hook;
+  out += "=\"";
+}
+// ` HOOK`: a marker attribute without a value.
+inline void append_hook(std::string& out, std::string_view hook) {
+  out += ' ';
+  out += hook;
+}
+// ` name="FIELD"` (the validator's path of the control).
+inline void append_field_name(std::string& out, std::string_view field) {
+  out += " name=\"";
+  out += field;
+  out += '"';
 }
 
 // "quality" -> "Quality"/"品質"...; names the catalog does not know are shown

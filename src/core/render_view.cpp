@@ -11,7 +11,7 @@ namespace vouch::render {
 namespace {
 
 void append_pressed(std::string& out, bool pressed) {
-  out += pressed ? "\" aria-pressed=\"true\"" : "\" aria-pressed=\"false\"";
+  out += pressed ? " aria-pressed=\"true\"" : " aria-pressed=\"false\"";
 }
 
 void append_ui(std::string& out, std::string_view key, const i18n::Params& params,
@@ -52,8 +52,11 @@ std::string summary(const Summary& summary_data, const ViewState& state, const O
   out += "\">";
   for (int rating = 5; rating >= 1; --rating) {
     const std::uint32_t percent = summary_data.histogram_percent[rating - 1];
-    out += "<button type=\"button\" class=\"v-hist-row\" data-action=\"stars\" data-value=\"";
+    out += "<button type=\"button\" class=\"v-hist-row\"";
+    append_action(out, dom::action::kStars);
+    open_hook(out, dom::hook::kValue);
     append_number(out, static_cast<std::uint64_t>(rating));
+    out += '"';
     append_pressed(out, (state.star_mask >> (rating - 1)) & 1);
     out += "><span class=\"v-hist-label\">";
     append_ui(out, "star_option", {{"count", number_text(rating)}}, locale);
@@ -90,12 +93,13 @@ std::string controls(const ListFacets& facets, const ViewState& state, const Opt
   const std::string& id = options.id_prefix;
   std::string out = "<div class=\"v-controls\" role=\"group\" aria-label=\"";
   append_ui(out, "filters_label", {}, locale);
-  out +=
-      "\"><div class=\"v-chips\"><button type=\"button\" class=\"v-chip\" data-action=\"verified";
+  out += "\"><div class=\"v-chips\"><button type=\"button\" class=\"v-chip\"";
+  append_action(out, dom::action::kVerified);
   append_pressed(out, state.verified_only);
   out += ">";
   append_ui(out, "verified_only", {{"count", number_text(facets.verified)}}, locale);
-  out += "</button><button type=\"button\" class=\"v-chip\" data-action=\"media";
+  out += "</button><button type=\"button\" class=\"v-chip\"";
+  append_action(out, dom::action::kMedia);
   append_pressed(out, state.with_media);
   out += ">";
   append_ui(out, "with_photos", {{"count", number_text(facets.with_media)}}, locale);
@@ -105,8 +109,11 @@ std::string controls(const ListFacets& facets, const ViewState& state, const Opt
     append_ui(out, "topics_label", {}, locale);
     out += "\">";
     for (const auto& [name, count] : facets.topics) {
-      out += "<button type=\"button\" class=\"v-chip\" data-action=\"topic\" data-value=\"";
+      out += "<button type=\"button\" class=\"v-chip\"";
+      append_action(out, dom::action::kTopic);
+      open_hook(out, dom::hook::kValue);
       append_escaped(out, name);
+      out += '"';
       append_pressed(out, state.topic == name);
       out += ">";
       append_ui(out, "topic_chip", {{"topic", name}, {"count", number_text(count)}}, locale);
@@ -114,15 +121,19 @@ std::string controls(const ListFacets& facets, const ViewState& state, const Opt
     }
     out += "</div>";
   }
-  out +=
-      "<div class=\"v-row\"><form class=\"v-search\" role=\"search\" data-action=\"search\">"
-      "<label for=\"";
+  out += "<div class=\"v-row\"><form class=\"v-search\" role=\"search\"";
+  append_action(out, dom::action::kSearch);
+  out += "><label for=\"";
   append_escaped(out, id);
   out += "-search\">";
   append_ui(out, "search_label", {}, locale);
   out += "</label><input type=\"search\" id=\"";
   append_escaped(out, id);
-  out += "-search\" name=\"q\" autocomplete=\"off\" data-action=\"search-input\" value=\"";
+  out += "-search\"";
+  append_field_name(out, dom::field::kSearchQuery);
+  out += " autocomplete=\"off\"";
+  append_action(out, dom::action::kSearchInput);
+  out += " value=\"";
   append_escaped(out, state.search);
   out += "\"><button type=\"submit\" class=\"v-small\">";
   append_ui(out, "search_button", {}, locale);
@@ -132,7 +143,9 @@ std::string controls(const ListFacets& facets, const ViewState& state, const Opt
   append_ui(out, "sort_label", {}, locale);
   out += "</label><select id=\"";
   append_escaped(out, id);
-  out += "-sort\" data-action=\"sort\">";
+  out += "-sort\"";
+  append_action(out, dom::action::kSort);
+  out += ">";
   for (std::string_view sort : kSortIds) {
     // Relevance only means something while searching.
     if (sort == "relevance" && state.search.empty()) continue;
@@ -170,7 +183,9 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
     out += "</p>";
   }
   if (filtered) {
-    out += "<button type=\"button\" class=\"v-link\" data-action=\"clear\">";
+    out += "<button type=\"button\" class=\"v-link\"";
+    append_action(out, dom::action::kClear);
+    out += ">";
     append_ui(out, "clear_filters", {}, locale);
     out += "</button>";
   }
@@ -187,7 +202,9 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
   const std::uint64_t pages = (std::uint64_t{facets.total} + page_size - 1) / page_size;
   if (state.show_more) {
     if (shown_end < facets.total) {
-      out += "<button type=\"button\" class=\"v-more\" data-action=\"more\">";
+      out += "<button type=\"button\" class=\"v-more\"";
+      append_action(out, dom::action::kMore);
+      out += ">";
       append_ui(out, "show_more", {}, locale);
       out += "</button>";
     }
@@ -196,9 +213,15 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
     append_ui(out, "pager_label", {}, locale);
     out += "\">";
     const std::uint64_t current = std::min<std::uint64_t>(state.page, pages - 1);
-    auto page_button = [&](std::uint64_t page, const std::string& label, bool is_current) {
-      out += "<button type=\"button\" class=\"v-page\" data-action=\"page\" data-value=\"";
+    // <button … data-action="page" data-value="PAGE" (the caller closes the tag).
+    auto page_action = [&](std::uint64_t page) {
+      out += "<button type=\"button\" class=\"v-page\"";
+      append_action(out, dom::action::kPage);
+      open_hook(out, dom::hook::kValue);
       append_number(out, page);
+    };
+    auto page_button = [&](std::uint64_t page, const std::string& label, bool is_current) {
+      page_action(page);
       out += "\"";
       if (is_current) out += " aria-current=\"page\"";
       out += " aria-label=\"";
@@ -208,8 +231,7 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
       out += "</button>";
     };
     if (current > 0) {
-      out += "<button type=\"button\" class=\"v-page\" data-action=\"page\" data-value=\"";
-      append_number(out, current - 1);
+      page_action(current - 1);
       out += "\">";
       append_ui(out, "page_prev", {}, locale);
       out += "</button>";
@@ -225,8 +247,7 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
       last_shown = page;
     }
     if (current + 1 < pages) {
-      out += "<button type=\"button\" class=\"v-page\" data-action=\"page\" data-value=\"";
-      append_number(out, current + 1);
+      page_action(current + 1);
       out += "\">";
       append_ui(out, "page_next", {}, locale);
       out += "</button>";
@@ -284,9 +305,9 @@ std::string badge(std::uint32_t average_tenths, std::uint32_t count, const Optio
 }
 
 std::string write_button(const Options& options) {
-  std::string out =
-      "<button type=\"button\" class=\"v-primary\" data-action=\"write\" "
-      "aria-expanded=\"false\" aria-controls=\"";
+  std::string out = "<button type=\"button\" class=\"v-primary\"";
+  append_action(out, dom::action::kWrite);
+  out += " aria-expanded=\"false\" aria-controls=\"";
   append_escaped(out, options.id_prefix);
   out += "-form\">";
   append_ui(out, "write_review", {}, options.locale);
@@ -297,7 +318,9 @@ std::string write_button(const Options& options) {
 std::string form_slot(const Options& options) {
   std::string out = "<div id=\"";
   append_escaped(out, options.id_prefix);
-  out += "-form\" data-form-slot hidden></div>";
+  out += "-form\"";
+  append_hook(out, dom::hook::kFormSlot);
+  out += " hidden></div>";
   return out;
 }
 

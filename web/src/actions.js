@@ -6,22 +6,28 @@
 // decides which part an event is for.
 import { loadFormModule } from './form-module.js';
 import { isRefocusing } from './focus.js';
+import { ACTION, DATASET, FIELD, HOOK } from './generated/dom-contract.js';
+import { byAction, byHook } from './selectors.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 // While the widget shows its first response (issue 19), actions that query the
 // reviews wait for the full snapshot; votes, reports and the form wait for the
 // core only; the rest is plain DOM and runs at once.
-const STORE_ACTIONS = new Set(['stars', 'verified', 'media', 'topic', 'clear', 'page', 'more', 'sort', 'search', 'search-input']);
-const CORE_ACTIONS = new Set(['vote', 'report', 'write']);
+const STORE_ACTIONS = new Set([ACTION.stars, ACTION.verified, ACTION.media, ACTION.topic, ACTION.clear, ACTION.page, ACTION.more, ACTION.sort, ACTION.search, ACTION.searchInput]);
+const CORE_ACTIONS = new Set([ACTION.vote, ACTION.report, ACTION.write]);
+const ANY_ACTION = byHook(HOOK.action);
 
-/** A card's "Read more" / "Show less": swaps the short and the full text. */
+/**
+ * A card's "Read more" / "Show less": swaps the short and the full text.
+ * @param {HTMLElement} button
+ */
 function toggleExpand(button) {
-  const body = button.closest('.v-body');
+  const body = /** @type {HTMLElement} */ (button.closest('.v-body'));
   const expand = button.getAttribute('aria-expanded') !== 'true';
-  body.querySelector('[data-part="short"]').hidden = expand;
-  body.querySelector('[data-part="full"]').hidden = !expand;
+  /** @type {HTMLElement} */ (body.querySelector(byHook(HOOK.part, 'short'))).hidden = expand;
+  /** @type {HTMLElement} */ (body.querySelector(byHook(HOOK.part, 'full'))).hidden = !expand;
   button.setAttribute('aria-expanded', String(expand));
-  button.textContent = expand ? button.dataset.less : button.dataset.more;
+  button.textContent = (expand ? button.dataset[DATASET.lessText] : button.dataset[DATASET.moreText]) || '';
 }
 
 /**
@@ -30,29 +36,29 @@ function toggleExpand(button) {
  * @type {Record<string, (widget: any, target: HTMLElement, view: import('./view-state.js').View) => void>}
  */
 const CLICKS = {
-  stars: (w, target, view) => w.setView({ stars: view.stars ^ (1 << (Number(target.dataset.value) - 1)), page: 0 }),
-  verified: (w, target, view) => w.setView({ verified: !view.verified, page: 0 }),
-  media: (w, target, view) => w.setView({ media: !view.media, page: 0 }),
-  topic: (w, target, view) => w.setView({ topic: view.topic === target.dataset.value ? '' : target.dataset.value, page: 0 }),
-  clear: (w, target, view) => {
+  [ACTION.stars]: (w, target, view) => w.setView({ stars: view.stars ^ (1 << (Number(target.dataset[DATASET.value]) - 1)), page: 0 }),
+  [ACTION.verified]: (w, target, view) => w.setView({ verified: !view.verified, page: 0 }),
+  [ACTION.media]: (w, target, view) => w.setView({ media: !view.media, page: 0 }),
+  [ACTION.topic]: (w, target, view) => w.setView({ topic: view.topic === target.dataset[DATASET.value] ? '' : target.dataset[DATASET.value], page: 0 }),
+  [ACTION.clear]: (w, target, view) => {
     w.setView({ ...w.viewState.defaults(), sort: view.sort });
     w.focusStatus();
   },
-  page: (w, target) => {
-    w.setView({ page: Number(target.dataset.value) });
+  [ACTION.page]: (w, target) => {
+    w.setView({ page: Number(target.dataset[DATASET.value]) });
     w.focusStatus();
   },
-  more: (w, target, view) => w.setView({ page: view.page + 1 }),
-  expand: (w, target) => toggleExpand(target),
-  photo: (w, target) => w.lightbox.open(target),
-  'lightbox-close': (w) => w.lightbox.close(),
-  'lightbox-prev': (w) => w.lightbox.step(-1),
-  'lightbox-next': (w) => w.lightbox.step(1),
-  vote: (w, target) => w.votes.vote(target),
-  report: (w, target) => w.reports.open(target),
-  'report-cancel': (w) => w.reports.cancel(),
-  write: (w, target) => w.openForm(target),
-  cancel: (w) => w.closeForm(),
+  [ACTION.more]: (w, target, view) => w.setView({ page: view.page + 1 }),
+  [ACTION.expand]: (w, target) => toggleExpand(target),
+  [ACTION.photo]: (w, target) => w.lightbox.open(target),
+  [ACTION.lightboxClose]: (w) => w.lightbox.close(),
+  [ACTION.lightboxPrev]: (w) => w.lightbox.step(-1),
+  [ACTION.lightboxNext]: (w) => w.lightbox.step(1),
+  [ACTION.vote]: (w, target) => w.votes.vote(target),
+  [ACTION.report]: (w, target) => w.reports.open(target),
+  [ACTION.reportCancel]: (w) => w.reports.cancel(),
+  [ACTION.write]: (w, target) => w.openForm(target),
+  [ACTION.cancel]: (w) => w.closeForm(),
 };
 
 /** The delegated listeners of one widget on its shadow root. */
@@ -97,8 +103,8 @@ export class WidgetEvents {
    */
   whenReady(event, handle) {
     const widget = this.widget;
-    const target = event.target && event.target.closest ? event.target.closest('[data-action]') : null;
-    const action = target && widget.root.contains(target) ? target.dataset.action : '';
+    const target = event.target && event.target.closest ? event.target.closest(ANY_ACTION) : null;
+    const action = target && widget.root.contains(target) ? target.dataset[DATASET.action] : '';
     const needsStore = STORE_ACTIONS.has(action) && !widget.store;
     const needsCore = CORE_ACTIONS.has(action) && !widget.core;
     if (!needsStore && !needsCore) {
@@ -123,9 +129,10 @@ export class WidgetEvents {
 
   onClick(event) {
     const widget = this.widget;
-    const target = event.target.closest ? event.target.closest('[data-action]') : null;
+    const target = event.target.closest ? event.target.closest(ANY_ACTION) : null;
     if (!target || !widget.root.contains(target)) return; // what needs the core waited for it (whenReady)
-    const action = Object.prototype.hasOwnProperty.call(CLICKS, target.dataset.action) ? CLICKS[target.dataset.action] : null;
+    const name = target.dataset[DATASET.action];
+    const action = Object.prototype.hasOwnProperty.call(CLICKS, name) ? CLICKS[name] : null;
     if (action) action(widget, target, widget.viewState.value);
   }
 
@@ -134,11 +141,11 @@ export class WidgetEvents {
     const target = event.target;
     if (!target || !target.closest) return;
     const widget = this.widget;
-    if (target.closest('[data-action="write"], [data-action="report"]')) loadFormModule(widget.env).catch(() => {});
-    const control = target.closest('[data-action]');
+    if (target.closest(`${byAction(ACTION.write)}, ${byAction(ACTION.report)}`)) loadFormModule(widget.env).catch(() => {});
+    const control = target.closest(ANY_ACTION);
     // Reaching for a sort, filter, search or page: the full snapshot starts loading now.
-    if (control && STORE_ACTIONS.has(control.dataset.action) && !widget.store) widget.ensureEngine().catch(() => {});
-    if (target.dataset.action === 'search-input' && !isRefocusing()) {
+    if (control && STORE_ACTIONS.has(control.dataset[DATASET.action]) && !widget.store) widget.ensureEngine().catch(() => {});
+    if (target.dataset[DATASET.action] === ACTION.searchInput && !isRefocusing()) {
       if (widget.store) widget.prepareSearch();
       else widget.ensureEngine().then((ready) => ready && widget.prepareSearch(), () => {});
     }
@@ -152,7 +159,7 @@ export class WidgetEvents {
 
   onChange(event) {
     const target = event.target;
-    if (target.dataset && target.dataset.action === 'sort') {
+    if (target.dataset && target.dataset[DATASET.action] === ACTION.sort) {
       this.widget.setView({ sort: target.value, page: 0 });
     } else {
       const form = this.formFor(target);
@@ -162,7 +169,7 @@ export class WidgetEvents {
 
   onInput(event) {
     const target = event.target;
-    if (target.dataset && target.dataset.action === 'search-input') {
+    if (target.dataset && target.dataset[DATASET.action] === ACTION.searchInput) {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => {
         const widget = this.widget;
@@ -182,10 +189,10 @@ export class WidgetEvents {
   onSubmit(event) {
     const target = event.target;
     const widget = this.widget;
-    if (target.dataset.action === 'search') {
+    if (target.dataset[DATASET.action] === ACTION.search) {
       event.preventDefault();
       clearTimeout(this.searchTimer);
-      widget.setView({ search: target.elements.q.value, page: 0 });
+      widget.setView({ search: target.elements[FIELD.searchQuery].value, page: 0 });
     } else if (widget.form && target === widget.form.form) {
       widget.form.onSubmit(event);
     } else {

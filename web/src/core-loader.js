@@ -1,3 +1,4 @@
+// @ts-check
 // Loads the C++ core (vouch-core.js + vouch-core.wasm: the Store, the view,
 // the shell, badges) once per page, and instantiates any Emscripten module of
 // ours (the form module uses it too). The core's glue is its own ES module,
@@ -14,9 +15,11 @@ export { vouchError };
 let corePromise = null;
 let failures = 0;
 
+/** @typedef {import('./wasm-types/vouch-core').VouchCoreModule} VouchCoreModule */
+
 /**
  * @param {{ coreUrl: string, wasmUrl: string }} env absolute URLs of vouch-core.js and vouch-core.wasm
- * @returns {Promise<object>} the Embind module
+ * @returns {Promise<VouchCoreModule>} the Embind module
  */
 export function loadCore(env) {
   if (!corePromise) {
@@ -29,7 +32,9 @@ export function loadCore(env) {
   return corePromise;
 }
 
+/** @param {{ coreUrl: string, wasmUrl: string }} env */
 async function importCore(env) {
+  /** @type {typeof import('../core-module.js')} */
   let exports;
   try {
     // import() (not a <script>): no global, the nonce of this script under a
@@ -44,9 +49,10 @@ async function importCore(env) {
 
 /**
  * Runs an Emscripten factory (MODULARIZE) with its .wasm at `wasmUrl`.
- * @param {(options: object) => Promise<object>} factory
+ * @template Module
+ * @param {(options: import('./wasm-types/embind').ModuleOptions) => Promise<Module>} factory
  * @param {string} wasmUrl
- * @returns {Promise<object>} the Embind module
+ * @returns {Promise<Module>} the Embind module
  */
 export function instantiate(factory, wasmUrl) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

@@ -1,10 +1,14 @@
+// @ts-check
 // Network: the product's snapshot (from the review server or a static file),
 // summaries for star badges, submissions, votes and reports.
 import { vouchError } from './events.js';
 
 export const BINARY_TYPE = 'application/vnd.vouch.snapshot';
 
-/** Where the fragment (server-rendered reviews) lives: the fallback's link. */
+/**
+ * Where the fragment (server-rendered reviews) lives: the fallback's link.
+ * @param {{ reviewsUrl: string, api: string, product: string }} options
+ */
 export function fragmentUrl(options) {
   if (options.reviewsUrl) return options.reviewsUrl;
   if (options.api) return `${options.api}/api/v1/products/${encodeURIComponent(options.product)}/fragment`;
@@ -12,7 +16,7 @@ export function fragmentUrl(options) {
 }
 
 /**
- * @param {object} options
+ * @param {{ snapshot: string, api: string, product: string }} options
  * @param {string} [fresh] after the shopper's own review was published: its id,
  *   to skip every cache (the browser's and a CDN's, which may serve a snapshot
  *   for max-age + stale-while-revalidate) so the review shows at once.

@@ -1,9 +1,16 @@
+// @ts-check
 // DOM events and errors: every event bubbles out of the shadow root
 // (composed) so a store listens on document or on the widget element.
 
 /**
+ * The events of docs/embedding.md ("Events").
+ * @typedef {'vouch:ready' | 'vouch:query' | 'vouch:submitted' | 'vouch:error' | 'vouch:warning' | 'vouch:reported'
+ *   | 'vouch:questions-ready' | 'vouch:question-submitted' | 'vouch:answer-submitted'} VouchEventName
+ */
+
+/**
  * @param {EventTarget} target
- * @param {'vouch:ready'|'vouch:query'|'vouch:submitted'|'vouch:error'} name
+ * @param {VouchEventName} name
  * @param {object} detail
  */
 export function emit(target, name, detail) {
@@ -16,7 +23,7 @@ export function emit(target, name, detail) {
  * @param {string} message
  */
 export function vouchError(code, message) {
-  const error = new Error(`Vouch: ${message}`);
+  const error = /** @type {Error & { code: string }} */ (new Error(`Vouch: ${message}`));
   error.name = 'VouchError';
   error.code = code;
   return error;

@@ -1,3 +1,4 @@
+// @ts-check
 // What a shopper sees when the review engine cannot run (CSP without
 // 'wasm-unsafe-eval', an old browser, a missing file, a bad snapshot): a
 // readable sentence and a link to the server-rendered reviews, never an empty

@@ -1,3 +1,4 @@
+// @ts-check
 // The first render without the wasm (issue 19). The review server (GET
 // /api/v1/products/{id}/first) or a static export (<snapshot>.first-<locale>.json)
 // answers with the view's markup and the shell's, rendered by the same C++

@@ -4,12 +4,15 @@
 // its text selection; and the focus moves the widget makes itself are told
 // apart from a shopper's (intent handlers ignore them).
 
+import { DATASET, HOOK } from './generated/dom-contract.js';
+import { byHook } from './selectors.js';
+
 let refocusing = false;
 
 /** data-action + data-value + data-review: "the same control" after a re-render. */
 function controlKey(element) {
-  if (!element || !element.dataset || !element.dataset.action) return '';
-  return [element.dataset.action, element.dataset.value || '', element.dataset.review || ''].join('|');
+  if (!element || !element.dataset || !element.dataset[DATASET.action]) return '';
+  return [element.dataset[DATASET.action], element.dataset[DATASET.value] || '', element.dataset[DATASET.review] || ''].join('|');
 }
 
 /** True while the widget itself moves focus (not a shopper's intent). */
@@ -31,7 +34,7 @@ export function rememberFocus(root, container) {
   return {
     restore() {
       if (!key) return;
-      const again = /** @type {any} */ ([...container.querySelectorAll('[data-action]')].find((el) => controlKey(el) === key));
+      const again = /** @type {any} */ ([...container.querySelectorAll(byHook(HOOK.action))].find((el) => controlKey(el) === key));
       if (!again || again === root.activeElement) return;
       refocusing = true;
       try {

@@ -1,3 +1,4 @@
+// @ts-check
 // The second wasm module, on demand. The first render needs only vouch-core
 // (the view); the form's markup, the validator and the JSON snapshot reader
 // live in vouch-form.js + vouch-form.wasm, imported the first time a shopper
@@ -5,15 +6,26 @@
 // snapshot. Shared by every widget on the page; a failed load can be retried.
 import { instantiate } from './core-loader.js';
 import { vouchError } from './events.js';
+import { HOOK } from './generated/dom-contract.js';
+import { byHook } from './selectors.js';
 import { setCoreHTML } from './trusted-html.js';
 import { convertJsonSnapshot } from './wasm-snapshot.mjs';
 
+/** @typedef {import('./wasm-types/vouch-form').VouchFormModule} VouchFormModule */
+/**
+ * @typedef {object} FormModule what vouch-form.js gives the widget
+ * @property {VouchFormModule} core
+ * @property {typeof import('./form.js').ReviewForm} ReviewForm
+ * @property {typeof import('./report.js').ReportPicker} ReportPicker
+ */
+
+/** @type {Promise<FormModule> | null} */
 let modulePromise = null;
 let failures = 0;
 
 /**
  * @param {{ formUrl: string, formWasmUrl: string }} env
- * @returns {Promise<{ core: object, ReviewForm: Function, ReportPicker: Function }>}
+ * @returns {Promise<FormModule>}
  */
 export function loadFormModule(env) {
   if (!modulePromise) {
@@ -26,7 +38,12 @@ export function loadFormModule(env) {
   return modulePromise;
 }
 
+/**
+ * @param {{ formUrl: string, formWasmUrl: string }} env
+ * @returns {Promise<FormModule>}
+ */
 async function importForm(env) {
+  /** @type {typeof import('../form-module.js')} */
   let exports;
   try {
     // import() (not a <script>): it needs no global and inherits this script's
@@ -44,25 +61,25 @@ async function importForm(env) {
 /**
  * Renders the form into the shell's slot and returns its controller.
  * @param {ParentNode} root where the shell's [data-form-slot] is (the shadow root)
- * @param {{ options: { policy: string }, locale: string, idPrefix: string }} context the form's
+ * @param {import('./form.js').FormContext & { idPrefix: string }} context the form's
  *   context (web/src/form.js FormContext) plus the widget's id prefix
- * @param {{ core: object, ReviewForm: Function }} module from loadFormModule
+ * @param {{ core: VouchFormModule, ReviewForm: typeof import('./form.js').ReviewForm }} module from loadFormModule
  */
 export function mountForm(root, context, { core, ReviewForm }) {
-  const slot = root.querySelector('[data-form-slot]');
+  const slot = root.querySelector(byHook(HOOK.formSlot));
   if (!slot) return null;
   const rendered = core.renderForm(context.options.policy, context.locale, context.idPrefix);
   if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
   const holder = document.createElement('div');
   setCoreHTML(holder, rendered.html);
-  const form = holder.querySelector('form');
+  const form = /** @type {HTMLFormElement} */ (holder.querySelector('form'));
   slot.replaceWith(form); // same id as the slot: the button's aria-controls stays valid
   return new ReviewForm(context, form, core);
 }
 
 /**
  * A JSON snapshot -> binary bytes, by the form module's strict loader.
- * @param {object} core the form module
+ * @param {VouchFormModule} core the form module
  * @param {Uint8Array} bytes
  * @returns {Uint8Array} a copy (the module's memory is not ours to keep)
  */

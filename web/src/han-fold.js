@@ -1,3 +1,4 @@
+// @ts-check
 // Traditional -> Simplified search folding, on demand. The table (2,429 OpenCC
 // pairs) is not in the first render's vouch-core.wasm: it is data,
 // vouch-han-fold.bin beside vouch.js, fetched when a shopper reaches for the
@@ -8,11 +9,12 @@
 import { vouchError } from './events.js';
 import { setHanFoldInto } from './wasm-snapshot.mjs';
 
-let pending = null; // the fetch + install in flight, shared by every widget
+/** @type {Promise<boolean> | null} the fetch + install in flight, shared by every widget */
+let pending = null;
 let failures = 0;
 
 /**
- * @param {object} core the vouch-core module
+ * @param {import('./wasm-types/vouch-core').VouchCoreModule} core the vouch-core module
  * @param {string} url absolute URL of vouch-han-fold.bin
  * @returns {Promise<boolean>} true when this load installed the table (search
  *   results change), false when it was in force already. Rejects with a
@@ -36,6 +38,10 @@ export function loadHanFold(core, url) {
   return pending;
 }
 
+/**
+ * @param {import('./wasm-types/vouch-core').VouchCoreModule} core
+ * @param {string} url
+ */
 async function fetchAndInstall(core, url) {
   let bytes;
   try {

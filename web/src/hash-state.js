@@ -1,3 +1,4 @@
+// @ts-check
 // The view (filters, sort, search, page) kept in the URL hash, so a shared
 // link opens the same view: #vouch=sku-123&stars=45&sort=highest&page=2&q=fit
 // Only one widget per page owns the hash (the first full widget). It writes

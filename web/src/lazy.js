@@ -1,3 +1,4 @@
+// @ts-check
 // Resolves when `element` comes within `margin` of the viewport, so the wasm
 // and the snapshot load only for shoppers who scroll towards the reviews.
 // Without IntersectionObserver (old browsers) it resolves at once.
@@ -13,6 +14,7 @@
 export function whenNearViewport(element, margin = '1250px') {
   if (typeof IntersectionObserver !== 'function') return { promise: Promise.resolve(), cancel() {} };
   let observer;
+  /** @type {Promise<void>} */
   const promise = new Promise((resolve) => {
     observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {

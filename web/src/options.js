@@ -1,3 +1,4 @@
+// @ts-check
 // Widget options from the three ways of embedding: the script tag's data-*
 // attributes, a custom element's attributes, or the object given to
 // Vouch.mount(). All end up as one normalised WidgetOptions.
@@ -23,8 +24,14 @@ const ATTRIBUTES = {
 
 export const OPTION_ATTRIBUTES = Object.keys(ATTRIBUTES);
 
-/** Raw options from `data-*` (script tag, [data-vouch-reviews]) or plain attributes. */
+/**
+ * Raw options from `data-*` (script tag, [data-vouch-reviews]) or plain attributes.
+ * @param {Element} element
+ * @param {{ data: boolean }} how
+ * @returns {Record<string, string>}
+ */
 export function optionsFromElement(element, { data }) {
+  /** @type {Record<string, string>} */
   const raw = {};
   for (const [attribute, option] of Object.entries(ATTRIBUTES)) {
     const value = element.getAttribute(data ? `data-${attribute}` : attribute);
@@ -56,6 +63,7 @@ const CONFIG_FLAGS = {
  * "yes" to true; the core checks the app names' encoding and lengths.
  */
 function shellConfig(config) {
+  /** @type {import('./wasm-types/vouch-core').ShellConfig} */
   const shell = { verifiesPurchases: true, moderatesBeforePublishing: true, acceptsUnverified: true, offersIncentives: false, importedFrom: '' };
   if (config === undefined) return shell;
   if (!config || typeof config !== 'object' || Array.isArray(config)) throw vouchError('invalid_config', 'config: expected an object');
@@ -105,7 +113,7 @@ export function capabilities(options) {
 }
 
 /**
- * @param {object} raw options as given (strings from attributes or typed values)
+ * @param {Record<string, any>} raw options as given (strings from attributes or typed values)
  * @param {Element} host where the widget renders (for the page language)
  */
 export function normalizeOptions(raw, host) {
@@ -154,3 +162,5 @@ export function normalizeOptions(raw, host) {
     hashState: raw.hashState === undefined ? true : raw.hashState !== false && raw.hashState !== 'false',
   };
 }
+
+/** @typedef {ReturnType<typeof normalizeOptions>} WidgetOptions one widget's options, normalised */

@@ -1,3 +1,4 @@
+// @ts-check
 // The Questions section's hook in the first-render bundle (issue 17): a
 // placeholder region after the reviews, and the Q&A module (vouch-qa.js +
 // vouch-qa.wasm) imported only when that region nears the viewport, like the

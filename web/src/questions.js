@@ -1,3 +1,4 @@
+// @ts-check
 // The Questions section's controller (issue 17), in the Q&A module: fetches the
 // product's answered questions, renders them with the core (vouch-qa.wasm:
 // search over questions and answers, sorts, badges), sends helpful votes, and
@@ -6,7 +7,10 @@
 import { visitorId } from './data.js';
 import { formatDates } from './dates.js';
 import { emit, vouchError } from './events.js';
+import { ACTION, DATASET, FIELD, HOOK } from './generated/dom-contract.js';
+import { byAction, byHook } from './selectors.js';
 import { setCoreHTML } from './trusted-html.js';
+import { withBytesInHeap } from './wasm-snapshot.mjs';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -59,19 +63,24 @@ function answerTarget() {
   }
 }
 
-/** Bytes of `text` in wasm memory for a *Bytes call (TextEncoder: lone surrogates become U+FFFD). */
+/**
+ * Bytes of `text` in wasm memory for a *Bytes call (TextEncoder: lone surrogates become U+FFFD).
+ * @template T
+ * @param {import('./wasm-types/vouch-qa').VouchQaModule} core
+ * @param {string} text
+ * @param {(pointer: number, length: number) => T} call
+ * @returns {T}
+ */
 function withBytes(core, text, call) {
-  const bytes = new TextEncoder().encode(text);
-  const ptr = core._malloc(Math.max(bytes.length, 1));
-  try {
-    core.HEAPU8.set(bytes, ptr); // HEAPU8 read after _malloc: memory may have grown
-    return call(ptr, bytes.length);
-  } finally {
-    core._free(ptr);
-  }
+  return withBytesInHeap(core, new TextEncoder().encode(text), call);
 }
 
 export class QuestionsSection {
+  /**
+   * @param {any} widget web/src/widget.js ReviewsWidget (its options, locale, root, host, ids)
+   * @param {HTMLElement} region
+   * @param {import('./wasm-types/vouch-qa').VouchQaModule} core
+   */
   constructor(widget, region, core) {
     this.widget = widget;
     this.region = region;
@@ -83,6 +92,7 @@ export class QuestionsSection {
     this.openedAt = new Map(); // form -> time it opened (elapsed_ms, advisory)
     this.searchTimer = 0;
     this.destroyed = false;
+    /** @type {Array<[string, (event: any) => void]>} */
     this.handlers = [
       ['click', (event) => this.onClick(event)],
       ['input', (event) => this.onInput(event)],
@@ -122,7 +132,7 @@ export class QuestionsSection {
     if (status.skipped) emit(this.widget.host, 'vouch:warning', { product: this.options.product, code: 'questions_skipped', message: `${status.skipped} broken question rows skipped (${status.message})` });
     adoptStyles(this.widget.root);
     this.render();
-    if (this.options.qa === 'tab') this.makeTabs(status.total);
+    if (this.options.qa === 'tab') this.makeTabs();
     emit(this.widget.host, 'vouch:questions-ready', { product: this.options.product, questions: status.total });
     const target = answerTarget();
     if (target && this.token && this.list.hasQuestion(target)) this.openForm(target);
@@ -180,7 +190,7 @@ export class QuestionsSection {
 
   render() {
     const active = this.region.ownerDocument && this.widget.root.activeElement;
-    const refocus = active && this.region.contains(active) ? active.dataset.action : '';
+    const refocus = active && this.region.contains(active) ? /** @type {HTMLElement} */ (active).dataset[DATASET.action] : '';
     const canAnswer = Boolean(this.options.api && this.token);
     const section = this.list.render(this.state.search, this.state.sort, this.locale, this.widget.idPrefix, canAnswer);
     setCoreHTML(this.region, section.html);
@@ -188,13 +198,13 @@ export class QuestionsSection {
     for (const [id, helpful] of this.votes) this.showVote(id, helpful);
     if (!this.options.api) {
       // A static store reads only: no votes, no forms it could not send.
-      for (const el of this.region.querySelectorAll('[data-action="qa-vote"], [data-action="qa-ask"], [data-action="qa-answer"]')) el.remove();
+      for (const el of this.region.querySelectorAll([ACTION.qaVote, ACTION.qaAsk, ACTION.qaAnswer].map(byAction).join(', '))) el.remove();
     }
     if (refocus) {
-      const again = this.region.querySelector(`[data-action="${refocus}"]`);
+      const again = /** @type {HTMLInputElement | null} */ (this.region.querySelector(byAction(refocus)));
       if (again) {
         again.focus();
-        if (refocus === 'qa-search') again.setSelectionRange(again.value.length, again.value.length);
+        if (refocus === ACTION.qaSearch) again.setSelectionRange(again.value.length, again.value.length);
       }
     }
   }
@@ -206,7 +216,7 @@ export class QuestionsSection {
 
   onInput(event) {
     const target = event.target;
-    if (target.dataset && target.dataset.action === 'qa-search') {
+    if (target.dataset && target.dataset[DATASET.action] === ACTION.qaSearch) {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => {
         if (!this.destroyed && target.value !== this.state.search) this.setState({ search: target.value });
@@ -216,22 +226,24 @@ export class QuestionsSection {
 
   onChange(event) {
     const target = event.target;
-    if (target.dataset && target.dataset.action === 'qa-sort') this.setState({ sort: target.value });
+    if (target.dataset && target.dataset[DATASET.action] === ACTION.qaSort) this.setState({ sort: target.value });
   }
 
   onClick(event) {
-    const target = event.target.closest ? event.target.closest('[data-action]') : null;
+    const target = event.target.closest ? event.target.closest(byHook(HOOK.action)) : null;
     if (!target || !this.region.contains(target)) return;
-    const { action } = target.dataset;
-    if (action === 'qa-vote') this.vote(target);
-    else if (action === 'qa-ask') this.openForm('');
-    else if (action === 'qa-answer') this.openForm(target.dataset.question);
-    else if (action === 'qa-cancel') this.closeForm(target.closest('form'));
+    const action = target.dataset[DATASET.action];
+    if (action === ACTION.qaVote) this.vote(target);
+    else if (action === ACTION.qaAsk) this.openForm('');
+    else if (action === ACTION.qaAnswer) this.openForm(target.dataset[DATASET.question]);
+    else if (action === ACTION.qaCancel) this.closeForm(target.closest('form'));
   }
 
   slotFor(questionId) {
     if (!questionId) return this.region.querySelector(`#${CSS.escape(`${this.widget.idPrefix}-qa-ask-slot`)}`);
-    for (const slot of this.region.querySelectorAll('[data-answer-slot]')) if (slot.dataset.answerSlot === questionId) return slot;
+    for (const slot of /** @type {NodeListOf<HTMLElement>} */ (this.region.querySelectorAll(byHook(HOOK.answerSlot)))) {
+      if (slot.dataset[DATASET.answerSlot] === questionId) return slot;
+    }
     return null;
   }
 
@@ -243,7 +255,7 @@ export class QuestionsSection {
       this.openedAt.set(slot.querySelector('form'), Date.now());
     }
     if (!questionId) {
-      const ask = this.region.querySelector('[data-action="qa-ask"]');
+      const ask = this.region.querySelector(byAction(ACTION.qaAsk));
       if (ask) ask.setAttribute('aria-expanded', 'true');
     }
     const first = slot.querySelector('textarea');
@@ -252,11 +264,11 @@ export class QuestionsSection {
 
   closeForm(form) {
     if (!form) return;
-    const ask = !form.dataset.question;
+    const ask = !form.dataset[DATASET.question];
     this.openedAt.delete(form);
     form.remove();
     if (ask) {
-      const button = this.region.querySelector('[data-action="qa-ask"]');
+      const button = /** @type {HTMLElement | null} */ (this.region.querySelector(byAction(ACTION.qaAsk)));
       if (button) {
         button.setAttribute('aria-expanded', 'false');
         button.focus();
@@ -266,15 +278,15 @@ export class QuestionsSection {
 
   /** The form's fields as the question/answer JSON of the contract. */
   submission(form) {
-    const data = { text: form.elements.text.value, author: form.elements.author.value };
-    if (form.elements.email && form.elements.email.value) data.email = form.elements.email.value;
-    if (form.elements.consent) data.consent = form.elements.consent.checked;
+    const data = { text: form.elements[FIELD.text].value, author: form.elements[FIELD.author].value };
+    if (form.elements[FIELD.email] && form.elements[FIELD.email].value) data.email = form.elements[FIELD.email].value;
+    if (form.elements[FIELD.consent]) data.consent = form.elements[FIELD.consent].checked;
     const started = this.openedAt.get(form);
     if (started) data.elapsed_ms = Date.now() - started;
     const policy = this.options.policy ? JSON.parse(this.options.policy) : {};
     const honeypot = policy.honeypot_field === undefined ? 'website' : policy.honeypot_field;
     if (honeypot && form.elements[honeypot]) data[honeypot] = form.elements[honeypot].value;
-    if (form.dataset.question && this.token) data.token = this.token;
+    if (form.dataset[DATASET.question] && this.token) data.token = this.token;
     return data;
   }
 
@@ -314,7 +326,7 @@ export class QuestionsSection {
     if (!form.classList || !form.classList.contains('v-qa-form')) return;
     event.preventDefault();
     const data = this.submission(form);
-    const answer = Boolean(form.dataset.question);
+    const answer = Boolean(form.dataset[DATASET.question]);
     const verdict = JSON.parse(
       withBytes(this.core, JSON.stringify(data), (ptr, len) =>
         answer
@@ -324,7 +336,7 @@ export class QuestionsSection {
     );
     if (!this.showErrors(form, verdict.errors)) return;
     const url = answer
-      ? `${this.options.api}/api/v1/questions/${encodeURIComponent(form.dataset.question)}/answers`
+      ? `${this.options.api}/api/v1/questions/${encodeURIComponent(form.dataset[DATASET.question])}/answers`
       : `${this.options.api}/api/v1/products/${encodeURIComponent(this.options.product)}/questions`;
     let status = 0;
     let payload = null;
@@ -354,7 +366,7 @@ export class QuestionsSection {
   }
 
   async vote(button) {
-    const id = button.dataset.answer;
+    const id = button.dataset[DATASET.answer];
     if (!this.options.api || !id || this.votes.has(id)) return;
     button.disabled = true;
     try {
@@ -378,8 +390,8 @@ export class QuestionsSection {
 
   /** One vote per visitor: the button shows the server's count, pressed. */
   showVote(id, helpful) {
-    for (const button of this.region.querySelectorAll('[data-action="qa-vote"]')) {
-      if (button.dataset.answer !== id) continue;
+    for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (this.region.querySelectorAll(byAction(ACTION.qaVote)))) {
+      if (button.dataset[DATASET.answer] !== id) continue;
       button.textContent = button.textContent.replace(/\d+/, String(helpful));
       button.setAttribute('aria-pressed', 'true');
       button.disabled = true;

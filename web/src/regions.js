@@ -9,6 +9,7 @@
 // or pressed states changed (style, layout and images of the rest stay).
 // Comparisons are against the markup each element was made from (kept here),
 // not the live DOM, which the widget changes (dates, votes, "read more").
+import { DATASET } from './generated/dom-contract.js';
 import { setCoreHTML } from './trusted-html.js';
 
 /** element -> the core markup it was parsed from */
@@ -16,7 +17,7 @@ const markupOf = new WeakMap();
 
 function keyOf(item) {
   const card = item.firstElementChild;
-  return card && card.dataset && card.dataset.id !== undefined ? card.dataset.id : '';
+  return card && card.dataset && card.dataset[DATASET.id] !== undefined ? card.dataset[DATASET.id] : '';
 }
 
 /** Keeps `old` when it came from the same markup as `fresh`; else `fresh` goes in. */

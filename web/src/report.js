@@ -1,3 +1,4 @@
+// @ts-check
 // A card's report picker (bundled into vouch-form.js, loaded when a shopper
 // reaches for "Report"): the core renders a reason list with nothing chosen;
 // only "Send report" with a reason posts it. Focus stays with the shopper:
@@ -5,6 +6,8 @@
 // cancelled.
 import { sendReport } from './data.js';
 import { emit } from './events.js';
+import { DATASET, FIELD, HOOK } from './generated/dom-contract.js';
+import { byHook } from './selectors.js';
 import { setCoreHTML } from './trusted-html.js';
 
 export class ReportPicker {
@@ -13,21 +16,29 @@ export class ReportPicker {
    *   reviewIdOf: (element: Element) => string, done: (picker: ReportPicker) => void }} context
    *   what the widget lends the picker (web/src/reports.js)
    * @param {HTMLButtonElement} button the card's "Report" button
-   * @param {object} core the form module (renderReportPicker)
+   * @param {import('./wasm-types/vouch-form').VouchFormModule} core the form module (renderReportPicker)
    */
   constructor(context, button, core) {
     this.context = context;
     this.button = button;
     this.busy = false;
     const holder = document.createElement('div');
-    setCoreHTML(holder, core.renderReportPicker(context.locale, `${context.idPrefix}-${button.dataset.review}`));
-    this.form = holder.querySelector('form');
+    setCoreHTML(holder, core.renderReportPicker(context.locale, `${context.idPrefix}-${button.dataset[DATASET.review]}`));
+    this.form = /** @type {HTMLFormElement} */ (holder.querySelector('form'));
     (button.closest('.v-actions') || button).after(this.form);
     button.setAttribute('aria-expanded', 'true');
-    this.form.elements.reason.focus();
+    this.reason().focus();
   }
 
-  /** Removes the picker; `refocus` puts focus back on "Report" (Cancel). */
+  /** The reason list (the core's report_picker names it FIELD.reason). */
+  reason() {
+    return /** @type {HTMLSelectElement} */ (this.form.elements.namedItem(FIELD.reason));
+  }
+
+  /**
+   * Removes the picker; `refocus` puts focus back on "Report" (Cancel).
+   * @param {boolean} refocus
+   */
   close(refocus) {
     this.form.remove();
     this.button.setAttribute('aria-expanded', 'false');
@@ -35,13 +46,14 @@ export class ReportPicker {
     this.context.done(this);
   }
 
+  /** @param {Event} event the picker's submit */
   async onSubmit(event) {
     event.preventDefault();
     if (this.busy) return;
-    const select = this.form.elements.reason;
-    const error = this.form.querySelector('[data-report-error]');
+    const select = this.reason();
+    const error = /** @type {HTMLElement} */ (this.form.querySelector(byHook(HOOK.reportError)));
     if (!select.value) {
-      error.textContent = this.form.dataset.required;
+      error.textContent = this.form.dataset[DATASET.required] || '';
       select.setAttribute('aria-invalid', 'true');
       select.focus();
       return;
@@ -61,7 +73,7 @@ export class ReportPicker {
       this.busy = false;
     }
     if (!sent) {
-      error.textContent = this.form.dataset.failed;
+      error.textContent = this.form.dataset[DATASET.failed] || '';
       select.focus();
       return;
     }
@@ -70,7 +82,7 @@ export class ReportPicker {
     done.className = 'v-report-done';
     done.setAttribute('role', 'status');
     done.tabIndex = -1;
-    done.textContent = this.form.dataset.sent;
+    done.textContent = this.form.dataset[DATASET.sent] || '';
     this.form.replaceWith(done);
     this.button.hidden = true;
     this.context.done(this);

@@ -1,3 +1,4 @@
+// @ts-check
 // <vouch-reviews product="sku-1" api="..."> : the full widget as a custom
 // element. Attributes are the options (see docs/embedding.md); changing one
 // updates the widget; removing the element destroys it (frees the C++ store).
@@ -7,6 +8,7 @@ import { ReviewsWidget } from './widget.js';
 import { attachStyles } from './shadow.js';
 import { showFallback } from './fallback.js';
 
+/** @param {import('./widget-env').WidgetEnv} env */
 export function defineReviewsElement(env) {
   if (customElements.get('vouch-reviews')) return;
   class VouchReviews extends HTMLElement {

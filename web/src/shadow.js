@@ -1,3 +1,4 @@
+// @ts-check
 // The widget's shadow root with its stylesheet. Constructable stylesheets
 // where available (no <style> element, so a strict style-src needs nothing
 // extra), a <style> element otherwise.

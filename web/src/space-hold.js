@@ -1,3 +1,4 @@
+// @ts-check
 // The space the widget holds so the page around it never moves (issue 19).
 //
 // A layout shift is content that was on screen moving. So the widget takes,

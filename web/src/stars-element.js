@@ -1,3 +1,4 @@
+// @ts-check
 // <vouch-stars product="sku-1" api="..."> : a compact average + count badge
 // for product cards. Many badges share one wasm instance (loadCore is
 // memoised) and one summaries request per API (data.js batches them).
@@ -11,12 +12,16 @@ import { attachStyles } from './shadow.js';
 import { setCoreHTML } from './trusted-html.js';
 import { whenNearViewport } from './lazy.js';
 
-/** A count from a summaries file (a CDN's, maybe hand-edited) as the core's int: 0..2^31-1. */
+/**
+ * A count from a summaries file (a CDN's, maybe hand-edited) as the core's int: 0..2^31-1.
+ * @param {unknown} value
+ */
 function whole(value) {
   const n = Math.floor(Number(value));
   return n > 0 ? Math.min(n, 2147483647) : 0;
 }
 
+/** @param {import('./widget-env').WidgetEnv} env */
 export function defineStarsElement(env) {
   if (customElements.get('vouch-stars')) return;
   class VouchStars extends HTMLElement {
@@ -54,7 +59,7 @@ export function defineStarsElement(env) {
         if (!product || (!api && !file)) throw vouchError('invalid_option', 'vouch-stars needs a product and either api (the review server) or summaries (an exported summaries.json)');
         const summaryPromise = api ? fetchSummary(api, product) : fetchStaticSummary(file, product);
         const [core, summary] = await Promise.all([loadCore(env), summaryPromise]);
-        const locale = core.resolveLocale(this.getAttribute('locale') || (this.closest('[lang]') || document.documentElement).lang || 'en');
+        const locale = core.resolveLocale(this.getAttribute('locale') || /** @type {HTMLElement} */ (this.closest('[lang]') || document.documentElement).lang || 'en');
         frame.lang = locale;
         setCoreHTML(frame, core.renderBadge(whole(summary.average_tenths), whole(summary.count), locale));
         emit(this, 'vouch:ready', { product, count: summary.count });

@@ -1,3 +1,4 @@
+// @ts-check
 // The one place markup enters the page. The HTML comes from the C++ core,
 // which escapes every user value with one tested function (render.hpp), so the
 // policy passes it through unchanged; its job is to make that the ONLY way in

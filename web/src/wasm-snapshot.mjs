@@ -1,3 +1,4 @@
+// @ts-check
 // Bytes into wasm, given module instances: the one heap-copy helper
 // (withBytesInHeap), and on it JSON -> binary by the form
 // module's converter, and binary bytes into a Store through the buffer the Store
@@ -5,10 +6,13 @@
 // The one copy of these paths: the widget (web/src/widget.js, form-module.js,
 // han-fold.js), the Node tests and the bench import it. `.mjs` so that Node reads it as a module; no DOM, no Node API.
 
+/** @typedef {import('./wasm-types/embind').WasmHeap} WasmHeap */
+/** @typedef {import('./wasm-types/embind').StoreStatus} StoreStatus */
+
 /**
- * @param {object} form the vouch-form module
+ * @param {import('./wasm-types/vouch-form').VouchFormModule} form the vouch-form module
  * @param {Uint8Array} bytes a JSON snapshot
- * @returns {{ status: { ok: boolean, code: string, message: string }, binary: Uint8Array | null }}
+ * @returns {{ status: StoreStatus, binary: Uint8Array | null }}
  */
 export function convertJsonSnapshot(form, bytes) {
   const converter = new form.SnapshotConverter();
@@ -26,7 +30,7 @@ export function convertJsonSnapshot(form, bytes) {
  * `use(pointer, length)`, _free (also when `use` throws). The widget, the
  * form, the Node tests and the bench all call this.
  * @template T
- * @param {{ _malloc: (n: number) => number, _free: (p: number) => void, HEAPU8: Uint8Array }} module
+ * @param {WasmHeap} module any of the widget's wasm modules
  * @param {Uint8Array} bytes
  * @param {(pointer: number, length: number) => T} use
  * @returns {T}
@@ -42,10 +46,10 @@ export function withBytesInHeap(module, bytes, use) {
 }
 
 /**
- * @param {object} core the vouch-core module
- * @param {object} store a core.Store
+ * @param {import('./wasm-types/vouch-core').VouchCoreModule} core the vouch-core module
+ * @param {import('./wasm-types/vouch-core').Store} store a core.Store
  * @param {Uint8Array} bytes a binary snapshot
- * @returns {{ ok: boolean, code: string, message: string }}
+ * @returns {StoreStatus}
  */
 export function loadBinaryInto(core, store, bytes) {
   const pointer = store.reserveBinary(bytes.length);
@@ -57,9 +61,9 @@ export function loadBinaryInto(core, store, bytes) {
 /**
  * Installs the search fold table (the bytes of vouch-han-fold.bin) into a
  * vouch-core module, for every Store in it.
- * @param {object} core the vouch-core module
+ * @param {import('./wasm-types/vouch-core').VouchCoreModule} core the vouch-core module
  * @param {Uint8Array} bytes
- * @returns {{ ok: boolean, code: string, message: string }}
+ * @returns {StoreStatus}
  */
 export function setHanFoldInto(core, bytes) {
   return withBytesInHeap(core, bytes, (pointer, length) => core.setHanFold(pointer, length));

@@ -1,3 +1,4 @@
+// @ts-check
 // One reviews widget: a Shadow DOM on `host`, filled with the core's markup.
 // Lifecycle: hold space (space-hold.js) -> wait until near the viewport ->
 // show the product's first response (first-render.js: no wasm, a few KB) ->
@@ -15,6 +16,7 @@ import { emit, vouchError } from './events.js';
 import { fallbackLink, fallbackLocale, showFallback } from './fallback.js';
 import { adoptMarkup, fetchFirstRender } from './first-render.js';
 import { focusStatus, rememberFocus } from './focus.js';
+import { ACTION, DATASET } from './generated/dom-contract.js';
 import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
 import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
@@ -23,6 +25,7 @@ import { capabilities } from './options.js';
 import { updateView } from './regions.js';
 import { Reports } from './reports.js';
 import { SearchPreparation } from './search-prep.js';
+import { byAction } from './selectors.js';
 import { mountQuestions } from './questions-loader.js';
 import { attachStyles } from './shadow.js';
 import { measureReserve, SpaceHold } from './space-hold.js';
@@ -45,15 +48,17 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 export class ReviewsWidget {
   /**
    * @param {HTMLElement} host
-   * @param {object} options normalised (options.js)
-   * @param {{ wasmUrl: string, formUrl: string, formWasmUrl: string, hanFoldUrl: string }} env
+   * @param {import('./options.js').WidgetOptions} options normalised (options.js)
+   * @param {import('./widget-env').WidgetEnv} env
    */
   constructor(host, options, env) {
     this.host = host;
     this.options = options;
     this.env = env;
     this.idPrefix = `vouch${(widgetCount += 1)}`;
+    /** @type {import('./wasm-types/vouch-core').VouchCoreModule | null} */
     this.core = null;
+    /** @type {import('./wasm-types/vouch-core').Store | null} */
     this.store = null;
     this.destroyed = false;
     this.generation = 0;
@@ -345,7 +350,7 @@ export class ReviewsWidget {
    * progress re-renders by itself once its debounce fires). False on failure.
    */
   searchAgain() {
-    const input = this.view && this.view.querySelector('[data-action="search-input"]');
+    const input = /** @type {HTMLInputElement | null} */ (this.view && this.view.querySelector(byAction(ACTION.searchInput)));
     const search = this.viewState.value.search;
     try {
       if (search && (!input || input.value === search)) this.renderView();
@@ -406,7 +411,7 @@ export class ReviewsWidget {
 
   closeForm() {
     if (this.form) this.form.close();
-    const write = this.root.querySelector('[data-action="write"]');
+    const write = /** @type {HTMLElement | null} */ (this.root.querySelector(byAction(ACTION.write)));
     if (write) {
       write.setAttribute('aria-expanded', 'false');
       write.focus();
@@ -436,7 +441,7 @@ export class ReviewsWidget {
     }
     this.viewState.reset();
     this.renderView({ focus: false });
-    const card = [...this.view.querySelectorAll('.v-card')].find((element) => element.dataset.id === reviewId);
+    const card = [.../** @type {NodeListOf<HTMLElement>} */ (this.view.querySelectorAll('.v-card'))].find((element) => element.dataset[DATASET.id] === reviewId);
     if (card) card.classList.add('v-own');
     return Boolean(card);
   }
