@@ -112,6 +112,39 @@ test('a valid review is accepted: vouch:submitted fires and the thank-you is ann
   await page.close();
 });
 
+test('an aspect\'s stars are named by the validator\'s path: the submission carries them, the server\'s error on that path marks them', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${baseUrl}/test-pages/server-aspects.html`);
+  await page.locator('.v-summary').waitFor({ timeout: 20000 });
+  await page.click('[data-action="write"]');
+  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  // The radios' names are the paths the validator reports ("aspects.fit"), with no other spelling.
+  assert.equal(await page.locator('form.v-form input[type="radio"][name="aspects.fit"]').count(), 5);
+  assert.equal(await page.locator('form.v-form input[type="radio"][name="aspects.warmth"]').count(), 5);
+  assert.equal(await page.locator('form.v-form input[name^="aspect-"]').count(), 0);
+  await page.click('.v-star-input label[for$="-rating-4"]');
+  await page.click('.v-aspect-input label[for$="-aspects.fit-2"]');
+  await page.click('.v-aspect-input label[for$="-aspects.warmth-5"]');
+  await page.fill('input[name="title"]', 'Warm enough');
+  await page.fill('textarea[name="body"]', 'Soft wool, warm on cold mornings, the sleeves are a little long for me.');
+  await page.fill('input[name="author"]', 'Ana Tester');
+  await page.fill('input[name="email"]', 'ana@example.com');
+  await page.check('input[name="consent"]');
+  const request = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/products/server-product/reviews'));
+  const response = page.waitForResponse((r) => r.url().endsWith('/api/v1/products/server-product/reviews'));
+  await page.click('form.v-form button[type="submit"]');
+  assert.deepEqual(JSON.parse((await request).postData()).aspects, { fit: 2, warmth: 5 });
+  const answer = await response;
+  assert.equal(answer.status(), 422);
+  assert.ok((await answer.json()).errors.some((e) => e.field === 'aspects.warmth' && e.code === 'unknown_aspect'));
+  // The error's field is the controls' name: its slot and its five radios, not fit's.
+  await page.locator('[data-error-for="aspects.warmth"]').filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await page.locator('input[name="aspects.warmth"][aria-invalid="true"]').count(), 5);
+  assert.equal(await page.locator('input[name="aspects.fit"][aria-invalid="true"]').count(), 0);
+  assert.equal(await page.locator('[data-error-for="aspects.fit"]').textContent(), '');
+  await page.close();
+});
+
 test('a shopper arriving by a signed review link (?review_token=) gets a verified-purchase review, once', async () => {
   const token = execFileSync(serverBinary, ['sign-link', '--config', configPath, '--product', 'server-product', '--order', 'A-1001'],
     { encoding: 'utf8' }).trim();

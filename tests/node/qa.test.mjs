@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
+// The widget's own heap copy, as the Q&A section calls it.
+import { withBytesInHeap } from '../../web/src/wasm-snapshot.mjs';
 import { root, sharedDataOrSkip } from './support/core.mjs';
 
 const buildDir = process.env.VOUCH_WASM_DIR || join(root, 'build', 'wasm', 'node');
@@ -27,15 +29,6 @@ function caseBytes(c) {
 }
 const optionalJson = (c, key) => (key in c ? JSON.stringify(c[key]) : '');
 
-function withBytes(core, bytes, call) {
-  const ptr = core._malloc(Math.max(bytes.length, 1));
-  try {
-    core.HEAPU8.set(bytes, ptr);
-    return call(ptr, bytes.length);
-  } finally {
-    core._free(ptr);
-  }
-}
 
 test('the fixture and the expected verdicts name the same cases', () => {
   assert.ok(fixture.cases.length >= 40);
@@ -46,7 +39,7 @@ test('wasm question/answer verdicts equal the native ones, case by case', async 
   const core = await loadQa();
   for (const c of fixture.cases) {
     const validate = c.kind === 'question' ? core.validateQuestionBytes : core.validateAnswerBytes;
-    const verdict = JSON.parse(withBytes(core, caseBytes(c), (p, n) => validate(p, n, optionalJson(c, 'policy'), optionalJson(c, 'context'), c.locale)));
+    const verdict = JSON.parse(withBytesInHeap(core, caseBytes(c), (p, n) => validate(p, n, optionalJson(c, 'policy'), optionalJson(c, 'context'), c.locale)));
     assert.deepEqual(verdict, expected[c.name], `case ${c.name}`);
   }
 });
@@ -57,7 +50,7 @@ const question = (id, text, created, answers) => ({ id, text, author: 'Bo', crea
 
 function load(core, doc) {
   const qa = new core.QaList();
-  const status = withBytes(core, Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)), (p, n) => qa.load(p, n));
+  const status = withBytesInHeap(core, Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)), (p, n) => qa.load(p, n));
   return { qa, status };
 }
 
