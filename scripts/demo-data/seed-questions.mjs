@@ -105,6 +105,7 @@ async function seed({ binary, db, config }) {
           elapsed_ms: FILLED_IN_MS, token: signed.stdout.trim(),
         },
       });
+      if (!review.verified) throw new Error(`${buyer.author}'s review was not taken as a verified purchase: ${JSON.stringify(review)}`);
       if (review.status === 'pending') await call(server, 'POST', `/api/v1/admin/reviews/${review.id}/approve`, { ...admin, body: {} });
       verified.add(key);
       counts.buyers += 1;
