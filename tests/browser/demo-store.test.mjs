@@ -12,7 +12,7 @@
 // horizontal overflow on mobile.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -45,6 +45,12 @@ before(async () => {
   // A second seed keeps what is there (the markers): npm start's second run.
   const again = seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl);
   assert.deepEqual([again.seeded, again.questions.seeded], [false, false]);
+  // A var/ seeded before the questions existed (no questions marker) gets them
+  // on its next start; what is stored already is not asked twice.
+  rmSync(join(dir, 'seeded-questions'));
+  const upgraded = seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl);
+  assert.deepEqual([upgraded.seeded, upgraded.questions.seeded, upgraded.questions.questions], [false, true, 0]);
+  assert.ok(existsSync(join(dir, 'seeded-questions')));
   adminToken = JSON.parse(readFileSync(config, 'utf8')).admin_token;
   demoOwner = seeded.owner;
   assert.match(demoOwner.password, /^[A-Za-z0-9_-]{20}$/);
