@@ -4,7 +4,8 @@
 // scripts/demo-data/clothing-reviews.csv.br, reviews written for the demo in
 // six languages, generated reviews up to 20,000 for the capsule box). It
 // reads nothing outside the repository: every clone seeds the store CI tests. A second start keeps everything
-// (the marker var/seeded), including what shoppers submitted meanwhile.
+// (the marker var/seeded), including what shoppers submitted meanwhile. The
+// questions and answers: scripts/demo-data/seed-questions.mjs (own marker).
 //
 //   node scripts/seed-demo.mjs [--port 8080]   seeds var/vouch.db unless already seeded
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { root } from './lib/run.mjs';
 import { buildSeed, topUp } from './demo-data/build-seed.mjs';
+import { seedDemoQuestions } from './demo-data/seed-questions.mjs';
 import { reviewPhotoSvg } from './gen-demo-images.mjs';
 
 // Overridable so a second checkout or a test can run beside the real demo.
@@ -71,7 +73,9 @@ export function seedDemo({
   photoBase = 'http://localhost:8080/demo-photos', log = console.log,
 } = {}) {
   const marker = join(dir, 'seeded');
-  if (existsSync(marker)) return { seeded: false };
+  // The questions have their own marker: a var/ seeded before them gets them once.
+  const questions = () => seedDemoQuestions({ binary, db, config, dir, log });
+  if (existsSync(marker)) return { seeded: false, questions: questions() };
   log('seed: real reviews from scripts/demo-data/clothing-reviews.csv.br (Women\'s E-Commerce Clothing Reviews, Kaggle, CC0)');
   const now = Math.floor(Date.now() / 1000);
   const seed = buildSeed({ photoBase, now });
@@ -109,7 +113,7 @@ export function seedDemo({
     imported += second.imported;
   }
   writeFileSync(marker, `${new Date().toISOString()}\n`);
-  return { seeded: true, imported };
+  return { seeded: true, imported, questions: questions() };
 }
 
 /**

@@ -5,12 +5,14 @@
 // the demo every clone shows is the one tested here. a shopper reads, filters by
 // 1★, searches a Chinese word, switches language, submits a review (first with
 // an error) and sees it pending; the demo owner logs in to the console at
-// /admin/, approves and answers it, and the shopper then sees it published. Screenshots of the product page
+// /admin/, approves and answers it, and the shopper then sees it published.
+// Each product shows the seeded questions that have answers (store and
+// verified buyers' badges), none of the waiting ones. Screenshots of the product page
 // (light/dark × desktop/375×812) go to build/screenshots/, with zero
 // horizontal overflow on mobile.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -18,6 +20,7 @@ import { root } from '../node/support/core.mjs';
 import { distDir, launchBrowser } from './support/browser.mjs';
 import { downloadCsv, tableCells } from './support/tables.mjs';
 import { findServerBinary, freePort, startVouchServer } from '../../scripts/lib/server-process.mjs';
+import { demoQuestions } from '../../scripts/demo-data/questions.mjs';
 
 const serverBinary = findServerBinary();
 const screenshots = join(root, 'build', 'screenshots');
@@ -38,8 +41,16 @@ before(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   const seeded = seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl);
   assert.ok(seeded.seeded && seeded.imported > 20000, `seeded ${seeded.imported}`);
-  // A second seed keeps what is there (the marker): npm start's second run.
-  assert.equal(seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl).seeded, false);
+  assert.equal(seeded.questions.seeded, true, 'the questions are seeded too');
+  // A second seed keeps what is there (the markers): npm start's second run.
+  const again = seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl);
+  assert.deepEqual([again.seeded, again.questions.seeded], [false, false]);
+  // A var/ seeded before the questions existed (no questions marker) gets them
+  // on its next start; what is stored already is not asked twice.
+  rmSync(join(dir, 'seeded-questions'));
+  const upgraded = seedFromFreshClone(dir, `${baseUrl}/demo-photos`, baseUrl);
+  assert.deepEqual([upgraded.seeded, upgraded.questions.seeded, upgraded.questions.questions], [false, true, 0]);
+  assert.ok(existsSync(join(dir, 'seeded-questions')));
   adminToken = JSON.parse(readFileSync(config, 'utf8')).admin_token;
   demoOwner = seeded.owner;
   assert.match(demoOwner.password, /^[A-Za-z0-9_-]{20}$/);
@@ -329,6 +340,51 @@ test('the open form fits a 375 px phone: the page does not scroll sideways', asy
   assert.equal(overflow.page, 0, `the page scrolls sideways by ${overflow.page}px`);
   assert.ok(overflow.widest <= 0.5, `a form control sticks out by ${overflow.widest}px`);
   await page.close();
+});
+
+test('questions: each demo product shows its answered questions with both badges, never a waiting one', async () => {
+  const asAdmin = { headers: { Authorization: `Bearer ${adminToken}` } };
+  const shownAnswers = (q) => q.answers.filter((a) => !a.pending);
+  const page = await widget(await open(`${PRODUCT}?lang=en`));
+  await page.locator('[data-region="questions"]').scrollIntoViewIfNeeded();
+  await page.locator('.v-question').first().waitFor({ timeout: 20000 });
+  for (const product of [...new Set(demoQuestions.map((q) => q.product))]) {
+    const seeded = demoQuestions.filter((q) => q.product === product);
+    const expected = seeded.filter((q) => shownAnswers(q).length);
+    const { questions } = await (await fetch(`${baseUrl}/api/v1/products/${product}/questions`)).json();
+    assert.deepEqual(questions.map((q) => q.text).sort(), expected.map((q) => q.text).sort(), `${product}: answered questions only`);
+    for (const q of expected) {
+      const served = questions.find((s) => s.text === q.text);
+      assert.deepEqual(served.answers.map((a) => [a.text, a.badge, a.helpful]).sort(),
+        shownAnswers(q).map((a) => [a.text, a.by === 'store' ? 'store' : 'verified_buyer', a.votes || 0]).sort(), `${product}: ${q.text}`);
+    }
+    // What is not shown is still there for the owner: waiting in the console.
+    const stored = await (await fetch(`${baseUrl}/api/v1/admin/questions?product=${product}&limit=200`, asAdmin)).json();
+    assert.equal(stored.questions.length, seeded.length, `${product}: every seeded question is stored`);
+    for (const q of seeded.filter((s) => !shownAnswers(s).length)) {
+      assert.equal(stored.questions.find((s) => s.text === q.text).status, q.approved ? 'published' : 'pending', q.text);
+    }
+  }
+  // The linen dress page: its three answered questions, the store's and verified buyers' answers.
+  const linen = demoQuestions.filter((q) => q.product === 'demo-linen-dress');
+  // Each question's heading without its screen-reader prefix ("Question: ").
+  const texts = await page.locator('.v-q-text').evaluateAll((hs) => hs.map((h) => [...h.childNodes].filter((n) => !n.classList?.contains('v-sr')).map((n) => n.textContent).join('').trim()));
+  assert.deepEqual([...texts].sort(), linen.filter((q) => shownAnswers(q).length).map((q) => q.text).sort());
+  assert.equal(texts.some((t) => t.includes('petite')), false, 'the waiting question is not shown');
+  assert.ok(await page.locator('.v-qa .v-badge-store').count() >= 2);
+  assert.ok(await page.locator('.v-qa .v-badge-verified').count() >= 3);
+  assert.equal(await page.locator('.v-qa .v-badge-verified').first().textContent(), 'Verified buyer');
+  assert.equal(await page.locator('.v-qa .v-badge-store').first().textContent(), 'Store answer');
+  assert.equal(await page.locator('.v-question').filter({ hasText: 'true to size' }).locator('.v-answer').count(), 3);
+  await page.close();
+  // The silk blouse: a buyer's answer waits for moderation, the store's is shown.
+  const blouse = await widget(await open('/products/silk-button-blouse.html?lang=en'));
+  await blouse.locator('[data-region="questions"]').scrollIntoViewIfNeeded();
+  const buttons = blouse.locator('.v-question').filter({ hasText: '備用鈕扣' });
+  await buttons.waitFor({ timeout: 20000 });
+  assert.equal(await buttons.locator('.v-answer').count(), 1);
+  assert.equal(await buttons.locator('.v-badge-store').count(), 1);
+  await blouse.close();
 });
 
 test('no page error or console error on the demo pages', async () => {

@@ -5,8 +5,8 @@
 // form's errors come from the core's validator in the browser; the answer
 // form opens from a signed answer link; axe-core finds nothing with the
 // section and a form open; naughty strings as questions and answers execute
-// nothing. The POST paths (201 "pending", votes) need vouch-server's Q&A routes
-// (H3): the lead's end-to-end test covers them.
+// nothing. The POST paths against a real vouch-server (a buyer's answer link,
+// refused tokens, moderation, badges): questions-server.test.mjs.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
