@@ -10,11 +10,11 @@
 // three phases: load (navigation -> ready + 2 s), first use (one warm-up round:
 // the search box focused, so the widget's search index and the baseline's
 // folded texts are built there) and the timed actions. Memory after the
-// rounds (searches included), after a forced GC, by CDP Runtime.getHeapUsage:
-// the JS heap in use + ArrayBuffer backing stores (the wasm memory is one:
-// WebAssembly.Memory.buffer), both pages on separate sites (own renderer
-// processes), so each figure is one page's own.
-//   node bench/widget-vs-plain.mjs [--quick]   (quick: 5 rounds, 1k + 10k)
+// rounds (searches included), after a forced GC, by CDP: JS heap, ArrayBuffers,
+// wasm memories and Blink's heap (see heap()), both pages on separate sites
+// (own renderer processes), so each figure is one page's own.
+//   node bench/widget-vs-plain.mjs [--quick] [--sizes=1000,100000] [--no-write]
+//   (quick: 5 rounds, 1k + 10k; VOUCH_DIST_DIR another bundle; VOUCH_BENCH_JSON=file the raw figures)
 // writes its section of bench/RESULTS.md; `npm run bench` runs it as a part.
 import { join } from 'node:path';
 import { root } from '../scripts/lib/run.mjs';
@@ -38,12 +38,12 @@ const SIDES = {
     path: 'widget.html', event: 'vouch:query', host: '[data-vouch-reviews]', shadow: true,
     sort: 'select[data-action="sort"]', star5: '[data-action="stars"][data-value="5"]', media: '[data-action="media"]',
     verified: '[data-action="verified"]', form: 'form[data-action="search"]', input: '[data-action="search-input"]',
-    page: (p) => `[data-action="page"][data-value="${p}"]`,
+    page: '[data-action="page"][data-value="PAGE"]',
   },
   plain: {
     path: 'plain.html', event: 'plain:query', host: '#reviews', shadow: false,
     sort: 'select', star5: '[data-stars="5"]', media: '[data-toggle="media"]', verified: '[data-toggle="verified"]',
-    form: 'form', input: 'input[name="q"]', page: (p) => `[data-page="${p}"]`,
+    form: 'form', input: 'input[name="q"]', page: '[data-page="PAGE"]',
   },
 };
 
@@ -88,7 +88,7 @@ function act([side, step]) {
       t0 = performance.now();
       find(side.form).requestSubmit();
     } else {
-      const button = find(step.page !== undefined ? side.page(step.page) : side[step.click]);
+      const button = find(step.page !== undefined ? side.page.replace('PAGE', String(step.page)) : side[step.click]);
       t0 = performance.now();
       button.click();
     }
@@ -121,10 +121,15 @@ async function openSide(browser, url, name) {
   return { context, page, cdp, load };
 }
 
-async function heap(cdp) {
+// Runtime.getHeapUsage counts ArrayBuffers (backingStorageSize) but not a
+// WebAssembly.Memory: widget.html records the memory of every module the
+// widget instantiates (the core's, and the form or Q&A module's if loaded).
+async function heap(cdp, page) {
   await cdp.send('HeapProfiler.collectGarbage');
   const usage = await cdp.send('Runtime.getHeapUsage');
-  return { js: usage.usedSize, buffers: usage.backingStorageSize ?? 0, total: usage.usedSize + (usage.backingStorageSize ?? 0) };
+  const wasm = await page.evaluate(() => (window.wasmMemories || []).reduce((sum, m) => sum + m.buffer.byteLength, 0));
+  const parts = { js: usage.usedSize, buffers: usage.backingStorageSize ?? 0, wasm, dom: usage.embedderHeapUsedSize ?? 0 };
+  return { ...parts, total: parts.js + parts.buffers + parts.wasm + parts.dom };
 }
 
 const summarise = (tasks) => ({ count: tasks.length, longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0) });
@@ -180,7 +185,7 @@ export async function measureWidgetVsPlain({ distDir, sizes = allSizes, rounds =
       const memory = {};
       for (const name of ['widget', 'plain']) {
         actionTasks[name] = await sides[name].page.evaluate(() => window.longTasks.splice(0));
-        memory[name] = await heap(sides[name].cdp);
+        memory[name] = await heap(sides[name].cdp, sides[name].page);
       }
       results[n] = {
         rounds: count,
@@ -258,16 +263,17 @@ export function widgetVsPlainLines(results, { quick = false } = {}) {
       return [n.toLocaleString('en'), ms(r.load.widget.readyMs), ms(r.load.plain.readyMs), tasks(r.load.widget), tasks(r.firstUse.widget), tasks(r.actionTasks.widget),
         tasks(r.load.plain), tasks(r.firstUse.plain), tasks(r.actionTasks.plain), none ? 'met' : '**missed**'];
     }));
-  line('Memory after the rounds (searches included), forced GC, CDP `Runtime.getHeapUsage`: JS heap in use + ArrayBuffer');
-  line('backing stores (for the widget that is the wasm memory, which never shrinks; the DOM is not counted on either side).');
-  line(`Goal: widget ≤ ${MEMORY_GOAL}× plain at 10k and 100k.`);
+  line('Memory after the rounds (searches included), forced GC, CDP: JS heap in use (`Runtime.getHeapUsage` usedSize),');
+  line('ArrayBuffer backing stores (backingStorageSize), the `WebAssembly.Memory` of every module the widget instantiated');
+  line('(recorded by widget.html; the core\'s holds snapshot + indexes + search index and never shrinks) and Blink\'s');
+  line(`heap (embedderHeapUsedSize: DOM and styles). Goal: widget total ≤ ${MEMORY_GOAL}× plain total at 10k and 100k.`);
   line();
-  table(['reviews', 'widget JS heap', 'widget buffers', 'widget total', 'plain JS heap', 'plain buffers', 'plain total', 'ratio', 'goal'],
+  table(['reviews', 'widget JS', 'widget wasm', 'widget buffers', 'widget DOM', 'widget total', 'plain JS', 'plain DOM', 'plain total', 'ratio', 'goal'],
     sizes.map((n) => {
       const { widget, plain } = results[n].memory;
       const rel = widget.total / plain.total;
-      return [n.toLocaleString('en'), mb(widget.js), mb(widget.buffers), mb(widget.total), mb(plain.js), mb(plain.buffers), mb(plain.total),
-        ratio(widget.total, plain.total), n >= 10000 ? (rel <= MEMORY_GOAL ? 'met' : '**missed**') : '—'];
+      return [n.toLocaleString('en'), mb(widget.js), mb(widget.wasm), mb(widget.buffers), mb(widget.dom), mb(widget.total), mb(plain.js), mb(plain.dom),
+        mb(plain.total), ratio(widget.total, plain.total), n >= 10000 ? (rel <= MEMORY_GOAL ? 'met' : '**missed**') : '—'];
     }));
   return lines;
 }
@@ -276,7 +282,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.chdir(root);
   const quick = process.argv.includes('--quick') || process.env.VOUCH_BENCH_QUICK === '1';
   const distDir = process.env.VOUCH_DIST_DIR || join(root, 'dist');
-  const results = await measureWidgetVsPlain({ distDir, ...(quick ? { sizes: [1000, 10000], rounds: () => 5 } : {}) });
+  const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+  const options = quick ? { sizes: [1000, 10000], rounds: () => 5 } : {};
+  if (sizesArg) options.sizes = sizesArg.slice(8).split(',').map(Number);
+  const results = await measureWidgetVsPlain({ distDir, ...options });
   const lines = widgetVsPlainLines(results, { quick });
   console.log(lines.join('\n'));
   if (process.env.VOUCH_BENCH_JSON) (await import('node:fs')).writeFileSync(process.env.VOUCH_BENCH_JSON, JSON.stringify(results, null, 2));
