@@ -16,6 +16,7 @@
 //   node bench/widget-vs-plain.mjs [--quick] [--sizes=1000,100000] [--no-write]
 //   (quick: 5 rounds, 1k + 10k; VOUCH_DIST_DIR another bundle; VOUCH_BENCH_JSON=file the raw figures)
 // writes its section of bench/RESULTS.md; `npm run bench` runs it as a part.
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../scripts/lib/run.mjs';
 import { startStaticServer } from '../scripts/lib/static-server.mjs';
@@ -152,6 +153,7 @@ export async function measureWidgetVsPlain({ distDir, sizes = allSizes, rounds =
   const results = {};
   try {
     for (const n of sizes) {
+      const loadBefore = loadavg()[0];
       const sides = {};
       for (const name of ['widget', 'plain']) {
         sides[name] = await openSide(browser, `http://${name}.test:${port}/p/${SIDES[name].path}?n=${n}`, name);
@@ -197,6 +199,7 @@ export async function measureWidgetVsPlain({ distDir, sizes = allSizes, rounds =
           plain: { median: median(times[action].plain), p95: p95(times[action].plain) },
         }])),
         memory,
+        machine: { date: new Date().toISOString(), cpu: `${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores`, loadAverage: [loadBefore, loadavg()[0]] },
       };
       for (const side of Object.values(sides)) await side.context.close();
     }
@@ -229,6 +232,13 @@ export function widgetVsPlainLines(results, { quick = false } = {}) {
   line('Both 1000×900, one Chromium, on two sites (own processes). Per action: dispatch → the page\'s query');
   line('event → layout forced; each from the default view; rounds interleaved widget/plain ' +
     `(${sizes.map((n) => `${results[n].rounds} at ${sizeName(n)}`).join(', ')}${quick ? ', quick mode' : ''}).`);
+  const first = results[sizes[0]].machine;
+  if (first) {
+    const loads = sizes.flatMap((n) => results[n].machine.loadAverage);
+    line(`Measured ${first.date.slice(0, 16).replace('T', ' ')} UTC on ${first.cpu}, 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
+    line('during the run (the machine is shared: with a load far above the core count, a task\'s wall time includes the time');
+    line('its process waited for a core, so p95s and long-task counts are inflated on both sides; the medians\' ratio is the figure to read).');
+  }
   line(`Goals: widget ≤ ${RATIO_GOAL}× plain (median) at every size; p95 ≤ ${INTERACTION_P95_MS} ms at 10k.`);
   line();
   const head = ['action'];
