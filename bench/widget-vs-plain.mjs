@@ -261,6 +261,18 @@ export function widgetVsPlainLines(results, { quick = false } = {}) {
   });
   table(head, rows);
   line(`Interactions: ${verdicts.filter(Boolean).length} of ${verdicts.length} actions meet both goals at every size measured.`);
+  for (const n of sizes) {
+    const rels = ACTIONS.map(([action]) => results[n].actions[action].widget.median / results[n].actions[action].plain.median);
+    const met = rels.filter((r) => r <= RATIO_GOAL).length;
+    const edge = rels.filter((r) => r > 0.8 * RATIO_GOAL && r <= 1.2 * RATIO_GOAL).length;
+    let text = `- ${sizeName(n)}: ≤ ${RATIO_GOAL}× plain for ${met} of ${ACTIONS.length} actions (ratios ${Math.min(...rels).toFixed(2)}–${Math.max(...rels).toFixed(2)}×; ${edge} within ±20% of the goal, at the edge)`;
+    if (n === 10000) {
+      const p95s = ACTIONS.map(([action]) => results[n].actions[action].widget.p95);
+      const medians = ACTIONS.map(([action]) => results[n].actions[action].widget.median);
+      text += `; p95 ≤ ${INTERACTION_P95_MS} ms for ${p95s.filter((v) => v <= INTERACTION_P95_MS).length} of ${ACTIONS.length} (medians ${ms(Math.min(...medians))}–${ms(Math.max(...medians))} ms)`;
+    }
+    line(`${text}.`);
+  }
   line();
   line(`Long tasks (> ${LONG_TASK_MS} ms, Long Tasks API): count (longest). Load = navigation → the first view + 2 s; first use =`);
   line('the search box focused (index / folded texts built) + one untimed round of every action; actions = the timed rounds.');
@@ -288,7 +300,12 @@ export function widgetVsPlainLines(results, { quick = false } = {}) {
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--from-json')) {
+  // Rewrites the section from the raw figures of a run (VOUCH_BENCH_JSON), e.g. after a wording change.
+  process.chdir(root);
+  const results = JSON.parse((await import('node:fs')).readFileSync(process.argv[process.argv.indexOf('--from-json') + 1], 'utf8'));
+  writeSection(process.env.VOUCH_BENCH_OUT || join(root, 'bench', 'RESULTS.md'), HEADING, widgetVsPlainLines(results));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   process.chdir(root);
   const quick = process.argv.includes('--quick') || process.env.VOUCH_BENCH_QUICK === '1';
   const distDir = process.env.VOUCH_DIST_DIR || join(root, 'dist');
