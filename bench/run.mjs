@@ -9,7 +9,8 @@
 //   VOUCH_WASM_DIR         the wasm tree (build/wasm)    web/ and node/ artifacts
 //   VOUCH_BENCH_NATIVE_DIR the native tree (build/native) core_bench, vouch-server
 //   VOUCH_BENCH_QUICK=1    fewer runs (a smoke run of the harness)
-//   VOUCH_BENCH_ONLY=payload,load,...  run some parts only
+//   VOUCH_BENCH_ONLY=payload,load,...  run some parts only (parts: payload load interaction
+//                          widget memory native cls first server inbox analytics)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -27,6 +28,7 @@ import { benchAnalytics } from './analytics.mjs';
 import { benchInbox } from './inbox.mjs';
 import { benchServer } from './server.mjs';
 import { wasmSections } from './wasm_contents.mjs';
+import { measureWidgetVsPlain, widgetVsPlainLines } from './widget-vs-plain.mjs';
 import { timeWasmNode } from './wasm_node.mjs';
 
 process.chdir(root);
@@ -172,6 +174,14 @@ if (browser && wanted('interaction')) {
     rows.push(row);
   }
   table(['action', '10k wasm', '10k JS', 'ratio', '≤ 16 ms', '100k wasm', '100k JS', 'ratio', '≤ 50 ms'], rows);
+}
+// ---- 3b. the real widget vs a plain-JS page (issue 19) ----
+// `node bench/widget-vs-plain.mjs [--quick]` runs this part alone and replaces only this section.
+if (wanted('widget')) {
+  await tryRun('widget vs plain', async () => {
+    const results = await measureWidgetVsPlain({ distDir, ...(quick ? { sizes: [1000, 10000], rounds: () => 5 } : {}) });
+    for (const text of widgetVsPlainLines(results, { quick })) line(text);
+  });
 }
 if (browser && wanted('memory')) {
   line('## 5. Memory: wasm heap vs snapshot size (Chromium)');

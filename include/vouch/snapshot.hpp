@@ -77,6 +77,11 @@ class Snapshot {
   // The widget calls this when a shopper reaches for the search box, so the
   // cost is paid while they type, not after. Idempotent and thread-safe.
   void prepare_search() const;
+  // The same in steps of about `budget` reviews each (a page calls it between
+  // frames, so no step blocks the page for long); true once the index is
+  // built. Any sequence of budgets gives the same index; a text search (or
+  // prepare_search) in between finishes the build. Thread-safe.
+  bool prepare_search_step(std::uint32_t budget) const;
 
   std::size_t size() const;  // number of reviews
   bool empty() const { return size() == 0; }

@@ -116,25 +116,33 @@ class BlockList {
 
 }  // namespace
 
-void build_search_index(const SnapshotData& data, SearchIndex& index) {
-  const std::uint32_t n = data.counts.reviews;
+// The build's state between steps (SearchIndexBuilder in search_index.hpp).
+struct SearchIndexBuilder::State {
+  explicit State(const SnapshotData& d) : data(d), term_ids(index) {
+    index.term_start.assign(1, 0);
+    review_start.assign(d.counts.reviews + 1, 0);
+  }
+  const SnapshotData& data;
+  SearchIndex index;
   // Terms are appended to index.term_text as they are first seen; TermTable
   // maps their text to ids without a std::string per term (the node-based
   // unordered_map was ~40% of loading before the index became lazy).
-  index.term_text.clear();
-  index.term_start.assign(1, 0);
-  TermTable term_ids(index);
-  std::vector<std::uint32_t> last_seen, weight;
+  TermTable term_ids;
+  std::vector<std::uint32_t> last_seen, weight, postings_of_term;
   std::vector<std::uint32_t> review_terms;
   // One entry per (review, distinct term), in review order: review i owns
   // entries [review_start[i], review_start[i + 1]).
   BlockList<std::uint32_t> entry_term;
   BlockList<std::uint16_t> entry_weight;
-  std::vector<std::uint32_t> review_start(n + 1, 0);
+  std::vector<std::uint32_t> review_start;
+  std::vector<std::uint32_t> cursor;  // the next free posting of each term
   std::string folded;
   std::vector<Token> tokens;
+  enum class Phase { Terms, Place, Done } phase = Phase::Terms;
+  std::uint32_t next = 0;  // the next review of the phase
 
-  for (std::uint32_t i = 0; i < n; ++i) {
+  // Folds and tokenises review i: its entries (distinct terms and weights).
+  void collect(std::uint32_t i) {
     review_terms.clear();
     auto add = [&](std::uint32_t field_weight) {
       return [&, field_weight](std::string_view term) {
@@ -142,6 +150,7 @@ void build_search_index(const SnapshotData& data, SearchIndex& index) {
         if (id == last_seen.size()) {
           last_seen.push_back(0xFFFFFFFFu);
           weight.push_back(0);
+          postings_of_term.push_back(0);
         }
         if (last_seen[id] != i) {
           last_seen[id] = i;
@@ -161,20 +170,27 @@ void build_search_index(const SnapshotData& data, SearchIndex& index) {
       entry_term.push_back(id);
       entry_weight.push_back(
           static_cast<std::uint16_t>(std::min<std::uint32_t>(weight[id], 0xFFFF)));
+      ++postings_of_term[id];
     }
     review_start[i + 1] = static_cast<std::uint32_t>(entry_term.size());
   }
 
-  // Counting sort of the entries by term: postings stay in review order.
-  const std::size_t terms = index.term_count();
-  index.posting_start.assign(terms + 1, 0);
-  const std::size_t entries = entry_term.size();
-  for (std::size_t e = 0; e < entries; ++e) ++index.posting_start[entry_term[e] + 1];
-  for (std::size_t t = 0; t < terms; ++t) index.posting_start[t + 1] += index.posting_start[t];
-  index.posting_review.resize(entries);
-  index.posting_weight.resize(entries);
-  std::vector<std::uint32_t> cursor(index.posting_start.begin(), index.posting_start.end() - 1);
-  for (std::uint32_t i = 0; i < n; ++i) {
+  // Every term seen: where each term's postings start (a counting sort by
+  // term, so postings stay in review order).
+  void start_placing() {
+    const std::size_t terms = index.term_count();
+    index.posting_start.assign(terms + 1, 0);
+    for (std::size_t t = 0; t < terms; ++t)
+      index.posting_start[t + 1] = index.posting_start[t] + postings_of_term[t];
+    std::vector<std::uint32_t>().swap(postings_of_term);
+    std::vector<std::uint32_t>().swap(last_seen);
+    std::vector<std::uint32_t>().swap(weight);
+    index.posting_review.resize(entry_term.size());
+    index.posting_weight.resize(entry_term.size());
+    cursor.assign(index.posting_start.begin(), index.posting_start.end() - 1);
+  }
+
+  void place(std::uint32_t i) {
     for (std::size_t e = review_start[i]; e < review_start[i + 1]; ++e) {
       const std::uint32_t at = cursor[entry_term[e]]++;
       index.posting_review[at] = i;
@@ -182,10 +198,51 @@ void build_search_index(const SnapshotData& data, SearchIndex& index) {
     }
   }
 
-  index.sorted_terms.resize(terms);
-  for (std::uint32_t t = 0; t < terms; ++t) index.sorted_terms[t] = t;
-  std::sort(index.sorted_terms.begin(), index.sorted_terms.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return index.term(a) < index.term(b); });
+  void sort_terms() {
+    const auto terms = static_cast<std::uint32_t>(index.term_count());
+    index.sorted_terms.resize(terms);
+    for (std::uint32_t t = 0; t < terms; ++t) index.sorted_terms[t] = t;
+    std::sort(index.sorted_terms.begin(), index.sorted_terms.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return index.term(a) < index.term(b); });
+  }
+};
+
+SearchIndexBuilder::SearchIndexBuilder(const SnapshotData& data)
+    : state_(std::make_unique<State>(data)) {}
+SearchIndexBuilder::~SearchIndexBuilder() = default;
+
+bool SearchIndexBuilder::step(std::uint32_t budget) {
+  State& s = *state_;
+  const std::uint32_t n = s.data.counts.reviews;
+  budget = std::max<std::uint32_t>(budget, 1);
+  while (budget > 0 && s.phase != State::Phase::Done) {
+    const std::uint32_t last = s.next + std::min(budget, n - s.next);
+    budget -= last - s.next;
+    if (s.phase == State::Phase::Terms) {
+      for (; s.next < last; ++s.next) s.collect(s.next);
+      if (s.next == n) {
+        s.start_placing();
+        s.phase = State::Phase::Place;
+        s.next = 0;
+      }
+    } else {
+      for (; s.next < last; ++s.next) s.place(s.next);
+      if (s.next == n) {
+        s.sort_terms();
+        s.phase = State::Phase::Done;
+      }
+    }
+  }
+  return s.phase == State::Phase::Done;
+}
+
+SearchIndex SearchIndexBuilder::take() { return std::move(state_->index); }
+
+void build_search_index(const SnapshotData& data, SearchIndex& index) {
+  SearchIndexBuilder builder(data);
+  while (!builder.step(0xFFFFFFFFu)) {
+  }
+  index = builder.take();
 }
 
 namespace {

@@ -23,6 +23,7 @@
 // verified on the candidates; the highlight covers the whole group or phrase.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,27 @@ struct SearchIndex {
 };
 
 void build_search_index(const SnapshotData& data, SearchIndex& index);
+
+// The same build in steps, so a page can build the index between frames
+// (issue 19: at 100k reviews the whole build is one task of seconds in wasm).
+// step(budget) does about `budget` reviews' worth of work (each review is
+// visited twice: its terms collected, then its postings placed; the last step
+// also sorts the term list) and returns true once the index is complete; then
+// take() hands it over. Stepping with any budgets gives the same index as
+// build_search_index. `data` must outlive the builder.
+class SearchIndexBuilder {
+ public:
+  explicit SearchIndexBuilder(const SnapshotData& data);
+  ~SearchIndexBuilder();
+  SearchIndexBuilder(const SearchIndexBuilder&) = delete;
+  SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;
+  bool step(std::uint32_t budget);
+  SearchIndex take();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // One unit of a parsed search: tokens[first, last) of SearchTerms::tokens.
 // `phrase` (quoted): separators may stand between its tokens in the text; else

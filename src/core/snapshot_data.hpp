@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ struct SnapshotData {
   // never search. call_once keeps a Snapshot shared between server threads
   // safe; the index is a pure function of the immutable buffer.
   const SearchIndex& search_index() const;
+  // One step of building it (SearchIndexBuilder::step): true once it is built.
+  // search_index() finishes a build started here instead of starting over.
+  bool search_index_step(std::uint32_t budget) const;
 
   const std::uint8_t* bytes() const {
     return reinterpret_cast<const std::uint8_t*>(storage.data());
@@ -60,6 +64,8 @@ struct SnapshotData {
   mutable bool search_built_ = false;
   mutable std::uint32_t search_generation_ = 0;
   mutable SearchIndex search_;
+  mutable std::unique_ptr<SearchIndexBuilder> search_builder_;  // a build in steps
+  mutable std::uint32_t builder_generation_ = 0;
 };
 
 // Builds the sort orders (snapshot_indexes.cpp); the search index waits for

@@ -119,12 +119,36 @@ const SearchIndex& SnapshotData::search_index() const {
   const std::uint32_t generation = text::detail::han_fold_generation();
   std::lock_guard<std::mutex> lock(search_mutex_);
   if (!search_built_ || search_generation_ != generation) {
-    search_ = SearchIndex{};
-    build_search_index(*this, search_);
+    if (search_builder_ && builder_generation_ == generation) {
+      while (!search_builder_->step(0xFFFFFFFFu)) {
+      }
+      search_ = search_builder_->take();
+    } else {
+      search_ = SearchIndex{};
+      build_search_index(*this, search_);
+    }
+    search_builder_.reset();
     search_built_ = true;
     search_generation_ = generation;
   }
   return search_;
+}
+
+bool SnapshotData::search_index_step(std::uint32_t budget) const {
+  const std::uint32_t generation = text::detail::han_fold_generation();
+  std::lock_guard<std::mutex> lock(search_mutex_);
+  if (search_built_ && search_generation_ == generation) return true;
+  // A fold table installed since the build started: its terms are stale.
+  if (!search_builder_ || builder_generation_ != generation) {
+    search_builder_ = std::make_unique<SearchIndexBuilder>(*this);
+    builder_generation_ = generation;
+  }
+  if (!search_builder_->step(budget)) return false;
+  search_ = search_builder_->take();
+  search_builder_.reset();
+  search_built_ = true;
+  search_generation_ = generation;
+  return true;
 }
 
 }  // namespace vouch::detail
@@ -132,5 +156,9 @@ const SearchIndex& SnapshotData::search_index() const {
 namespace vouch {
 
 void Snapshot::prepare_search() const { data_->search_index(); }
+
+bool Snapshot::prepare_search_step(std::uint32_t budget) const {
+  return data_->search_index_step(budget);
+}
 
 }  // namespace vouch

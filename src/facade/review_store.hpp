@@ -121,6 +121,11 @@ class ReviewStore {
   QueryAnswer query(const QueryOptions& options);
   // Builds the search index ahead of the first search (Snapshot::prepare_search).
   void prepare_search() const { snapshot_.prepare_search(); }
+  // One step of it, about `budget` reviews (Snapshot::prepare_search_step):
+  // true once built. The widget steps it between tasks (web/src/search-prep.js).
+  bool prepare_search_step(std::uint32_t budget) const {
+    return snapshot_.prepare_search_step(budget);
+  }
   // Results of the last successful query (empty before one / after a load).
   const std::vector<std::uint32_t>& page() const { return page_; }
   // Flattened highlight quadruples: review index, field (0 title, 1 body),

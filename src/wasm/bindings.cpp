@@ -115,6 +115,7 @@ EMSCRIPTEN_BINDINGS(vouch_review_store) {
       .function("productName", &api::ReviewStore::product_name)
       .function("query", &api::ReviewStore::query)
       .function("prepareSearch", &api::ReviewStore::prepare_search)
+      .function("prepareSearchStep", &api::ReviewStore::prepare_search_step)
       .function(
           "pageView", +[](const api::ReviewStore& s) { return u32_view(s.page()); })
       .function(

@@ -132,3 +132,32 @@ TEST_CASE("han fold: a table installed after the index was built rebuilds it") {
   CHECK(hits("乙") == 0);
   CHECK(vouch::fold_for_search("質量") == "质量");
 }
+
+TEST_CASE("han fold: a table installed during a stepped index build restarts the build") {
+  vouch::Review review;
+  review.id = "r0";
+  review.rating = 5;
+  review.created = 1700000000;
+  review.body = "甲等";
+  vouch::Review other = review;
+  other.id = "r1";
+  other.created += 1;
+  other.body = "丙";
+  auto built = vouch::Snapshot::build(vouch::Product{"p", "P", "", ""}, {review, other});
+  REQUIRE(built.ok());
+  const vouch::Snapshot& snapshot = built.value();
+  auto hits = [&](const std::string& text) {
+    vouch::Query q;
+    q.text = text;
+    auto result = vouch::run_query(snapshot, q);
+    REQUIRE(result.ok());
+    return result.value().page.size();
+  };
+  REQUIRE_FALSE(snapshot.prepare_search_step(1));  // r0's terms collected with the builtin table
+  REQUIRE(vouch::text::set_han_fold(file_of({{0x7532, 0x4E59}})).ok());  // 甲 -> 乙
+  int steps = 0;
+  while (!snapshot.prepare_search_step(1)) REQUIRE(++steps < 10);
+  CHECK(hits("乙") == 1);  // r0 folded again with the new table
+  REQUIRE(vouch::facade::set_han_fold_bytes(builtin_file()).ok);  // back to the native state
+  CHECK(hits("乙") == 0);
+}
