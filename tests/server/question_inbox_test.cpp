@@ -35,8 +35,8 @@ std::string submit(httplib::Client& client, const std::string& product, int rati
   return parse(res->body)["id"].get<std::string>();
 }
 
-json send(httplib::Client& client, const std::string& method, const std::string& path,
-          const std::string& body, int expected) {
+json send_raw(httplib::Client& client, const std::string& method, const std::string& path,
+              const std::string& body, int expected) {
   httplib::Result res =
       method == "PATCH"    ? client.Patch(path.c_str(), admin_headers(), body, "application/json")
       : method == "DELETE" ? client.Delete(path.c_str(), admin_headers())
@@ -50,7 +50,7 @@ json send(httplib::Client& client, const std::string& method, const std::string&
 
 json send(httplib::Client& client, const std::string& method, const std::string& path,
           const json& body, int expected = 200) {
-  return send(client, method, path, body.dump(), expected);
+  return send_raw(client, method, path, body.dump(), expected);
 }
 
 json list_item(httplib::Client& client, const std::string& id) {
@@ -157,13 +157,13 @@ TEST_CASE("question items: bad ids and hostile PATCH bodies change nothing", "[i
       "\xff\xfe{}",
   };
   for (const std::string& body : hostile) {
-    const json error = send(client, "PATCH", path, body,
-                            body.find("assignee\": \"<") != std::string::npos ? 422 : 400);
+    const json error = send_raw(client, "PATCH", path, body,
+                                body.find("assignee\": \"<") != std::string::npos ? 422 : 400);
     CHECK(error["error"]["code"].is_string());
     CHECK(error["error"]["message"].is_string());
   }
   // A good member beside a bad one: nothing written either.
-  send(client, "PATCH", path, R"({"starred": true, "priority": "soon"})", 400);
+  send_raw(client, "PATCH", path, R"({"starred": true, "priority": "soon"})", 400);
   const json after = list_item(client, id);
   CHECK(after["starred"] == false);
   CHECK(after["priority"] == "normal");
@@ -261,7 +261,7 @@ TEST_CASE("question items: bulk actions on reviews and questions together", "[in
   CHECK(send(client, "GET", "/api/v1/admin/inbox?view=needs_response&kind=question", json(),
              200)["total"] == 1);
 
-  for (const std::string& action : {"star", "tags", "assign", "read", "approve"})
+  for (const char* action : {"star", "tags", "assign", "read", "approve"})
     CHECK(audited(server.app(), asked, action));
   CHECK(audited(server.app(), other, "reject"));
 
@@ -272,5 +272,5 @@ TEST_CASE("question items: bulk actions on reviews and questions together", "[in
         std::string(R"({"ids": [")" + asked + R"("], "action": "hide"})"),
         std::string(R"({"ids": [")" + asked + R"("], "action": "tag", "value": ["x"]})"),
         std::string(R"({"ids": [")" + asked + R"("], "action": "assign", "value": 5})")})
-    send(client, "POST", bulk, body, 400);
+    send_raw(client, "POST", bulk, body, 400);
 }
