@@ -1,9 +1,11 @@
 // The console's inbox (issue 15): the list with filters and counts, one item
 // with its evidence and history, corrections, the no-reply clock stop and
-// bulk actions. HTTP <-> the use cases of inbox/; no rule lives here.
+// bulk actions, for review and question items alike. HTTP <-> the use cases of inbox/; no rule
+// lives here.
 
 #include "admin_route.hpp"
 #include "http_util.hpp"
+#include "inbox/any_item.hpp"
 #include "inbox/inbox_actions.hpp"
 #include "inbox/inbox_item_json.hpp"
 #include "inbox/inbox_query.hpp"
@@ -23,9 +25,12 @@ json item_json(App& app, const inbox::ItemView& view) {
   return inbox::inbox_item_json(view.review, view.row, *app.inbox, app.now());
 }
 
-void send_item(App& app, httplib::Response& res, const app::Outcome<inbox::ItemView>& view) {
-  if (!view) return send_problem(res, view.problem(), "en");
-  send_json(res, 200, {{"item", item_json(app, view.value())}});
+// An item of either kind after a change: {"item"} as the list shows it.
+void send_item(App& app, httplib::Response& res, const app::Outcome<inbox::InboxRow>& row) {
+  if (!row) return send_problem(res, row.problem(), "en");
+  app::Outcome<json> item = inbox::any_item_json(app, row.value());
+  if (!item) return send_problem(res, item.problem(), "en");
+  send_json(res, 200, {{"item", item.value()}});
 }
 
 json counts_json(const inbox::InboxCounts& c) {
@@ -57,16 +62,11 @@ void list(App& app, const Actor& actor, const httplib::Request& req, httplib::Re
   if (!page || !counts) return send_error(res, 500, "internal", "database error");
   json items = json::array();
   for (std::size_t n = 0; n < page.value().ids.size(); ++n) {
-    const std::string& id = page.value().ids[n];
-    if (page.value().kinds[n] == "question") {
-      app::Outcome<json> question = questions::question_item_json(app, id);
-      if (!question) return send_problem(res, question.problem(), "en");
-      items.push_back(question.value());
-      continue;
-    }
-    app::Outcome<inbox::ItemView> view = inbox::load_item(app, id);
-    if (!view) return send_problem(res, view.problem(), "en");
-    items.push_back(item_json(app, view.value()));
+    app::Outcome<inbox::InboxRow> row = inbox::load_row(app, page.value().ids[n]);
+    if (!row) return send_problem(res, row.problem(), "en");
+    app::Outcome<json> item = inbox::any_item_json(app, row.value());
+    if (!item) return send_problem(res, item.problem(), "en");
+    items.push_back(item.value());
   }
   send_json(res, 200,
             {{"items", items},

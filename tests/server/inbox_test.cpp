@@ -535,6 +535,43 @@ TEST_CASE("inbox: staff corrections survive re-triage after a config change", "[
   CHECK(topics == std::set<std::string>{"Help desk", "Shipping"});
 }
 
+TEST_CASE("inbox: a changed clock re-times unanswered question items at start-up",
+          "[inbox][questions]") {
+  TempDir scratch;
+  const std::string db = scratch.path() + "/vouch.db";
+  auto config = test_config(scratch.path());
+  auto ask = [](httplib::Client& client, const std::string& text) {
+    const json body = {{"text", text}, {"author", "Lena"}, {"consent", true}, {"elapsed_ms", 9000}};
+    auto res = client.Post("/api/v1/products/sku-q/questions", body.dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 201);
+    return parse(res->body)["id"].get<std::string>();
+  };
+  std::string open_question, answered;
+  {
+    Served server(config, db);
+    auto client = server.client();
+    open_question = ask(client, "Is the lining of this coat removable for spring?");
+    answered = ask(client, "Can the strap be shortened by a few centimetres?");
+    send(client, "POST", "/api/v1/admin/questions/" + answered + "/answers",
+         {{"text", "Yes, it has three holes."}}, 201);
+  }
+  auto due = [](Served& server, const std::string& id) {
+    vouch::server::Statement row(
+        server.app().db->handle(),
+        "SELECT due_at - arrived_at FROM inbox_items WHERE review_id = ?1");
+    row.bind(1, id);
+    REQUIRE(row.step());
+    return row.integer(0);
+  };
+  config.clock_json = R"({"targets": {"question_hours": 48}})";
+  Served server(config, db);
+  CHECK(due(server, open_question) == 48 * 3600);
+  CHECK(due(server, answered) == 24 * 3600);  // answered against the old target: kept
+  auto client = server.client();
+  CHECK(item(client, open_question)["clock"]["target_hours"] == 48);
+}
+
 TEST_CASE("inbox: start-up backfills a database from before the console", "[inbox]") {
   TempDir scratch;
   const std::string db_path = scratch.path() + "/vouch.db";

@@ -8,6 +8,7 @@
 #include "app/moderate.hpp"
 #include "audit_log.hpp"
 #include "inbox/inbox_triage.hpp"
+#include "questions/moderate_qa.hpp"
 #include "vouch/utf8.hpp"
 
 namespace vouch::server::inbox {
@@ -55,9 +56,10 @@ std::string joined(const std::vector<std::string>& parts) {
   return out;
 }
 
-// Tag changes rewrite the shopper's topics; the cached snapshot goes.
-Status after_tags(App& app, const ItemView& view) {
-  return write_topics(*app.db, *app.inbox, view.review.review.id);
+// Tag changes rewrite a review's shopper topics (a question has none).
+Status after_tags(App& app, const InboxRow& row) {
+  if (row.kind != "review") return Ok{};
+  return write_topics(*app.db, *app.inbox, row.review_id);
 }
 
 }  // namespace
@@ -137,55 +139,54 @@ Outcome<ItemPatch> parse_item_patch(App& app, const json& body) {
   return patch;
 }
 
-Outcome<ItemView> patch_item(App& app, const std::string& review_id, const ItemPatch& patch,
+Outcome<InboxRow> patch_item(App& app, const std::string& id, const ItemPatch& patch,
                              const Actor& actor) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Outcome<ItemView> view = load_item(app, review_id);
-  if (!view) return view;
-  const InboxRow& row = view.value().row;
+  Outcome<InboxRow> loaded = load_row(app, id);
+  if (!loaded) return loaded;
+  const InboxRow& row = loaded.value();
   Status status = Ok{};
   if (status && patch.read) {
     const bool unread = row.state == "unread";
     // Only unread <-> open: marking a replied or resolved item read changes nothing.
     if (*patch.read && unread)
-      status = change(app, review_id, actor, "read", "unread -> open",
-                      [&] { return set_state(*app.db, review_id, "open"); });
+      status = change(app, id, actor, "read", "unread -> open",
+                      [&] { return set_state(*app.db, id, "open"); });
     else if (!*patch.read && row.state == "open")
-      status = change(app, review_id, actor, "read", "open -> unread",
-                      [&] { return set_state(*app.db, review_id, "unread"); });
+      status = change(app, id, actor, "read", "open -> unread",
+                      [&] { return set_state(*app.db, id, "unread"); });
   }
   if (status && patch.starred && *patch.starred != row.starred)
-    status = change(app, review_id, actor, "star", *patch.starred ? "starred" : "unstarred",
-                    [&] { return set_starred(*app.db, review_id, *patch.starred); });
+    status = change(app, id, actor, "star", *patch.starred ? "starred" : "unstarred",
+                    [&] { return set_starred(*app.db, id, *patch.starred); });
   if (status && patch.assignee && *patch.assignee != row.assignee)
-    status = change(app, review_id, actor, "assign", row.assignee + " -> " + *patch.assignee,
-                    [&] { return set_assignee(*app.db, review_id, *patch.assignee); });
+    status = change(app, id, actor, "assign", row.assignee + " -> " + *patch.assignee,
+                    [&] { return set_assignee(*app.db, id, *patch.assignee); });
   if (status && patch.tags)
-    status = change(app, review_id, actor, "tags", joined(row.tags) + " -> " + joined(*patch.tags),
+    status = change(app, id, actor, "tags", joined(row.tags) + " -> " + joined(*patch.tags),
                     [&]() -> Status {
-                      Status s = set_tags_corrected(*app.db, review_id, *patch.tags);
-                      return s ? after_tags(app, view.value()) : s;
+                      Status s = set_tags_corrected(*app.db, id, *patch.tags);
+                      return s ? after_tags(app, row) : s;
                     });
   if (status && patch.priority)
     status = change(
-        app, review_id, actor, "priority",
+        app, id, actor, "priority",
         std::string(kPriorityNames[row.priority & 3]) + " -> " + kPriorityNames[*patch.priority],
-        [&] { return set_priority_corrected(*app.db, review_id, *patch.priority); });
-  if (patch.tags) app.snapshots.invalidate(view.value().review.review.product_id);
+        [&] { return set_priority_corrected(*app.db, id, *patch.priority); });
+  if (patch.tags && row.kind == "review") app.snapshots.invalidate(row.product_id);
   if (!status) return failed(status.error());
-  return load_item(app, review_id);
+  return load_row(app, id);
 }
 
-Outcome<ItemView> set_no_reply_for(App& app, const std::string& review_id,
-                                   const std::string& reason, const Actor& actor) {
+Outcome<InboxRow> set_no_reply_for(App& app, const std::string& id, const std::string& reason,
+                                   const Actor& actor) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Outcome<ItemView> view = load_item(app, review_id);
-  if (!view) return view;
-  Status status =
-      change(app, review_id, actor, reason.empty() ? "clock_restart" : "no_reply", reason,
-             [&] { return set_no_reply(*app.db, review_id, reason, app.now()); });
+  Outcome<InboxRow> loaded = load_row(app, id);
+  if (!loaded) return loaded;
+  Status status = change(app, id, actor, reason.empty() ? "clock_restart" : "no_reply", reason,
+                         [&] { return set_no_reply(*app.db, id, reason, app.now()); });
   if (!status) return failed(status.error());
-  return load_item(app, review_id);
+  return load_row(app, id);
 }
 
 Outcome<BulkResult> bulk_action(App& app, const json& body, const Actor& actor) {
@@ -193,7 +194,7 @@ Outcome<BulkResult> bulk_action(App& app, const json& body, const Actor& actor) 
                                                     "tag",  "untag",  "approve", "reject"};
   auto ids = body.find("ids");
   if (ids == body.end() || !ids->is_array() || ids->empty() || ids->size() > kMaxBulkIds)
-    return bad("ids: expected an array of 1.." + std::to_string(kMaxBulkIds) + " review ids");
+    return bad("ids: expected an array of 1.." + std::to_string(kMaxBulkIds) + " item ids");
   auto action_it = body.find("action");
   const std::string action =
       action_it != body.end() && action_it->is_string() ? action_it->get<std::string>() : "";
@@ -238,8 +239,26 @@ Outcome<BulkResult> bulk_action(App& app, const json& body, const Actor& actor) 
       fail("invalid_id");
       continue;
     }
-    Outcome<ItemView> outcome = app::problem(Failure::Storage, "internal", "not run");
+    Outcome<InboxRow> outcome = app::problem(Failure::Storage, "internal", "not run");
     if (action == "approve" || action == "reject") {
+      Outcome<InboxRow> target = load_row(app, id);
+      if (!target) {
+        fail(target.problem().code);
+        continue;
+      }
+      // A question item is moderated as a question (same reasons, same audit).
+      if (target.value().kind == "question") {
+        Outcome<questions::StoredQuestion> moderated = questions::moderate_question(
+            app, id,
+            action == "approve" ? questions::QaAction::Approve : questions::QaAction::Reject, value,
+            actor);
+        if (!moderated) {
+          fail(moderated.problem().code);
+          continue;
+        }
+        ++result.done;
+        continue;
+      }
       app::ModerationRequest request;
       request.review_id = id;
       request.action =
@@ -267,12 +286,12 @@ Outcome<BulkResult> bulk_action(App& app, const json& body, const Actor& actor) 
       patch.assignee = value;
       outcome = patch_item(app, id, patch, actor);
     } else {
-      Outcome<ItemView> view = load_item(app, id);
-      if (!view) {
-        fail(view.problem().code);
+      Outcome<InboxRow> row = load_row(app, id);
+      if (!row) {
+        fail(row.problem().code);
         continue;
       }
-      std::vector<std::string> tags = view.value().row.tags;
+      std::vector<std::string> tags = row.value().tags;
       tags.erase(std::remove(tags.begin(), tags.end(), value), tags.end());
       if (action == "tag") tags.push_back(value);
       ItemPatch patch;

@@ -2,7 +2,10 @@
 // Use cases of the inbox: open an item (marks it read), correct it (read,
 // star, assign, tags, priority), stop or restart its clock, and bulk actions.
 // Each change and its audit row (actor.name) go in one transaction; tag
-// corrections also rewrite the shopper's topics and drop the cached snapshot.
+// corrections of a review also rewrite the shopper's topics and drop the
+// cached snapshot. Corrections, the clock stop and bulk actions work on an
+// item of either kind (review or question, any_item.hpp); bulk approve /
+// reject moderate the review or the question.
 
 #include <optional>
 #include <string>
@@ -12,6 +15,7 @@
 #include "app/outcome.hpp"
 #include "auth/actor.hpp"
 #include "http_util.hpp"
+#include "inbox/any_item.hpp"
 #include "inbox/inbox_store.hpp"
 #include "inbox/item_history.hpp"
 #include "review_store.hpp"
@@ -41,12 +45,13 @@ struct ItemPatch {
 };
 // The PATCH body: every member checked before anything is written.
 app::Outcome<ItemPatch> parse_item_patch(App& app, const json& body);
-app::Outcome<ItemView> patch_item(App& app, const std::string& review_id, const ItemPatch& patch,
+// Either kind; gives the item's row after the change.
+app::Outcome<InboxRow> patch_item(App& app, const std::string& id, const ItemPatch& patch,
                                   const Actor& actor);
 
-// reason "" restarts the clock.
-app::Outcome<ItemView> set_no_reply_for(App& app, const std::string& review_id,
-                                        const std::string& reason, const Actor& actor);
+// Either kind; reason "" restarts the clock.
+app::Outcome<InboxRow> set_no_reply_for(App& app, const std::string& id, const std::string& reason,
+                                        const Actor& actor);
 
 struct BulkFailure {
   std::string id;

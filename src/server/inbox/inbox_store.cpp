@@ -41,8 +41,8 @@ Result<std::optional<InboxRow>> find_item(Database& db, std::string_view review_
                  "SELECT review_id, state, starred, assignee, priority, priority_corrected, "
                  "tags_corrected, spam_risk, arrived_at, due_at, first_reply_at, first_reply_by, "
                  "no_reply_at, no_reply_reason, resolved_at, follow_up_at, "
-                 "coalesce(follow_up_outcome, ''), followed_up_at, followed_up_by "
-                 "FROM inbox_items WHERE review_id = ?1");
+                 "coalesce(follow_up_outcome, ''), followed_up_at, followed_up_by, kind, "
+                 "product_id FROM inbox_items WHERE review_id = ?1");
   read.bind(1, review_id);
   if (!read.step()) {
     if (read.failed()) return sql_error("inbox_items", read);
@@ -68,6 +68,8 @@ Result<std::optional<InboxRow>> find_item(Database& db, std::string_view review_
   row.follow_up_outcome = read.text(16);
   row.followed_up_at = optional_integer(read, 17);
   row.followed_up_by = read.text(18);
+  row.kind = read.text(19);
+  row.product_id = read.text(20);
   Statement tags(db.handle(), "SELECT tag FROM inbox_tags WHERE review_id = ?1 ORDER BY tag");
   tags.bind(1, review_id);
   while (tags.step()) row.tags.push_back(tags.text(0));

@@ -19,7 +19,9 @@ inline constexpr const char* kStates[] = {"unread", "open", "replied", "resolved
 std::optional<int> priority_from_name(std::string_view name);
 
 struct InboxRow {
-  std::string review_id;
+  std::string review_id;        // a review's or a question's id (see kind)
+  std::string kind = "review";  // review | question (migration 7)
+  std::string product_id;
   std::string state = "unread";
   bool starred = false;
   std::string assignee;

@@ -6,6 +6,7 @@
 
 #include "http_util.hpp"
 #include "inbox/inbox_fold.hpp"
+#include "questions/question_inbox.hpp"
 
 namespace vouch::server::inbox {
 
@@ -102,6 +103,36 @@ Result<std::size_t> in_batches(Database& db, const std::string& select, Step ste
     if (Status s = transaction.commit(); !s) return s.error();
     total += rows.size();
     after = rows.back().id;
+  }
+}
+
+// Unanswered question items (migration 7) against the question target: the
+// rule of a question's due time is question_due_time (question_inbox.hpp).
+Result<std::size_t> reclock_questions(Database& db, const InboxSettings& settings) {
+  std::size_t total = 0;
+  std::string after;
+  for (;;) {
+    std::vector<std::pair<std::string, std::int64_t>> rows;
+    {
+      Statement query(db.handle(),
+                      "SELECT review_id, arrived_at FROM inbox_items WHERE kind = 'question' AND "
+                      "first_reply_at IS NULL AND review_id > ?1 ORDER BY review_id LIMIT ?2");
+      query.bind(1, after).bind(2, static_cast<std::int64_t>(kBatch));
+      while (query.step()) rows.emplace_back(query.text(0), query.integer(1));
+      if (query.failed()) return sql_error("inbox batch", query);
+    }
+    if (rows.empty()) return total;
+    Transaction transaction(db);
+    if (!transaction.began()) return Error{"inbox batch", db.last_error(), ErrorKind::Storage};
+    Statement update(db.handle(), "UPDATE inbox_items SET due_at = ?2 WHERE review_id = ?1");
+    for (const auto& [id, arrived] : rows) {
+      update.reset();
+      update.bind(1, id).bind(2, questions::question_due_time(settings, arrived));
+      if (Status s = update.run(); !s) return s.error();
+    }
+    if (Status s = transaction.commit(); !s) return s.error();
+    total += rows.size();
+    after = rows.back().first;
   }
 }
 
@@ -343,6 +374,9 @@ Result<PrepareReport> prepare_inbox(Database& db, const InboxSettings& settings)
         });
     if (!reclocked) return reclocked.error();
     report.reclocked = reclocked.value();
+    Result<std::size_t> questions = reclock_questions(db, settings);
+    if (!questions) return questions.error();
+    report.reclocked_questions = questions.value();
   }
   if (clock_hash.value() != settings.clock_hash) {
     if (Status s = set_state_value(db, "clock_hash", settings.clock_hash); !s) return s.error();

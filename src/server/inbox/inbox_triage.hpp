@@ -74,6 +74,7 @@ struct PrepareReport {
   std::size_t backfilled = 0;
   std::size_t retriaged = 0;
   std::size_t reclocked = 0;
+  std::size_t reclocked_questions = 0;  // question items, against the question target
 };
 // Start-up: backfill, then re-triage / re-clock when the stored configuration
 // hash differs (console_state). Batched, each batch one transaction.

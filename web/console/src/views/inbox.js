@@ -9,7 +9,7 @@ import { metricsBar } from './metrics.js';
 import { badge, dueBadge, PRIORITIES, priorityBadge, provenanceBadge, stars, STATES, STATUSES, tagBadges } from './common.js';
 
 const VIEWS = ['all', 'needs_response', 'overdue', 'due_today', 'unread', 'starred', 'follow_up_due'];
-const FILTER_KEYS = ['view', 'assignee', 'tag', 'priority', 'rating', 'product', 'status', 'state', 'from', 'to', 'q', 'sort', 'offset'];
+const FILTER_KEYS = ['view', 'kind', 'assignee', 'tag', 'priority', 'rating', 'product', 'status', 'state', 'from', 'to', 'q', 'sort', 'offset'];
 const PAGE = 50;
 const ui = { sidebarOpen: false, current: -1, flash: '' };
 
@@ -74,6 +74,7 @@ function sidebar(filters, counts) {
       filterLink(filters, 'assignee', 'none', t('inbox.assigned_none'), counts.unassigned ?? 0),
       ...Object.entries(byAssignee).map(([name, n]) => filterLink(filters, 'assignee', name, name, n)),
     ]),
+    group(t('inbox.kind'), ['review', 'question'].map((k) => filterLink(filters, 'kind', k, t(`kind.${k}`), (counts.by_kind || {})[k] ?? 0))),
     group(t('inbox.tags'), Object.entries(counts.by_tag || {}).map(([tag, n]) => filterLink(filters, 'tag', tag, label('tag', tag), n))),
     group(t('inbox.priority'), PRIORITIES.map((p) => filterLink(filters, 'priority', p, label('priority', p), (counts.by_priority || {})[p] ?? 0))),
     group(t('inbox.rating'), ['1', '2', '3', '4', '5'].map((r) => filterLink(filters, 'rating', r, t('item.stars', { n: r }), (counts.by_rating || {})[r] ?? 0))),
@@ -89,17 +90,21 @@ function excerpt(text, length = 140) {
 
 function row(item, selected, onToggle) {
   const checkboxId = uid('select');
+  const question = item.kind === 'question';
   return h(
     'li',
     { class: `row${item.state === 'unread' ? ' unread' : ''}`, 'data-id': item.id, 'data-state': item.state },
     h('div', { class: 'row-select' },
       h('input', { type: 'checkbox', id: checkboxId, checked: selected.has(item.id), onchange: (event) => onToggle(item.id, event.target.checked) }),
-      h('label', { for: checkboxId, class: 'visually-hidden' }, t('inbox.select', { title: item.title || item.id }))),
+      h('label', { for: checkboxId, class: 'visually-hidden' }, t('inbox.select', { title: item.title || (question ? excerpt(item.body, 60) : item.id) }))),
     h(
       'div',
       { class: 'row-main' },
-      h('div', { class: 'row-line' }, stars(item.rating), h('span', { class: 'product' }, item.product_id), item.starred ? badge('star', t('item.starred')) : null),
-      h('a', { class: 'row-link', href: href('item', {}, item.id) }, h('strong', null, item.title || t('item.untitled')), ' ', h('span', { class: 'excerpt' }, excerpt(item.body))),
+      h('div', { class: 'row-line' },
+        // A question has no rating: its kind badge stands where the stars are.
+        question ? badge('kind-question', t('item.question_badge'), { 'data-kind-badge': 'question' }) : stars(item.rating),
+        h('span', { class: 'product' }, item.product_id), item.starred ? badge('star', t('item.starred')) : null),
+      h('a', { class: 'row-link', href: href('item', {}, item.id) }, h('strong', null, question ? t('item.question_title', { author: item.author || t('item.anonymous') }) : item.title || t('item.untitled')), ' ', h('span', { class: 'excerpt' }, excerpt(item.body))),
       h(
         'div',
         { class: 'row-meta' },
@@ -111,7 +116,7 @@ function row(item, selected, onToggle) {
         dueBadge(item),
         badge('state', label('state', item.state), { 'data-state-badge': item.state }),
         item.assignee ? badge('assignee', t('item.assignee_short', { name: item.assignee })) : null,
-        item.reply ? badge('replied', t('item.replied')) : null,
+        item.reply ? badge('replied', t(question ? 'item.answered' : 'item.replied')) : null,
       ),
     ),
   );

@@ -2,19 +2,22 @@
 // work on it: reply (template picker, preview, the reply check's warnings
 // before publishing), no reply needed, note, private message, resolve with a
 // follow-up, follow-up outcome, tag/priority correction, assign, star, moderation.
+// A question item (kind "question") has its own page (question-item.js), built
+// from the same panels.
 import { api } from '../api.js';
 import { append, fill, h, uid } from '../dom.js';
 import { formatTime, label, locale, t } from '../i18n.js';
 import { go, href } from '../router.js';
 import { can, me } from '../session.js';
 import { BUILTIN_TAGS, badge, dueBadge, PRIORITIES, priorityBadge, provenanceBadge, stars, tagBadges } from './common.js';
+import { renderQuestionItem } from './question-item.js';
 
-function section(key, ...children) {
+export function section(key, ...children) {
   const id = uid('section');
   return h('section', { class: `panel panel-${key}`, 'aria-labelledby': id }, h('h2', { id }, t(`item.section.${key}`)), ...children);
 }
 
-function field(labelText, control, hint) {
+export function field(labelText, control, hint) {
   const hintId = hint ? uid('hint') : null;
   if (hintId) control.setAttribute('aria-describedby', hintId);
   if (!control.id) control.id = uid('field');
@@ -22,7 +25,7 @@ function field(labelText, control, hint) {
 }
 
 /** Runs `action`, showing progress and the outcome in `status`; rerenders on success. */
-async function act(status, action, after) {
+export async function act(status, action, after) {
   status.textContent = t('action.working');
   status.classList.remove('error');
   try {
@@ -43,15 +46,28 @@ function warningsList(warnings) {
   return h('ul', { class: 'warnings' }, warnings.map((w) => h('li', { 'data-warning': w.code }, w.message || w.code)));
 }
 
-function replyPanel(item, path, refresh, autofocus) {
+/**
+ * The reply composer. `options` lets a question item use it for the store's
+ * answer (same templates, placeholders and reply check): `send(text)` publishes,
+ * `key` names the section, `initial` fills the text, `labels` overrides text/hint/publish.
+ */
+export function replyPanel(item, path, refresh, autofocus, options = {}) {
+  const {
+    send = (body) => api('POST', `reviews/${path}/reply`, { text: body }),
+    key = 'reply',
+    initial = item.reply ? item.reply.text : '',
+    current = item.reply,
+    labels = {},
+  } = options;
+  const publishLabel = labels.publish || t('reply.publish');
   const status = h('p', { class: 'status', role: 'status' });
-  const text = h('textarea', { id: 'reply-text', name: 'reply', rows: '6', value: item.reply ? item.reply.text : '' });
+  const text = h('textarea', { id: 'reply-text', name: 'reply', rows: '6', value: initial });
   if (autofocus) text.setAttribute('data-autofocus', '');
   const preview = h('div', { class: 'preview', id: 'reply-preview', 'aria-live': 'polite' });
   const warnings = h('div', { class: 'reply-warnings', id: 'reply-warnings', role: 'alert' });
   const picker = h('select', { id: 'template-picker' }, h('option', { value: '' }, t('reply.pick')));
   let checkedText = null;
-  const publish = h('button', { type: 'button', class: 'primary', 'data-action': 'publish-reply' }, t('reply.publish'));
+  const publish = h('button', { type: 'button', class: 'primary', 'data-action': 'publish-reply' }, publishLabel);
   api('GET', `templates?review=${encodeURIComponent(item.id)}&locale=${encodeURIComponent(item.language || locale())}`)
     .then((data) => {
       for (const template of data.templates || []) {
@@ -91,14 +107,14 @@ function replyPanel(item, path, refresh, autofocus) {
         return;
       }
     }
-    await act(status, () => api('POST', `reviews/${path}/reply`, { text: text.value }), refresh);
+    await act(status, () => send(text.value), refresh);
   });
-  text.addEventListener('input', () => { publish.textContent = t('reply.publish'); });
+  text.addEventListener('input', () => { publish.textContent = publishLabel; });
   return section(
-    'reply',
-    item.reply ? h('p', { class: 'current-reply' }, t('reply.current', { by: item.reply.by || '', time: formatTime(item.reply.time) })) : null,
+    key,
+    current ? h('p', { class: 'current-reply' }, t('reply.current', { by: current.by || '', time: formatTime(current.time) })) : null,
     field(t('reply.template'), picker),
-    field(t('reply.text'), text, t('reply.hint')),
+    field(labels.text || t('reply.text'), text, labels.hint || t('reply.hint')),
     h('div', { class: 'actions' }, showPreview, publish),
     warnings,
     preview,
@@ -106,7 +122,7 @@ function replyPanel(item, path, refresh, autofocus) {
   );
 }
 
-function noReplyPanel(item, path, refresh) {
+export function noReplyPanel(item, path, refresh) {
   const status = h('p', { class: 'status', role: 'status' });
   if (item.no_reply) {
     return section('no_reply',
@@ -170,7 +186,7 @@ function notesPanel(item, path, refresh) {
     status);
 }
 
-function correctPanel(item, path, refresh) {
+export function correctPanel(item, path, refresh) {
   const status = h('p', { class: 'status', role: 'status' });
   const tags = [...new Set([...BUILTIN_TAGS, ...(item.tags || [])])];
   const boxes = tags.map((tag) => {
@@ -226,10 +242,20 @@ function moderationPanel(item, path, refresh) {
     status);
 }
 
+export function historySection(history) {
+  return section('history', h('ol', { class: 'history' }, (history || []).map((event) =>
+    h('li', { 'data-kind': event.kind },
+      h('span', { class: 'when' }, formatTime(event.time)), ' ',
+      h('strong', null, event.actor || ''), ' ',
+      badge('kind', label('event', event.action || event.kind)), ' ',
+      h('span', null, event.text || '')))));
+}
+
 export async function renderItem(main, route, context) {
   const path = encodeURIComponent(route.id);
   const data = await api('GET', `inbox/${path}`);
   const item = data.item;
+  if (item.kind === 'question') return renderQuestionItem(main, route, context, data);
   try {
     sessionStorage.setItem('vouch-console-last-item', item.id); // the template editor previews with it
   } catch {
@@ -275,12 +301,7 @@ export async function renderItem(main, route, context) {
         correctPanel(item, path, refresh),
         notesPanel(item, path, refresh),
         moderationPanel(item, path, refresh)),
-      section('history', h('ol', { class: 'history' }, (data.history || []).map((event) =>
-        h('li', { 'data-kind': event.kind },
-          h('span', { class: 'when' }, formatTime(event.time)), ' ',
-          h('strong', null, event.actor || ''), ' ',
-          badge('kind', label('event', event.action || event.kind)), ' ',
-          h('span', null, event.text || ''))))),
+      historySection(data.history),
     ),
   );
   context.keys = (key) => {
