@@ -74,11 +74,18 @@ export class ReviewForm {
     this.busy = false;
   }
 
-  open() {
+  /** @param {number} [rating] 1..5 from a request mail's star link (data.js linkRating): checked */
+  open(rating = 0) {
     this.form.hidden = false;
     if (!this.openedAt) this.openedAt = Date.now();
-    const first = this.form.querySelector('input[name="rating"]');
+    const chosen = rating ? this.form.querySelector(`input[name="rating"][value="${rating}"]`) : null;
+    const first = chosen || this.form.querySelector('input[name="rating"]');
+    if (chosen) {
+      chosen.checked = true;
+      this.touched.add('rating');
+    }
     if (first) first.focus();
+    if (chosen) this.form.scrollIntoView({ block: 'start' });
   }
 
   close() {
