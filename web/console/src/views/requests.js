@@ -285,7 +285,9 @@ function templatesPanel(data, route, context) {
 }
 
 export async function renderRequests(main, route, context) {
-  const q = (route.params.q || '').slice(0, 200);
+  // The server takes at most 200 bytes of search (UTF-8): a longer hash is cut, not refused.
+  let q = route.params.q || '';
+  while (new TextEncoder().encode(q).length > 200) q = q.slice(0, -1);
   const offset = Math.max(0, Math.floor(Number(route.params.offset) || 0));
   const to = isoDay(new Date());
   const from = isoDay(new Date(Date.now() - 83 * DAY));
