@@ -78,7 +78,8 @@ void list_orders_route(App& app, const Actor&, const httplib::Request& req,
   if (!offset) return;
   const std::string search = req.get_param_value("q");
   if (search.size() > kMaxOrderSearch) {
-    send_error(res, 400, "invalid_parameter", "q: at most 200 bytes (part of an order id or address)");
+    send_error(res, 400, "invalid_parameter",
+               "q: at most 200 bytes (part of an order id or address)");
     return;
   }
   app::Outcome<json> listed = list_orders(app, *limit, *offset, search);

@@ -16,11 +16,10 @@ namespace {
 json order_json(const std::string& id, const std::string& email, std::int64_t fulfilled) {
   return {{"order_id", id},
           {"customer", {{"name", "Mia"}, {"email", email}, {"locale", "en"}}},
-          {"items",
-           json::array({{{"product", "mug"},
-                         {"name", "Mug"},
-                         {"url", "https://shop.example/products/mug"},
-                         {"image", ""}}})},
+          {"items", json::array({{{"product", "mug"},
+                                  {"name", "Mug"},
+                                  {"url", "https://shop.example/products/mug"},
+                                  {"image", ""}}})},
           {"fulfilled_at", fulfilled}};
 }
 
@@ -76,8 +75,8 @@ TEST_CASE("orders list: search by order id or address, total of what matched, ho
   // Hostile searches match nothing and break nothing; LIKE wildcards are plain text.
   for (const std::string& q : {"%25", "_", "%27%20OR%201%3D1%20--", "%00", "%FF%FE", "%5C"})
     CHECK(list(client, "?q=" + q)["total"] == 0);
-  auto too_long = client.Get(("/api/v1/admin/orders?q=" + std::string(201, 'a')).c_str(),
-                             admin_headers());
+  auto too_long =
+      client.Get(("/api/v1/admin/orders?q=" + std::string(201, 'a')).c_str(), admin_headers());
   REQUIRE(too_long);
   CHECK(too_long->status == 400);
   CHECK(json::parse(too_long->body)["error"]["code"] == "invalid_parameter");
