@@ -32,18 +32,22 @@ function languageName(tag) {
 /**
  * One order's request status, from what the server lists (GET orders): the
  * customer opted out, every product reviewed through the order's links, else
- * the latest request's state (scheduled / sent / reminded / skipped + reason).
+ * the latest mail that went out (sent / reminded, with the next reminder's
+ * time when one is scheduled), else why none went out, else when it will.
  */
 export function orderStatus(order) {
   const items = (order.items || []).length;
   if (order.unsubscribed) return { key: 'unsubscribed' };
   if (items && order.verified_reviews >= items) return { key: 'reviewed' };
   const requests = order.requests || [];
-  const last = requests[requests.length - 1];
-  if (!last) return { key: 'none' };
-  if (last.state === 'scheduled') return { key: 'scheduled', time: last.due };
-  if (last.state === 'queued') return { key: last.kind === 'reminder' ? 'reminded' : 'sent', time: last.queued, mail: last.mail_state };
-  return { key: 'skipped', reason: last.skip_reason };
+  const queued = requests.filter((r) => r.state === 'queued');
+  const next = requests.find((r) => r.state === 'scheduled');
+  const last = queued[queued.length - 1];
+  if (last) return { key: last.kind === 'reminder' ? 'reminded' : 'sent', time: last.queued, mail: last.mail_state, next: next && next.due };
+  const skipped = requests.find((r) => r.state === 'skipped');
+  if (skipped) return { key: 'skipped', reason: skipped.skip_reason };
+  if (next) return { key: 'scheduled', time: next.due };
+  return { key: 'none' };
 }
 
 function statusBadge(order) {
@@ -52,7 +56,8 @@ function statusBadge(order) {
   return h('span', null,
     badge(`request-${status.key}`, text, { 'data-status': status.key, 'data-reason': status.reason || null }),
     status.time ? h('span', { class: 'meta' }, ` ${formatTime(status.time)}`) : null,
-    status.mail ? h('span', { class: 'meta' }, ` · ${label('outbox.state', status.mail)}`) : null);
+    status.mail ? h('span', { class: 'meta' }, ` · ${label('outbox.state', status.mail)}`) : null,
+    status.next ? h('span', { class: 'meta', 'data-next': '' }, ` · ${t('requests.status.next_reminder', { time: formatTime(status.next) })}`) : null);
 }
 
 // ---- orders ------------------------------------------------------------------
