@@ -270,7 +270,8 @@ test('a test order from the page is stored and its mail reaches the relay; the s
   await page.click('[data-action="sample-order"]');
   await page.locator('[data-panel="sample-order"] .status', { hasText: 'stored' }).waitFor();
   const mail = await mailTo('sample@example.com');
-  assert.match(mail.text, /vouch_rating|\/api\/v1\/requests\/\d+\/click\?product=linen-wrap-dress&rating=1/);
+  assert.match(mail.text, /\/api\/v1\/requests\/\d+\/click\?product=demo-linen-dress&rating=1&token=/);
+  assert.ok(mail.text.startsWith(`Hello ${HOSTILE},`), 'the name as written, in the text part');
   await page.locator('tr[data-order^="test-"]').first().waitFor();
   // The server refuses a bad product id and URL: each error names its field.
   await page.fill('#sample-email', 'sample2@example.com');
