@@ -102,7 +102,7 @@ test('demo: a test order from the console -> the mailbox -> a star link -> the f
   const mail = await mailboxMessage(CUSTOMER);
   assert.match(mail.subject, /Fern & Thread/);
   assert.ok(mail.text.includes('Linen Wrap Dress'));
-  assert.match(mail.headers.get('list-unsubscribe-post') || '', /List-Unsubscribe=One-Click/);
+  assert.match(mail.headerLines.find((line) => line.key === 'list-unsubscribe-post')?.line || '', /List-Unsubscribe=One-Click/);
   const links = [...mail.html.matchAll(/href="([^"]+\/api\/v1\/requests\/\d+\/click\?[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
   assert.equal(new Set(links.map((link) => new URL(link).searchParams.get('rating'))).size, 5, 'five star links');
   const four = links.find((link) => new URL(link).searchParams.get('rating') === '4');
@@ -135,7 +135,8 @@ test('demo: a test order from the console -> the mailbox -> a star link -> the f
   });
   assert.equal(placed.focusInForm, true);
   assert.equal(placed.focused, '4');
-  assert.ok(placed.top >= 0 && placed.top < placed.height, `the form is scrolled into view (top ${placed.top})`);
+  // Its top at the viewport's top (scrollIntoView, block start; sub-pixel layout rounds).
+  assert.ok(Math.round(placed.top) >= 0 && placed.top < placed.height / 2, `the form is scrolled into view (top ${placed.top})`);
   assert.equal(await product.getAttribute('[data-action="write"]', 'aria-expanded'), 'true');
 
   // 4. The shopper writes and sends: held for moderation, verified.
@@ -172,7 +173,7 @@ test('demo: a test order from the console -> the mailbox -> a star link -> the f
   assert.deepEqual(problems, []);
 });
 
-test('a hostile vouch_rating opens nothing; the token alone still verifies', async () => {
+test('a hostile vouch_rating opens nothing', async () => {
   const context = await browser.newContext();
   for (const value of ['9', '0', '4x', '-4', '４', '"><img src=x onerror=alert(1)>']) {
     const page = await context.newPage();
