@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoRequests } from './lib/demo-requests.mjs';
 import { root } from './lib/run.mjs';
 import { buildSeed, topUp } from './demo-data/build-seed.mjs';
 import { seedDemoQuestions } from './demo-data/seed-questions.mjs';
@@ -47,11 +48,13 @@ export const demoMail = {
 export function ensureDemoConfig({ binary = serverBinary, config = demoConfig, publicUrl = 'http://localhost:8080' } = {}) {
   if (existsSync(config)) {
     // Configs written before photo URLs needed public_url (shoppers' photos would be
-    // refused) or before the outbox (no mail would go out): add what is missing.
+    // refused), before the outbox (no mail would go out) or before review requests
+    // (the demo mails at once, scripts/lib/demo-requests.mjs): add what is missing.
     const settings = JSON.parse(readFileSync(config, 'utf8'));
-    if (settings.public_url && settings.mail) return;
+    if (settings.public_url && settings.mail && settings.requests) return;
     settings.public_url ||= publicUrl;
     settings.mail ||= demoMail;
+    settings.requests ||= demoRequests;
     writeFileSync(config, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
     return;
   }
@@ -60,6 +63,7 @@ export function ensureDemoConfig({ binary = serverBinary, config = demoConfig, p
   const settings = JSON.parse(readFileSync(config, 'utf8'));
   settings.moderation = 'all';
   settings.mail = demoMail;
+  settings.requests = demoRequests;
   writeFileSync(config, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
 }
 

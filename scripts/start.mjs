@@ -49,6 +49,7 @@ console.log(`Owner console:        http://localhost:${port}/admin/`);
 console.log(`  demo owner login:   ${owner.name} / ${owner.password}   (var/demo-owner.txt)`);
 console.log(`Admin API token (var/vouch.json, for scripts): ${config.admin_token}`);
 if (relay) console.log(`Demo mailbox:         var/mail/*.eml and the console's Outbox page (relay on 127.0.0.1:${relay.port})`);
+if (relay) console.log('  review requests:    the console\'s Review requests page, "Send a test order" (mailed at once)');
 console.log('Press Ctrl+C to stop.');
 // Ctrl+C reaches the whole process group; a plain `kill` of this script is forwarded.
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill('SIGTERM'));

@@ -335,6 +335,11 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
     if (!hooks) return hooks.error();
     config.webhooks = std::move(hooks.value());
   }
+  if (const auto it = root.find("requests"); it != root.end()) {
+    Status s = requests::parse_request_settings(
+        it->dump(-1, ' ', false, json::error_handler_t::replace), config.requests);
+    if (!s) return s.error();
+  }
   return config;
 }
 

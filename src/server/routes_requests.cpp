@@ -29,6 +29,7 @@ using namespace requests;
 
 constexpr std::size_t kOrderBodyLimit = 256 * 1024;
 constexpr std::size_t kTemplateBodyLimit = 16 * 1024;
+constexpr std::size_t kMaxOrderSearch = 200;
 constexpr const char* kHtmlType = "text/html; charset=utf-8";
 
 void send_html(httplib::Response& res, int status, const std::string& html) {
@@ -75,7 +76,13 @@ void list_orders_route(App& app, const Actor&, const httplib::Request& req,
   if (!limit) return;
   const auto offset = int_param(req, res, "offset", 0, 0, INT64_C(1) << 40);
   if (!offset) return;
-  app::Outcome<json> listed = list_orders(app, *limit, *offset);
+  const std::string search = req.get_param_value("q");
+  if (search.size() > kMaxOrderSearch) {
+    send_error(res, 400, "invalid_parameter",
+               "q: at most 200 bytes (part of an order id or address)");
+    return;
+  }
+  app::Outcome<json> listed = list_orders(app, *limit, *offset, search);
   if (!listed) return send_problem(res, listed.problem(), "en");
   send_json(res, 200, listed.value());
 }

@@ -99,6 +99,19 @@ export function reviewLinkToken() {
 }
 
 /**
+ * The star a review-request mail's link chose (?vouch_rating=1..5, beside
+ * review_token): the form opens with it checked. Anything else is 0 (ignored).
+ */
+export function linkRating() {
+  try {
+    const value = new URL(window.location.href).searchParams.get('vouch_rating');
+    return /^[1-5]$/.test(value || '') ? Number(value) : 0;
+  } catch (error) {
+    return 0;
+  }
+}
+
+/**
  * Posts a review: JSON, or multipart with a "review" part when there are photos.
  * @returns {Promise<{ status: number, payload: any }>}
  */

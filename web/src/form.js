@@ -115,11 +115,18 @@ export class ReviewForm {
     return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement ? /** @type {HTMLInputElement} */ (control) : null;
   }
 
-  open() {
+  /** @param {number} [rating] 1..5 from a request mail's star link (data.js linkRating): checked */
+  open(rating = 0) {
     this.form.hidden = false;
     if (!this.openedAt) this.openedAt = Date.now();
-    const first = /** @type {HTMLInputElement | null} */ (this.form.querySelector(`input[name="${FIELD.rating}"]`));
+    const chosen = /** @type {HTMLInputElement | null} */ (rating ? this.form.querySelector(`input[name="${FIELD.rating}"][value="${rating}"]`) : null);
+    const first = chosen || /** @type {HTMLInputElement | null} */ (this.form.querySelector(`input[name="${FIELD.rating}"]`));
+    if (chosen) {
+      chosen.checked = true;
+      this.touched.add(FIELD.rating);
+    }
     if (first) first.focus();
+    if (chosen) this.form.scrollIntoView({ block: 'start' });
   }
 
   close() {

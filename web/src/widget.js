@@ -10,7 +10,7 @@
 // preparation (search-prep.js), focus (focus.js) and dates (dates.js).
 // The only C++ handle is the Store, freed by destroy().
 import { WidgetEvents } from './actions.js';
-import { fetchSnapshot, fragmentUrl } from './data.js';
+import { fetchSnapshot, fragmentUrl, linkRating } from './data.js';
 import { dateFormat, formatDates } from './dates.js';
 import { emit, vouchError } from './events.js';
 import { fallbackLink, fallbackLocale, showFallback } from './fallback.js';
@@ -35,6 +35,8 @@ import { Votes } from './votes.js';
 import { loadBinaryInto } from './wasm-snapshot.mjs';
 
 let widgetCount = 0;
+// The one widget that answered the page's ?vouch_rating= (a page may hold several).
+let linkClaimed = false;
 
 /** After the first render, when the browser has nothing else to do. */
 function whenIdle(callback) {
@@ -115,12 +117,16 @@ export class ReviewsWidget {
   async start() {
     this.renderSkeleton();
     this.lazy = whenNearViewport(this.host);
-    await this.lazy.promise;
+    // A request mail's star link came for the form: no waiting for a scroll.
+    await (linkRating() || this.lazy.promise);
     if (this.destroyed) return;
     const generation = (this.generation += 1);
     this.engine = null;
     this.first = null;
-    if (await this.showFirstRender(generation)) return;
+    if (await this.showFirstRender(generation)) {
+      this.openFromLink();
+      return;
+    }
     if (this.destroyed || generation !== this.generation) return;
     const snapshotPromise = fetchSnapshot(this.options);
     snapshotPromise.catch(() => {}); // reported below, after the core (its failure explains more)
@@ -135,6 +141,7 @@ export class ReviewsWidget {
       this.renderView({ focus: false });
       this.mountQuestions();
       if (this.viewState.value.search) this.prepareSearch(); // a shared link with a query
+      this.openFromLink();
       emit(this.host, 'vouch:ready', { product: this.options.product, version: core.version(), reviews: this.store.size() });
     } catch (error) {
       if (!this.destroyed && generation === this.generation) this.fail(error);
@@ -395,13 +402,21 @@ export class ReviewsWidget {
     return this.formMount;
   }
 
-  async openForm(button) {
+  /** ?vouch_rating=N (a request mail's star): the form opens with N checked, in one widget per page. */
+  openFromLink() {
+    const button = this.root.querySelector('[data-action="write"]');
+    if (linkClaimed || !linkRating() || !button) return;
+    linkClaimed = true;
+    this.openForm(button, linkRating());
+  }
+
+  async openForm(button, rating = 0) {
     button.setAttribute('aria-busy', 'true');
     try {
       const form = await this.ensureForm();
       if (!form || this.destroyed) return;
       button.setAttribute('aria-expanded', 'true');
-      form.open();
+      form.open(rating);
     } catch (error) {
       this.formUnavailable(error, true);
     } finally {

@@ -259,21 +259,35 @@ app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order,
   return stored;
 }
 
-app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset) {
+// `search` ("" = all): part of the order id, or part of the address (case-folded
+// like email_key). The same condition filters the page and counts the total.
+constexpr const char* kOrderSearch =
+    "(?3 = '' OR instr(o.order_id, ?3) > 0 OR instr(o.email_key, ?4) > 0)";
+
+app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset,
+                               const std::string& search) {
   Database& db = *app.db;
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   json orders = json::array();
+  // verified_reviews: the order's products reviewed through its own links;
+  // unsubscribed: the address opted out (no more request mails, any order).
   Statement rows(db.handle(),
-                 "SELECT order_id, customer_name, email, locale, fulfilled_at, source, created_at "
-                 "FROM orders ORDER BY created_at DESC, order_id LIMIT ?1 OFFSET ?2");
-  rows.bind(1, limit).bind(2, offset);
+                 std::string("SELECT o.order_id, o.customer_name, o.email, o.locale, "
+                             "o.fulfilled_at, o.source, o.created_at, (SELECT COUNT(*) FROM "
+                             "verified_orders v WHERE v.order_id = o.order_id), EXISTS (SELECT 1 "
+                             "FROM unsubscribes u WHERE u.email_key = o.email_key) FROM orders o "
+                             "WHERE ") +
+                     kOrderSearch + " ORDER BY o.created_at DESC, o.order_id LIMIT ?1 OFFSET ?2");
+  rows.bind(1, limit).bind(2, offset).bind(3, search).bind(4, email_key(search));
   while (rows.step()) {
     json order = {
         {"order_id", rows.text(0)},
         {"customer", {{"name", rows.text(1)}, {"email", rows.text(2)}, {"locale", rows.text(3)}}},
         {"fulfilled_at", format_utc(rows.integer(4))},
         {"source", rows.text(5)},
-        {"created", format_utc(rows.integer(6))}};
+        {"created", format_utc(rows.integer(6))},
+        {"verified_reviews", rows.integer(7)},
+        {"unsubscribed", rows.integer(8) != 0}};
     json items = json::array();
     Statement item(db.handle(),
                    "SELECT product_id, name, url, image FROM order_items WHERE order_id = ?1 ORDER "
@@ -307,7 +321,8 @@ app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset
     orders.push_back(order);
   }
   if (rows.failed()) return app::problem(app::Failure::Storage, "internal", "database error");
-  Statement total(db.handle(), "SELECT COUNT(*) FROM orders");
+  Statement total(db.handle(), std::string("SELECT COUNT(*) FROM orders o WHERE ") + kOrderSearch);
+  total.bind(3, search).bind(4, email_key(search));
   const std::int64_t count = total.step() ? total.integer(0) : 0;
   return json{{"total", count}, {"orders", orders}};
 }

@@ -53,8 +53,10 @@ struct StoredOrder {
 // Conflict when the id exists with other content.
 app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const std::string& source);
 
-// The console's list: newest first, with each order's requests.
-app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset);
+// The console's list: newest first, with each order's requests; `search`
+// ("" = all) keeps orders whose id or address contains it.
+app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset,
+                               const std::string& search = "");
 
 // Lowercased address: caps and unsubscribes match on it.
 std::string email_key(std::string_view email);

@@ -15,6 +15,7 @@ import { renderTeam } from './views/team.js';
 import { renderSessions } from './views/sessions.js';
 import { renderSettings } from './views/settings.js';
 import { renderOutbox } from './views/outbox.js';
+import { renderRequests } from './views/requests.js';
 import { renderWebhooks } from './views/webhooks.js';
 import { helpDialog } from './views/help.js';
 
@@ -27,6 +28,7 @@ const VIEWS = {
   sessions: renderSessions,
   settings: renderSettings,
   outbox: renderOutbox,
+  requests: renderRequests,
   webhooks: renderWebhooks,
 };
 
@@ -64,6 +66,7 @@ function header() {
         navLink('inbox', t('nav.inbox')),
         navLink('analytics', t('nav.analytics')),
         navLink('templates', t('nav.templates')),
+        navLink('requests', t('nav.requests')),
         can('manage') ? navLink('team', t('nav.team')) : null,
         navLink('sessions', t('nav.sessions')),
         can('manage') ? navLink('outbox', t('nav.outbox')) : null,

@@ -271,7 +271,8 @@ function fairnessPanel(fairness) {
 
 // ---- review requests ----------------------------------------------------------
 // The request mail's funnel (issue 18), a table only; never by star rating.
-function requestsPanel(requests) {
+// Also the Review requests page's funnel (views/requests.js): one panel, two pages.
+export function requestsPanel(requests) {
   const rows = (requests.periods || []).map((p) => ({ ...p, period: periodLabel(p) }));
   const table = dataTable([
     { key: 'period', title: t('analytics.col.period') },

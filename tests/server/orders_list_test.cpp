@@ -1,0 +1,113 @@
+// The console's orders list (GET /api/v1/admin/orders): search by part of the
+// order id or of the address (case-folded), the total counts what the search
+// kept, and the read-only facts the Review requests page shows per order
+// (reviews through the order's own links, the address unsubscribed).
+#include <catch2/catch.hpp>
+
+#include "db.hpp"
+#include "http_util.hpp"
+#include "test_server.hpp"
+
+using namespace vouch_test;
+using vouch::server::json;
+
+namespace {
+
+json order_json(const std::string& id, const std::string& email, std::int64_t fulfilled) {
+  return {{"order_id", id},
+          {"customer", {{"name", "Mia"}, {"email", email}, {"locale", "en"}}},
+          {"items", json::array({{{"product", "mug"},
+                                  {"name", "Mug"},
+                                  {"url", "https://shop.example/products/mug"},
+                                  {"image", ""}}})},
+          {"fulfilled_at", fulfilled}};
+}
+
+json list(httplib::Client& client, const std::string& query) {
+  auto res = client.Get(("/api/v1/admin/orders" + query).c_str(), admin_headers());
+  REQUIRE(res);
+  INFO(res->body);
+  REQUIRE(res->status == 200);
+  return json::parse(res->body);
+}
+
+std::vector<std::string> ids(const json& listed) {
+  std::vector<std::string> out;
+  for (const json& order : listed["orders"]) out.push_back(order["order_id"].get<std::string>());
+  return out;
+}
+
+void exec(vouch::server::App& app, const std::string& sql) {
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  vouch::server::Statement statement(app.db->handle(), sql);
+  REQUIRE(statement.run());
+}
+
+}  // namespace
+
+TEST_CASE("orders list: search by order id or address, total of what matched, hostile q",
+          "[requests]") {
+  TestServer server(vouch::server::Config{}, true);
+  auto client = server.client();
+  const std::int64_t now = server.app().now();
+  for (const auto& [id, email] :
+       std::vector<std::pair<std::string, std::string>>{{"A-1001", "mia@example.com"},
+                                                        {"A-1002", "Ben.Smith@Example.org"},
+                                                        {"B-2001", "cy@example.net"}}) {
+    auto res = client.Post("/api/v1/admin/orders", admin_headers(),
+                           order_json(id, email, now).dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 201);
+  }
+  CHECK(list(client, "")["total"] == 3);
+  json found = list(client, "?q=A-100");
+  CHECK(found["total"] == 2);
+  CHECK(ids(found).size() == 2);
+  // The address matches case-folded, either way round.
+  CHECK(ids(list(client, "?q=ben.smith%40EXAMPLE")) == std::vector<std::string>{"A-1002"});
+  CHECK(ids(list(client, "?q=B-2001")) == std::vector<std::string>{"B-2001"});
+  // The order id is matched as written (ids are case-sensitive).
+  CHECK(list(client, "?q=a-1001")["total"] == 0);
+  // Paging keeps the search: the total is the search's, not the page's.
+  json page = list(client, "?q=A-&limit=1&offset=1");
+  CHECK(page["total"] == 2);
+  CHECK(page["orders"].size() == 1);
+  // Hostile searches match nothing and break nothing; LIKE wildcards are plain text.
+  for (const char* q : {"%25", "_", "%27%20OR%201%3D1%20--", "%00", "%FF%FE", "%5C"})
+    CHECK(list(client, std::string("?q=") + q)["total"] == 0);
+  auto too_long =
+      client.Get(("/api/v1/admin/orders?q=" + std::string(201, 'a')).c_str(), admin_headers());
+  REQUIRE(too_long);
+  CHECK(too_long->status == 400);
+  CHECK(json::parse(too_long->body)["error"]["code"] == "invalid_parameter");
+}
+
+TEST_CASE("orders list: reviews through the order's links and unsubscribed addresses",
+          "[requests]") {
+  TestServer server(vouch::server::Config{}, true);
+  auto client = server.client();
+  const std::int64_t now = server.app().now();
+  for (const std::string id : {"o-1", "o-2"}) {
+    REQUIRE(client
+                .Post("/api/v1/admin/orders", admin_headers(),
+                      order_json(id, id + "@example.com", now).dump(), "application/json")
+                ->status == 201);
+  }
+  json before = list(client, "?q=o-1");
+  REQUIRE(before["orders"].size() == 1);
+  CHECK(before["orders"][0]["verified_reviews"] == 0);
+  CHECK(before["orders"][0]["unsubscribed"] == false);
+  exec(server.app(),
+       "INSERT INTO verified_orders (product_id, order_id, review_id, used) VALUES ('mug', 'o-1', "
+       "'r1', 1)");
+  exec(server.app(),
+       "INSERT INTO unsubscribes (email_key, created_at, how) VALUES ('o-2@example.com', 1, "
+       "'page')");
+  json after = list(client, "");
+  REQUIRE(after["orders"].size() == 2);
+  for (const json& order : after["orders"]) {
+    const bool first = order["order_id"] == "o-1";
+    CHECK(order["verified_reviews"] == (first ? 1 : 0));
+    CHECK(order["unsubscribed"] == !first);
+  }
+}
