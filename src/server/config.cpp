@@ -279,6 +279,13 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   }
 
   if (Status s = parse_questions(root, config.questions); !s) return s.error();
+  // "requests": the review-request timing (requests/request_settings.hpp).
+  if (const auto it = root.find("requests"); it != root.end()) {
+    if (Status s = requests::parse_request_settings(
+            it->dump(-1, ' ', false, json::error_handler_t::replace), config.requests);
+        !s)
+      return s.error();
+  }
 
   if (const auto it = root.find("limits"); it != root.end()) {
     if (!it->is_object()) return Error{"limits", "expected an object"};

@@ -207,6 +207,7 @@ test('locale from the order, the cap per address, and one-click unsubscribe stop
     const due = await advance(server, 7 * DAY + 60);
     await until(() => relay.messages.length === 3, 'three mails');
     const requests = await settledRequests(server, posts.map((p) => p.order_id), due);
+    assert.ok(requests.every((r) => r.kind === 'request'), 'reminders: 0 in the config schedules none');
     const state = Object.fromEntries(requests.map((r) => [r.order, `${r.state}:${r.skip_reason}`]));
     // Two mails per address in 30 days: the third order of cap@ is skipped (the address case-folded).
     assert.deepEqual(state, { 'zh-1': 'queued:', 'cap-1': 'queued:', 'cap-2': 'queued:', 'cap-3': 'skipped:cap' });
