@@ -178,7 +178,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "mail",
                                                "webhooks",
                                                "requests",
-                                               "questions"};
+                                               "questions",
+                                               "retention"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }
@@ -336,6 +337,11 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
     Result<outbox::MailSettings> mail = outbox::parse_mail_settings(*it, base_dir);
     if (!mail) return mail.error();
     config.mail = std::move(mail.value());
+  }
+  if (const auto it = root.find("retention"); it != root.end()) {
+    Result<RetentionSettings> retention = parse_retention_settings(*it);
+    if (!retention) return retention.error();
+    config.retention = retention.value();
   }
   if (const auto it = root.find("webhooks"); it != root.end()) {
     Result<webhooks::WebhookSettings> hooks = webhooks::parse_webhook_settings(*it, base_dir);
