@@ -7,6 +7,7 @@
 
 #include "outbox/outbox_worker.hpp"
 #include "requests/request_scheduler.hpp"
+#include "retention.hpp"
 #include "webhooks/delivery_worker.hpp"
 #include "webhooks/endpoint_store.hpp"
 
@@ -32,9 +33,11 @@ void BackgroundWork::start() {
   outbox_ = std::make_unique<outbox::OutboxWorker>(app_);
   webhooks_ = std::make_unique<webhooks::DeliveryWorker>(app_);
   requests_ = std::make_unique<requests::RequestScheduler>(app_);
+  pruner_ = std::make_unique<Pruner>(app_);
   requests_->start();
   outbox_->start();
   webhooks_->start();
+  pruner_->start();
 }
 
 void BackgroundWork::stop() {
@@ -42,6 +45,7 @@ void BackgroundWork::stop() {
   if (requests_) requests_->stop();
   if (outbox_) outbox_->stop();
   if (webhooks_) webhooks_->stop();
+  if (pruner_) pruner_->stop();
 }
 
 }  // namespace vouch::server

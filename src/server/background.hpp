@@ -1,6 +1,7 @@
 #pragma once
 // The server's background threads (issue 18): the outbox's sender and the
-// webhook deliverer (and, with the review requests, their scheduler). The
+// webhook deliverer (and, with the review requests, their scheduler), and the
+// pruner of finished rows (retention.hpp). The
 // HttpServer starts them when it starts listening and stops them when it
 // stops, so every way of running the server (serve, the in-process tests)
 // runs them, and none outlives the App it reads.
@@ -21,6 +22,7 @@ class DeliveryWorker;
 namespace requests {
 class RequestScheduler;
 }
+class Pruner;
 
 class BackgroundWork {
  public:
@@ -34,6 +36,7 @@ class BackgroundWork {
   std::unique_ptr<outbox::OutboxWorker> outbox_;
   std::unique_ptr<webhooks::DeliveryWorker> webhooks_;
   std::unique_ptr<requests::RequestScheduler> requests_;  // due review requests -> outbox
+  std::unique_ptr<Pruner> pruner_;                        // finished rows past retention
   bool started_ = false;
   std::mutex mutex_;  // stop() may come from the signal thread and listen() at once
 };

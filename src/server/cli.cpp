@@ -22,6 +22,7 @@
 #include "importer.hpp"
 #include "migrations.hpp"
 #include "photos.hpp"
+#include "requests/order_import.hpp"
 #include "review_link.hpp"
 #include "server.hpp"
 #include "vouch/version.hpp"
@@ -40,6 +41,10 @@ usage:
   vouch-server import     --db FILE [--config FILE] [--format auto] [--partial]
                           [--map field=Column[,field=Column...]] [--default field=value]... [--source NAME]
                           [--product-alias FROM=TO]... FILE
+  vouch-server orders import --db FILE [--config FILE] [--dry-run] [--strict] FILE
+                          (past orders, CSV, one row per item: order_id, fulfilled_at,
+                          customer_name, customer_email, customer_locale, product, product_name,
+                          product_url, product_image; docs/review-requests.md)
   vouch-server export     --db FILE [--config FILE] [--format judgeme|json] [--out FILE]
   vouch-server export     --db FILE [--config FILE] --static DIR
   vouch-server first-render SNAPSHOT...
@@ -76,7 +81,7 @@ struct Args {
 
 // --name value, --name=value; flags without values are listed here.
 bool parse_args(int argc, char** argv, Args& args) {
-  static const char* kFlags[] = {"--partial", "--quiet", "--test-clock"};
+  static const char* kFlags[] = {"--partial", "--quiet", "--test-clock", "--dry-run", "--strict"};
   if (argc < 2) return false;
   args.command = argv[1];
   for (int i = 2; i < argc; ++i) {
@@ -255,6 +260,39 @@ int import_command(const Args& args) {
   return r.committed ? 0 : 2;
 }
 
+// Past orders from a CSV file, through the same use case as POST /api/v1/admin/orders.
+int orders_command(const Args& args) {
+  if (args.positional.size() != 2 || args.positional[0] != "import")
+    return fail("usage: orders import --db FILE [--config FILE] [--dry-run] [--strict] FILE");
+  const std::string& file = args.positional[1];
+  Result<Config> config = config_from(args);
+  if (!config) return fail(config.error().to_string());
+  Result<std::unique_ptr<App>> app = app_from(args, config.value());
+  if (!app) return fail(app.error().to_string());
+  Result<std::string> bytes = read_text_file(file);
+  if (!bytes) return fail(bytes.error().to_string());
+  requests::OrderImportOptions options;
+  options.dry_run = args.has("--dry-run");
+  options.strict = args.has("--strict");
+  Result<requests::OrderImportReport> report =
+      requests::import_orders(*app.value(), bytes.value(), options);
+  if (!report) return fail(file + ": " + report.error().to_string() + " (nothing imported)");
+  const requests::OrderImportReport& r = report.value();
+  for (const requests::OrderImportIssue& issue : r.issues)
+    std::printf("%s: line %zu%s%s: %s (%s)\n", file.c_str(), issue.line,
+                issue.column.empty() ? "" : ", column ", issue.column.c_str(),
+                issue.message.c_str(), issue.code.c_str());
+  const char* verb = r.written ? "imported" : "would import";
+  std::printf(
+      "%zu rows, %zu orders: %zu %s (%zu with a review request scheduled), %zu already "
+      "known, %zu refused%s\n",
+      r.rows, r.orders, r.imported, verb, r.scheduled, r.known, r.refused,
+      r.written         ? ""
+      : options.dry_run ? " — dry run, nothing written"
+                        : " — --strict: nothing written (fix the rows above)");
+  return r.refused == 0 ? 0 : 2;
+}
+
 int export_command(const Args& args) {
   Result<Config> config = config_from(args);
   if (!config) return fail(config.error().to_string());
@@ -369,6 +407,7 @@ int run_cli(int argc, char** argv) {
   if (args.command == "migrate") return migrate_command(args);
   if (args.command == "import") return import_command(args);
   if (args.command == "export") return export_command(args);
+  if (args.command == "orders") return orders_command(args);
   if (args.command == "first-render") return first_render_command(args);
   if (args.command == "sign-link") return sign_link(args);
   if (args.command == "init-config") return init_config(args);

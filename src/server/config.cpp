@@ -178,7 +178,8 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
                                                "mail",
                                                "webhooks",
                                                "requests",
-                                               "questions"};
+                                               "questions",
+                                               "retention"};
   for (const auto& item : root.items()) {
     if (!kKnown.count(item.key())) return Error{item.key(), "unknown configuration member"};
   }
@@ -279,6 +280,13 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
   }
 
   if (Status s = parse_questions(root, config.questions); !s) return s.error();
+  // "requests": the review-request timing (requests/request_settings.hpp).
+  if (const auto it = root.find("requests"); it != root.end()) {
+    if (Status s = requests::parse_request_settings(
+            it->dump(-1, ' ', false, json::error_handler_t::replace), config.requests);
+        !s)
+      return s.error();
+  }
 
   if (const auto it = root.find("limits"); it != root.end()) {
     if (!it->is_object()) return Error{"limits", "expected an object"};
@@ -330,15 +338,15 @@ Result<Config> parse_config(std::string_view json_text, const std::string& base_
     if (!mail) return mail.error();
     config.mail = std::move(mail.value());
   }
+  if (const auto it = root.find("retention"); it != root.end()) {
+    Result<RetentionSettings> retention = parse_retention_settings(*it);
+    if (!retention) return retention.error();
+    config.retention = retention.value();
+  }
   if (const auto it = root.find("webhooks"); it != root.end()) {
     Result<webhooks::WebhookSettings> hooks = webhooks::parse_webhook_settings(*it, base_dir);
     if (!hooks) return hooks.error();
     config.webhooks = std::move(hooks.value());
-  }
-  if (const auto it = root.find("requests"); it != root.end()) {
-    Status s = requests::parse_request_settings(
-        it->dump(-1, ' ', false, json::error_handler_t::replace), config.requests);
-    if (!s) return s.error();
   }
   return config;
 }

@@ -14,6 +14,7 @@
 
 #include "outbox/mail_settings.hpp"
 #include "requests/request_settings.hpp"
+#include "retention_settings.hpp"
 #include "vouch/status.hpp"
 #include "webhooks/webhook_settings.hpp"
 
@@ -96,6 +97,8 @@ struct Config {
   // Review requests after an order (issue 18): requests/request_settings.hpp.
   requests::RequestSettings requests;
   QuestionSettings questions;
+  // How long sent/failed mails and finished webhook events are kept.
+  RetentionSettings retention;
 };
 
 // Parses a config file's text. Relative paths (token/secret files, upload dir,

@@ -6,6 +6,7 @@
 #include "audit_log.hpp"
 #include "http_util.hpp"
 #include "outbox/mail_settings.hpp"
+#include "outbox/mail_texts.hpp"
 #include "outbox/outbox.hpp"
 #include "outbox/outbox_store.hpp"
 #include "routes.hpp"
@@ -108,13 +109,22 @@ void test_mail(App& app, const Actor& actor, const httplib::Request& req, httpli
     send_error(res, 400, "invalid_parameter", "to: expected one e-mail address");
     return;
   }
+  // The recipient's language when the console says it (its own locale), else English.
+  i18n::Locale locale = i18n::Locale::En;
+  if (const auto tag = body->find("locale"); tag != body->end()) {
+    if (!tag->is_string() || tag->get_ref<const std::string&>().size() > 35 ||
+        !is_valid_id(tag->get_ref<const std::string&>())) {
+      send_error(res, 400, "invalid_parameter", "locale: expected a BCP 47 tag like \"de-CH\"");
+      return;
+    }
+    locale = i18n::resolve_locale(tag->get<std::string>());
+  }
   outbox::OutgoingMail mail;
   mail.kind = "test";
   mail.to_address = to->get<std::string>();
-  mail.subject = "Test mail from " + app.config.store_name;
-  mail.text_body = "This is a test mail from the review server of " + app.config.store_name +
-                   ", queued in the console by " + actor.name +
-                   ".\nIf it reached you, the outbox can send mail.\n";
+  const i18n::Params params = {{"store", app.config.store_name}, {"who", actor.name}};
+  mail.subject = outbox::mail_text("test_subject", locale, params);
+  mail.text_body = outbox::mail_text("test_body", locale, params);
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Transaction transaction(*app.db);
   Result<std::int64_t> queued = outbox::enqueue_mail(*app.db, mail, app.now());

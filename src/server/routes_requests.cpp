@@ -51,23 +51,22 @@ json order_issues_json(const std::vector<OrderIssue>& issues) {
 void post_order_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
   std::optional<json> body = read_json_body(req, res, kOrderBodyLimit);
   if (!body) return;
-  OrderInput order;
-  std::vector<OrderIssue> issues = parse_order(*body, app.now(), order);
-  if (!issues.empty()) {
+  std::vector<OrderIssue> issues;
+  app::Outcome<StoredOrder> stored = submit_order(app, *body, "api", issues);
+  if (!stored && !issues.empty()) {
     send_json(res, 422,
-              {{"error",
-                {{"code", "invalid_order"}, {"message", "the order was not stored; see errors"}}},
+              {{"error", {{"code", stored.problem().code}, {"message", stored.problem().message}}},
                {"errors", order_issues_json(issues)}});
     return;
   }
-  app::Outcome<StoredOrder> stored = store_order(app, order, "api");
   if (!stored) return send_problem(res, stored.problem(), "en");
   json request = nullptr;
   if (stored.value().request_id)
     request = {{"id", stored.value().request_id}, {"due", format_utc(stored.value().request_due)}};
-  send_json(
-      res, stored.value().created ? 201 : 200,
-      {{"order_id", order.order_id}, {"created", stored.value().created}, {"request", request}});
+  send_json(res, stored.value().created ? 201 : 200,
+            {{"order_id", body->at("order_id")},
+             {"created", stored.value().created},
+             {"request", request}});
 }
 
 void list_orders_route(App& app, const Actor&, const httplib::Request& req,

@@ -368,3 +368,31 @@ TEST_CASE("request templates: edited per locale, checked, previewed, used by the
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].subject == "Mia, a word on Test Store?");
 }
+
+TEST_CASE("the requests member of the config file is read (ranges, unknown members)",
+          "[requests][config]") {
+  auto parsed = vouch::server::parse_config(
+      R"({"requests": {"enabled": false, "delay_days": 0, "reminders": 3, "reminder_after_days": 2,
+          "cap_per_30_days": 5, "max_age_days": 10, "link_days": 30,
+          "owner_email": "owner@shop.example"}})",
+      ".");
+  REQUIRE(parsed);
+  const auto& r = parsed.value().requests;
+  CHECK_FALSE(r.enabled);
+  CHECK(r.delay_days == 0);
+  CHECK(r.reminders == 3);
+  CHECK(r.reminder_after_days == 2);
+  CHECK(r.cap_per_30_days == 5);
+  CHECK(r.max_age_days == 10);
+  CHECK(r.link_days == 30);
+  CHECK(r.owner_email == "owner@shop.example");
+  for (const auto& [text, path] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"requests": {"delay_dayz": 1}})", "requests.delay_dayz"},
+           {R"({"requests": {"reminders": 4}})", "requests.reminders"},
+           {R"({"requests": []})", "requests"}}) {
+    INFO(text);
+    auto refused = vouch::server::parse_config(text, ".");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().path == path);
+  }
+}

@@ -6,6 +6,7 @@
 
 #include "audit_log.hpp"
 #include "inbox/console_item.hpp"
+#include "outbox/mail_texts.hpp"
 #include "outbox/outbox.hpp"
 #include "vouch/snapshot.hpp"
 #include "vouch/text.hpp"
@@ -122,9 +123,13 @@ Outcome<SentMessage> add_message(App& app, const std::string& actor, const std::
   if (stored.email.empty())
     return problem(Failure::Conflict, "no_email",
                    "the reviewer left no e-mail address: a private message cannot be sent");
-  const std::string subject = stored.review.title.empty()
-                                  ? "About your review at " + app.config.store_name
-                                  : "About your review \"" + stored.review.title + "\"";
+  // In the reviewer's language (the locale the review was written in; English
+  // when unknown), like every mail the server writes.
+  const i18n::Locale locale = i18n::resolve_locale(stored.review.language);
+  const std::string subject =
+      stored.review.title.empty()
+          ? outbox::mail_text("private_subject", locale, {{"store", app.config.store_name}})
+          : outbox::mail_text("private_subject_titled", locale, {{"title", stored.review.title}});
   SentMessage sent;
   // With an SMTP relay configured, the message is an outbox row (kind
   // private_reply) in the event's transaction; without one, the owner's own

@@ -72,6 +72,11 @@ std::string items_json(const std::vector<OrderItem>& items) {
   return dump_json(list);
 }
 
+// When the first mail of an order is due (its reminders follow from the send).
+std::int64_t due_of_first_request(const OrderInput& order, const RequestSettings& settings) {
+  return order.fulfilled_at + static_cast<std::int64_t>(settings.delay_days) * 86400;
+}
+
 }  // namespace
 
 std::string email_key(std::string_view email) {
@@ -177,8 +182,8 @@ std::vector<OrderIssue> parse_order(const json& body, std::int64_t now, OrderInp
   return issues;
 }
 
-app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order,
-                                      const std::string& source) {
+app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const std::string& source,
+                                      bool dry_run) {
   Database& db = *app.db;
   const std::int64_t now = app.now();
   const RequestSettings& settings = app.config.requests;
@@ -216,6 +221,12 @@ app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order,
       return replay;
     }
   }
+  if (dry_run) {
+    StoredOrder would;
+    would.created = true;
+    if (settings.enabled) would.request_due = due_of_first_request(order, settings);
+    return would;
+  }
   Transaction transaction(db);
   Statement insert(db.handle(),
                    "INSERT INTO orders (order_id, customer_name, email, email_key, locale, "
@@ -245,8 +256,7 @@ app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order,
   StoredOrder stored;
   stored.created = true;
   if (ran && settings.enabled) {
-    stored.request_due =
-        order.fulfilled_at + static_cast<std::int64_t>(settings.delay_days) * 86400;
+    stored.request_due = due_of_first_request(order, settings);
     Statement request(db.handle(),
                       "INSERT INTO review_requests (order_id, sequence, kind, due_at, created_at) "
                       "VALUES (?1, 0, 'request', ?2, ?3)");
@@ -257,6 +267,16 @@ app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order,
   if (ran) ran = transaction.commit();
   if (!ran) return app::problem_from(ran.error(), "internal");
   return stored;
+}
+
+app::Outcome<StoredOrder> submit_order(App& app, const json& body, const std::string& source,
+                                       std::vector<OrderIssue>& issues, bool dry_run) {
+  OrderInput order;
+  issues = parse_order(body, app.now(), order);
+  if (!issues.empty())
+    return app::problem(app::Failure::Invalid, "invalid_order",
+                        "the order was not stored; see errors");
+  return store_order(app, order, source, dry_run);
 }
 
 // `search` ("" = all): part of the order id, or part of the address (case-folded

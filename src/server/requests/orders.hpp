@@ -50,8 +50,17 @@ struct StoredOrder {
 };
 
 // Stores a parsed order (source "api" or "import") and schedules its request.
-// Conflict when the id exists with other content.
-app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const std::string& source);
+// Conflict when the id exists with other content. `dry_run`: the same checks
+// and the same answer (created, due), nothing written.
+app::Outcome<StoredOrder> store_order(App& app, const OrderInput& order, const std::string& source,
+                                      bool dry_run = false);
+
+// The one use case behind POST /api/v1/admin/orders and `orders import`:
+// parse_order at app.now(), then store_order. When the order is refused as
+// invalid, `issues` holds every problem and the answer is an Invalid problem
+// "invalid_order"; nothing is stored then.
+app::Outcome<StoredOrder> submit_order(App& app, const json& body, const std::string& source,
+                                       std::vector<OrderIssue>& issues, bool dry_run = false);
 
 // The console's list: newest first, with each order's requests; `search`
 // ("" = all) keeps orders whose id or address contains it.
