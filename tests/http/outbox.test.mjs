@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { adminToken, startServer } from './support/server.mjs';
+import { adminToken, startServer, adminJson as admin, until } from './support/server.mjs';
 import { startRelay } from '../support/smtp-relay.mjs';
 
 const FROM = 'reviews@shop.example';
@@ -20,25 +20,7 @@ function mailConfig(port, extra = {}) {
   return { mail: { smtp_url: `smtp://127.0.0.1:${port}`, starttls: 'off', from: FROM, from_name: 'Shop Reviews', timeout_seconds: 10, ...extra } };
 }
 
-async function admin(server, method, path, body) {
-  const response = await fetch(`http://127.0.0.1:${server.port}/api/v1/admin/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: await response.json() };
-}
 
-/** Polls `check` (no timing assertion: the bound only ends a hung test). */
-async function until(check, what, limitMs = 120000) {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > limitMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** A free loopback port nobody listens on (a relay that is down). */
 async function closedPort() {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { adminToken, startServer } from './support/server.mjs';
+import { adminToken, startServer, adminJson as admin, until } from './support/server.mjs';
 import { startRelay } from '../support/smtp-relay.mjs';
 
 const FROM = 'reviews@shop.example';
@@ -45,25 +45,7 @@ async function start(relay, requests = {}) {
   return server;
 }
 
-async function admin(server, method, path, body) {
-  const response = await fetch(`http://127.0.0.1:${server.port}/api/v1/admin/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: await response.json() };
-}
 
-/** Polls `check` (no timing assertion: the bound only ends a hung test). */
-async function until(check, what, limitMs = 60000) {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > limitMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function order(id, email, fulfilledAt, locale, products) {
   return {

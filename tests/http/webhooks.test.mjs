@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { adminToken, root, startServer } from './support/server.mjs';
+import { adminToken, root, startServer, until } from './support/server.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'vouch-webhooks-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -70,15 +70,6 @@ async function call(server, method, path, body, headers = {}) {
 }
 const admin = (server, method, path, body) => call(server, method, `admin/${path}`, body, { Authorization: `Bearer ${adminToken}` });
 
-async function until(check, what, limitMs = 60000) {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > limitMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function review(i, extra = {}) {
   return {

@@ -85,3 +85,24 @@ export function runBinary(args, timeoutMs = 20000) {
     child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stderr }); });
   });
 }
+
+/** `method` on /api/v1/admin/`path` with the tier's admin token: { status, body (parsed JSON) }. */
+export async function adminJson(server, method, path, body) {
+  const response = await fetch(`http://127.0.0.1:${server.port}/api/v1/admin/${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Polls `check` every 100 ms until it returns a truthy value (no timing assertion: the bound only ends a hung test). */
+export async function until(check, what, limitMs = 120000) {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > limitMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -263,12 +263,7 @@ export async function renderItem(main, route, context) {
   }
   const refresh = () => context.rerender();
   const status = h('p', { class: 'status', role: 'status' });
-  const star = h('button', {
-    type: 'button',
-    'aria-pressed': String(Boolean(item.starred)),
-    'data-action': 'star',
-    onclick: () => act(status, () => api('PATCH', `inbox/${path}`, { starred: !item.starred }), refresh),
-  }, t(item.starred ? 'item.unstar' : 'item.star'));
+  const star = starButton(item, status, refresh);
   const evidence = data.evidence || [];
   fill(
     main,
@@ -312,4 +307,14 @@ export async function renderItem(main, route, context) {
     else return false;
     return true;
   };
+}
+
+/** The item's star toggle (reviews and questions alike): PATCHes `starred`, reports in `status`. */
+export function starButton(item, status, refresh) {
+  return h('button', {
+    type: 'button',
+    'aria-pressed': String(Boolean(item.starred)),
+    'data-action': 'star',
+    onclick: () => act(status, () => api('PATCH', `inbox/${encodeURIComponent(item.id)}`, { starred: !item.starred }), refresh),
+  }, t(item.starred ? 'item.unstar' : 'item.star'));
 }

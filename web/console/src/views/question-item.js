@@ -11,7 +11,7 @@ import { formatTime, label, t } from '../i18n.js';
 import { go, href } from '../router.js';
 import { can } from '../session.js';
 import { badge, dueBadge, priorityBadge, tagBadges } from './common.js';
-import { act, correctPanel, field, historySection, noReplyPanel, replyPanel, section } from './item.js';
+import { act, correctPanel, field, historySection, noReplyPanel, replyPanel, section, starButton } from './item.js';
 
 // The sentiment-neutral moderation reasons (app::moderation_reasons on the server).
 export const REASONS = ['spam', 'off_topic', 'personal_data', 'abusive', 'illegal', 'duplicate'];
@@ -113,12 +113,7 @@ export function renderQuestionItem(main, route, context, data) {
   const path = encodeURIComponent(item.id);
   const refresh = () => context.rerender();
   const status = h('p', { class: 'status', role: 'status' });
-  const star = h('button', {
-    type: 'button',
-    'aria-pressed': String(Boolean(item.starred)),
-    'data-action': 'star',
-    onclick: () => act(status, () => api('PATCH', `inbox/${path}`, { starred: !item.starred }), refresh),
-  }, t(item.starred ? 'item.unstar' : 'item.star'));
+  const star = starButton(item, status, refresh);
   fill(
     main,
     h('p', { class: 'back' }, h('a', { href: href('inbox') }, t('item.back'))),
