@@ -58,6 +58,8 @@ export interface Store extends EmbindHandle {
   productName(): string;
   query(options: QueryOptions): QueryAnswer;
   prepareSearch(): void;
+  /** One step of the index build, about `budget` reviews: true once built (web/src/search-prep.js). */
+  prepareSearchStep(budget: number): boolean;
   /** typed_memory_view over the Store's memory, valid until the next query or load: slice() it at once. */
   pageView(): Uint32Array;
   highlightsView(): Uint32Array;
