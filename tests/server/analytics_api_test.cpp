@@ -20,16 +20,6 @@ constexpr std::int64_t kT0 = 1'780'000'000;  // Thursday 2026-05-28 20:26:40 UTC
 
 json parse(const std::string& body) { return json::parse(body, nullptr, false); }
 
-std::string submit(httplib::Client& client, const std::string& product, int rating,
-                   const std::string& body) {
-  auto res = client.Post(("/api/v1/products/" + product + "/reviews").c_str(),
-                         review_json(rating, body), "application/json");
-  REQUIRE(res);
-  INFO(res->body);
-  REQUIRE(res->status == 201);
-  return parse(res->body)["id"].get<std::string>();
-}
-
 json get(httplib::Client& client, const std::string& path, int expected = 200) {
   auto res = client.Get(path.c_str(), admin_headers());
   REQUIRE(res);
@@ -59,13 +49,13 @@ TEST_CASE("analytics API: panels, hand-computed figures, cache invalidated by wr
   std::int64_t now = kT0;
   server.app().now = [&now] { return now; };
   auto client = server.client();
-  const std::string r1 = submit(client, "sku-1", 1, "物流太慢，质量差，很失望。");
+  const std::string r1 = submit_review(client, "sku-1", 1, "物流太慢，质量差，很失望。");
   now += 60;
-  const std::string r2 = submit(client, "sku-1", 2, "物流太慢了，等了两周。質量差");
+  const std::string r2 = submit_review(client, "sku-1", 2, "物流太慢了，等了两周。質量差");
   now += 60;
-  const std::string r3 = submit(client, "sku-1", 5, "质量很好，发货也快，推荐。");
-  const std::string r4 = submit(client, "sku-2", 4, "Nice and warm, fits well.");
-  const std::string r5 = submit(client, "sku-2", 3, "Buy cheap watches at example dot com.");
+  const std::string r3 = submit_review(client, "sku-1", 5, "质量很好，发货也快，推荐。");
+  const std::string r4 = submit_review(client, "sku-2", 4, "Nice and warm, fits well.");
+  const std::string r5 = submit_review(client, "sku-2", 3, "Buy cheap watches at example dot com.");
   now = kT0 + 600;
   post(client, "/api/v1/admin/reviews/" + r1 + "/approve", json::object());
   post(client, "/api/v1/admin/reviews/" + r5 + "/reject", {{"reason", "spam"}});

@@ -70,16 +70,6 @@ class Served {
   int port_ = 0;
 };
 
-std::string submit(httplib::Client& client, const std::string& product, int rating,
-                   const std::string& body, const std::string& extra = "") {
-  auto res = client.Post(("/api/v1/products/" + product + "/reviews").c_str(),
-                         review_json(rating, body, extra), "application/json");
-  REQUIRE(res);
-  INFO(res->body);
-  REQUIRE(res->status == 201);
-  return parse(res->body)["id"].get<std::string>();
-}
-
 json get(httplib::Client& client, const std::string& path, int expected = 200) {
   auto res = client.Get(path.c_str(), admin_headers());
   REQUIRE(res);
@@ -129,12 +119,13 @@ TEST_CASE("inbox: triage and due time are stored at submit", "[inbox]") {
   server.app().now = [] { return kT0; };
   auto client = server.client();
   // "late" tags logistics; the core's problem terms ("damag*") make a 1-star high.
-  const std::string late =
-      submit(client, "sku-1", 1, "The parcel arrived two weeks late and the box was damaged.");
-  const std::string happy = submit(client, "sku-1", 5, "Lovely colour, exactly as described.");
-  const std::string simplified = submit(
+  const std::string late = submit_review(
+      client, "sku-1", 1, "The parcel arrived two weeks late and the box was damaged.");
+  const std::string happy =
+      submit_review(client, "sku-1", 5, "Lovely colour, exactly as described.");
+  const std::string simplified = submit_review(
       client, "sku-2", 2, "质量很差，用了两天就不能用了，非常失望。", R"("language":"zh-CN")");
-  const std::string traditional = submit(
+  const std::string traditional = submit_review(
       client, "sku-2", 2, "質量很差，用了兩天就不能用了，非常失望。", R"("language":"zh-TW")");
 
   const json a = item(client, late);
@@ -169,14 +160,15 @@ TEST_CASE("inbox: filters, combinations, counts and sort order", "[inbox]") {
   server.app().now = [&now] { return now; };
   auto client = server.client();
   const std::string late =
-      submit(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
+      submit_review(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
   now += 60;
   const std::string broken =
-      submit(client, "sku-1", 2, "The zipper broke after one day, poor quality.");
+      submit_review(client, "sku-1", 2, "The zipper broke after one day, poor quality.");
   now += 60;
-  const std::string fine = submit(client, "sku-2", 5, "Great fit and a lovely soft fabric.");
+  const std::string fine = submit_review(client, "sku-2", 5, "Great fit and a lovely soft fabric.");
   now += 60;
-  const std::string meh = submit(client, "sku-2", 3, "It is fine. The colour is a bit darker.");
+  const std::string meh =
+      submit_review(client, "sku-2", 3, "It is fine. The colour is a bit darker.");
   const std::string all_path = "/api/v1/admin/inbox";
 
   const json everything = get(client, all_path);
@@ -267,8 +259,9 @@ TEST_CASE("inbox: a reply answers the item, no-reply stops the clock", "[inbox]"
   server.app().now = [&now] { return now; };
   auto client = server.client();
   const std::string id =
-      submit(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
-  const std::string other = submit(client, "sku-1", 2, "It broke on the first day, poor quality.");
+      submit_review(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
+  const std::string other =
+      submit_review(client, "sku-1", 2, "It broke on the first day, poor quality.");
   now += 3600;
   send(client, "POST", "/api/v1/admin/reviews/" + id + "/reply",
        {{"text", "We are sorry, a new one is on its way."}});
@@ -329,7 +322,7 @@ TEST_CASE("inbox: tags feed the shopper's topic chips; staff corrections too", "
   TestServer server;
   auto client = server.client();
   const std::string id =
-      submit(client, "sku-9", 2, "The parcel arrived two weeks late and damaged.");
+      submit_review(client, "sku-9", 2, "The parcel arrived two weeks late and damaged.");
   auto snapshot = [&] {
     auto res = client.Get("/api/v1/products/sku-9/snapshot");
     REQUIRE(res);
@@ -370,8 +363,9 @@ TEST_CASE("inbox: bulk actions report bad ids and do the rest", "[inbox]") {
   config.moderation = vouch::server::ModerationMode::All;
   TestServer server(config);
   auto client = server.client();
-  const std::string a = submit(client, "sku-1", 4, "Good value for the money, works well.");
-  const std::string b = submit(client, "sku-1", 3, "Does the job. The box was a bit dented.");
+  const std::string a = submit_review(client, "sku-1", 4, "Good value for the money, works well.");
+  const std::string b =
+      submit_review(client, "sku-1", 3, "Does the job. The box was a bit dented.");
   const json starred = send(client, "POST", "/api/v1/admin/inbox/bulk",
                             {{"ids", {a, "missing-id", b, 42}}, {"action", "star"}});
   CHECK(starred["done"] == 2);
@@ -409,7 +403,7 @@ TEST_CASE("inbox: bulk actions report bad ids and do the rest", "[inbox]") {
 TEST_CASE("inbox: hostile query parameters get a 400 naming the parameter", "[inbox]") {
   TestServer server;
   auto client = server.client();
-  submit(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
+  submit_review(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"rating=6", "rating"},
       {"rating=1,,2", "rating"},
@@ -480,7 +474,7 @@ TEST_CASE("inbox: business hours across a weekend in the store's zone", "[inbox]
   server.app().now = [friday] { return friday; };
   auto client = server.client();
   const std::string id =
-      submit(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
+      submit_review(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
   // One business hour on Friday, three on Monday: Monday 12:00 Berlin = 11:00 UTC.
   CHECK(item(client, id)["due_at"] == "2026-12-07T11:00:00Z");
   // A bad zone or clock config stops the start with the path.
@@ -499,9 +493,9 @@ TEST_CASE("inbox: staff corrections survive re-triage after a config change", "[
   {
     Served server(config, db);
     auto client = server.client();
-    corrected = submit(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
-    untouched = submit(client, "sku-1", 1,
-                       "Ordered in May; this parcel showed up in June with a crushed box.");
+    corrected = submit_review(client, "sku-1", 1, "The parcel arrived two weeks late and damaged.");
+    untouched = submit_review(client, "sku-1", 1,
+                              "Ordered in May; this parcel showed up in June with a crushed box.");
     send(client, "PATCH", "/api/v1/admin/inbox/" + corrected,
          {{"tags", {"service"}}, {"priority", "low"}});
   }
@@ -615,7 +609,7 @@ TEST_CASE("inbox: start-up backfills a database from before the console", "[inbo
 TEST_CASE("inbox: anonymising a reviewer removes the name from the inbox search", "[inbox]") {
   TestServer server;
   auto client = server.client();
-  submit(client, "sku-1", 4, "Good value for the money, works well.");
+  submit_review(client, "sku-1", 4, "Good value for the money, works well.");
   CHECK(get(client, "/api/v1/admin/inbox?q=mia")["total"] == 1);
   send(client, "POST", "/api/v1/admin/reviewers/erase",
        {{"email", "mia@example.com"}, {"mode", "anonymise"}});

@@ -25,16 +25,6 @@ std::string ask(httplib::Client& client, const std::string& product, const std::
   return parse(res->body)["id"].get<std::string>();
 }
 
-std::string submit(httplib::Client& client, const std::string& product, int rating,
-                   const std::string& body) {
-  auto res = client.Post(("/api/v1/products/" + product + "/reviews").c_str(),
-                         review_json(rating, body), "application/json");
-  REQUIRE(res);
-  INFO(res->body);
-  REQUIRE(res->status == 201);
-  return parse(res->body)["id"].get<std::string>();
-}
-
 json send_raw(httplib::Client& client, const std::string& method, const std::string& path,
               const std::string& body, int expected) {
   httplib::Result res =
@@ -218,7 +208,8 @@ TEST_CASE("question items: bulk actions on reviews and questions together", "[in
   config.moderation = vouch::server::ModerationMode::All;
   TestServer server(config);
   auto client = server.client();
-  const std::string review = submit(client, "sku-1", 4, "Good value for the money, works well.");
+  const std::string review =
+      submit_review(client, "sku-1", 4, "Good value for the money, works well.");
   const std::string asked = ask(client, "sku-1", "Does it come with a spare set of buttons?");
   const std::string other = ask(client, "sku-1", "Is the colour closer to navy or to black?");
   const std::string bulk = "/api/v1/admin/inbox/bulk";

@@ -86,6 +86,16 @@ std::string review_json(int rating, const std::string& body, const std::string& 
   return text;
 }
 
+std::string submit_review(httplib::Client& client, const std::string& product, int rating,
+                          const std::string& body, const std::string& extra) {
+  auto res = client.Post(("/api/v1/products/" + product + "/reviews").c_str(),
+                         review_json(rating, body, extra), "application/json");
+  REQUIRE(res);
+  INFO(res->body);
+  REQUIRE(res->status == 201);
+  return vouch::server::json::parse(res->body, nullptr, false)["id"].get<std::string>();
+}
+
 ServerProcess::ServerProcess(const std::string& dir, const std::string& config_json,
                              const std::string& crash_at,
                              const std::vector<std::string>& extra_args) {

@@ -81,6 +81,10 @@ class ServerProcess {
 
 // A valid review body (JSON) with the given rating and body text.
 std::string review_json(int rating, const std::string& body, const std::string& extra = "");
+// POSTs review_json(rating, body, extra) to `product`; REQUIREs 201 and returns the new review's
+// id.
+std::string submit_review(httplib::Client& client, const std::string& product, int rating,
+                          const std::string& body, const std::string& extra = "");
 
 // The names of the entries in `dir` (none when it cannot be read).
 std::set<std::string> files_in(const std::string& dir);
