@@ -158,3 +158,24 @@ test('actions taken while the snapshot loads run in order once it is there (a fi
   assert.deepEqual(problems, []);
   await tab.close();
 });
+
+test('words typed while a filter waits for the snapshot stay in the search box when the filter lands', async () => {
+  const { tab, problems } = await open('reserve=100vh');
+  // The full snapshot is held until the shopper has typed: the filter's re-render
+  // (which replaces the controls) then comes between typing and Enter.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await tab.route('**/*.bin', async (route) => { await held; await route.continue(); });
+  const host = tab.locator('[data-vouch-reviews]');
+  await host.locator('.v-hist-row[data-value="5"]').click();
+  await host.locator('input[data-action="search-input"]').fill('linen');
+  release();
+  await host.locator('.v-hist-row[data-value="5"][aria-pressed="true"]').waitFor({ timeout: 30000 });
+  assert.equal(await host.locator('input[data-action="search-input"]').inputValue(), 'linen', 'the typed words survive the re-render');
+  await host.locator('input[data-action="search-input"]').press('Enter');
+  await host.locator('.v-card mark').first().waitFor({ timeout: 30000 });
+  const labels = await host.locator('.v-card').evaluateAll((cards) => cards.map((card) => card.querySelector('.v-stars').getAttribute('aria-label')));
+  assert.ok(labels.length > 0 && labels.every((label) => label.startsWith('5 ')), `5 stars and "linen": ${labels}`);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});

@@ -59,6 +59,52 @@ function updateList(oldList, freshList, added) {
  * @returns {Element[]} the elements that are new (dates to format, votes to show)
  */
 export function updateView(container, html) {
+  const typed = typedText(container);
+  try {
+    return updateParts(container, html);
+  } finally {
+    keepTypedText(container, typed);
+  }
+}
+
+/**
+ * Text typed into a box (the search box) and not applied yet, by data-action:
+ * [the value the box was rendered with, what is typed]. A re-render for another
+ * action (a filter clicked while the snapshot loaded, then typing) replaces the
+ * controls, and the shopper's words would go with them.
+ * @param {Element} container
+ * @returns {Map<string, [string, string]>}
+ */
+function typedText(container) {
+  const typed = new Map();
+  for (const input of container.querySelectorAll('input')) {
+    const action = input.dataset[DATASET.action];
+    if (action && input.value !== input.defaultValue) typed.set(action, [input.defaultValue, input.value]);
+  }
+  return typed;
+}
+
+/**
+ * Puts typed text back into a box re-created with the same value it had: one
+ * rendered with another value (the search was applied, or cleared) keeps it.
+ * @param {Element} container
+ * @param {Map<string, [string, string]>} typed
+ */
+function keepTypedText(container, typed) {
+  if (!typed.size) return;
+  for (const input of container.querySelectorAll('input')) {
+    const was = typed.get(input.dataset[DATASET.action]);
+    if (was && input.defaultValue === was[0] && input.value === input.defaultValue) input.value = was[1];
+  }
+}
+
+/**
+ * updateView without the typed text.
+ * @param {Element} container
+ * @param {string} html
+ * @returns {Element[]}
+ */
+function updateParts(container, html) {
   const template = document.createElement('template');
   setCoreHTML(template, html);
   const fresh = [...template.content.children];
