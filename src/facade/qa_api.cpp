@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "answers.hpp"
 #include "vouch/qa_render.hpp"
 
 namespace vouch::facade {
@@ -11,38 +12,15 @@ namespace {
 
 using nlohmann::json;
 
-std::string sanitize_prefix(const std::string& raw) {
-  std::string prefix = raw.empty() ? "v" : raw.substr(0, 40);
-  for (char& c : prefix) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!ok) c = '-';
-  }
-  return prefix;
-}
-
-std::string config_error(const char* field, const char* code, const Error& error,
-                         i18n::Locale locale) {
-  const i18n::Params params = {{"path", error.path}, {"reason", error.message}};
-  json problem = {{"field", field},
-                  {"code", code},
-                  {"params", {{"path", error.path}, {"reason", error.message}}},
-                  {"message", vouch::validation_message(code, params, locale)}};
-  json doc = {{"ok", false},
-              {"errors", json::array({problem})},
-              {"flags", json::array()},
-              {"normalized", nullptr}};
-  return doc.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 using Validator = ValidationResult (*)(std::string_view, const Policy&, const ValidationContext&);
 
 std::string validate(Validator validator, std::string_view text, const std::string& policy_json,
                      const std::string& context_json, const std::string& locale_tag) {
   const i18n::Locale locale = i18n::resolve_locale(locale_tag);
   const Result<Policy> policy = parse_policy(policy_json);
-  if (!policy) return config_error("policy", "invalid_policy", policy.error(), locale);
+  if (!policy) return config_error_answer("policy", "invalid_policy", policy.error(), locale);
   const Result<ValidationContext> context = parse_context(context_json);
-  if (!context) return config_error("context", "invalid_context", context.error(), locale);
+  if (!context) return config_error_answer("context", "invalid_context", context.error(), locale);
   return qa_result_to_json(validator(text, policy.value(), context.value()), locale);
 }
 
@@ -80,7 +58,7 @@ QaSection QaList::render(const std::string& search, const std::string& sort,
   view.sort = sort;
   render::QaOptions options;
   options.locale = i18n::resolve_locale(locale);
-  options.id_prefix = sanitize_prefix(id_prefix);
+  options.id_prefix = sanitize_id_prefix(id_prefix);
   options.can_answer = can_answer;
   const render::QaRender r = render::questions_section(list_, view, options);
   return QaSection{r.html, static_cast<int>(r.total), static_cast<int>(r.shown)};
@@ -97,7 +75,7 @@ std::string render_qa_form(const std::string& policy_json, const std::string& qu
   const Result<Policy> policy = parse_policy(policy_json);
   render::QaOptions options;
   options.locale = i18n::resolve_locale(locale);
-  options.id_prefix = sanitize_prefix(id_prefix);
+  options.id_prefix = sanitize_id_prefix(id_prefix);
   return render::qa_form(policy ? policy.value() : default_policy(), question_id, options);
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "answers.hpp"
 #include "vouch/policy.hpp"
 #include "vouch/text.hpp"
 #include "vouch/validate.hpp"
@@ -14,32 +15,13 @@ namespace {
 
 using nlohmann::json;
 
-// The verdict for a policy/context that could not be loaded: the submission
-// cannot be judged, and the answer says which setting is wrong.
-std::string config_error(const char* field, const char* code, const Error& error,
-                         i18n::Locale locale) {
-  const i18n::Params params = {{"path", error.path}, {"reason", error.message}};
-  json problem = json::object();
-  problem["field"] = field;
-  problem["code"] = code;
-  problem["params"] = json{{"path", error.path}, {"reason", error.message}};
-  problem["message"] = vouch::validation_message(code, params, locale);
-  json doc = json::object();
-  doc["ok"] = false;
-  doc["errors"] = json::array();
-  doc["errors"].push_back(std::move(problem));
-  doc["flags"] = json::array();
-  doc["normalized"] = nullptr;
-  return doc.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 std::string validate(std::string_view submission, const std::string& policy_json,
                      const std::string& context_json, const std::string& locale_tag) {
   const i18n::Locale locale = i18n::resolve_locale(locale_tag);
   const Result<Policy> policy = parse_policy(policy_json);
-  if (!policy) return config_error("policy", "invalid_policy", policy.error(), locale);
+  if (!policy) return config_error_answer("policy", "invalid_policy", policy.error(), locale);
   const Result<ValidationContext> context = parse_context(context_json);
-  if (!context) return config_error("context", "invalid_context", context.error(), locale);
+  if (!context) return config_error_answer("context", "invalid_context", context.error(), locale);
   return result_to_json(validate_submission_json(submission, policy.value(), context.value()),
                         locale);
 }

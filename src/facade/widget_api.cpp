@@ -1,30 +1,17 @@
 #include "widget_api.hpp"
 
+#include "answers.hpp"
 #include "vouch/render_view.hpp"
 #include "vouch/version.hpp"
 
 namespace vouch::facade {
-
-namespace {
-
-std::string sanitize_prefix(const std::string& raw) {
-  std::string prefix = raw.empty() ? "v" : raw.substr(0, 40);
-  for (char& c : prefix) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    if (!ok) c = '-';
-  }
-  return prefix;
-}
-
-}  // namespace
 
 std::string core_version() { return vouch::version(); }
 
 render::Options make_render_options(const std::string& locale, const std::string& id_prefix) {
   render::Options options;
   options.locale = i18n::resolve_locale(locale);
-  options.id_prefix = sanitize_prefix(id_prefix);
+  options.id_prefix = sanitize_id_prefix(id_prefix);
   return options;
 }
 

@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* kActor = "cli";  // the audit log's actor for these commands
 
-int fail(const std::string& message) {
+int user_command_failed(const std::string& message) {
   std::fprintf(stderr, "vouch-server: %s\n", message.c_str());
   return 1;
 }
@@ -106,29 +106,33 @@ Result<std::unique_ptr<App>> open_app(const UserArgs& args) {
   return make_app(std::move(config), db->second);
 }
 
-int report(const app::Problem& problem) { return fail(problem.message); }
+int report(const app::Problem& problem) { return user_command_failed(problem.message); }
 
 }  // namespace
 
 int user_command(int argc, char** argv) {
   UserArgs args;
   std::string error;
-  if (!parse(argc, argv, args, error)) return fail(error);
+  if (!parse(argc, argv, args, error)) return user_command_failed(error);
   const bool needs_name = args.sub == "add" || args.sub == "remove" || args.sub == "passwd";
   if (args.sub != "list" && !needs_name)
-    return fail("user: unknown command \"" + args.sub + "\" (expected add, list, remove, passwd)");
+    return user_command_failed("user: unknown command \"" + args.sub +
+                               "\" (expected add, list, remove, passwd)");
   if (needs_name && args.positional.size() != 1)
-    return fail("user " + args.sub + " needs exactly one NAME");
+    return user_command_failed("user " + args.sub + " needs exactly one NAME");
   if (args.sub == "add") {
     // Checked before asking for a password, so a typo costs no typing.
     const auto role = args.options.find("--role");
-    if (role == args.options.end()) return fail("user add needs --role owner|moderator|responder");
+    if (role == args.options.end())
+      return user_command_failed("user add needs --role owner|moderator|responder");
     if (!role_from_name(role->second))
-      return fail("--role: expected owner, moderator or responder, not \"" + role->second + "\"");
-    if (std::string why = auth::name_problem(args.positional[0]); !why.empty()) return fail(why);
+      return user_command_failed("--role: expected owner, moderator or responder, not \"" +
+                                 role->second + "\"");
+    if (std::string why = auth::name_problem(args.positional[0]); !why.empty())
+      return user_command_failed(why);
   }
   Result<std::unique_ptr<App>> app = open_app(args);
-  if (!app) return fail(app.error().to_string());
+  if (!app) return user_command_failed(app.error().to_string());
   App& a = *app.value();
   const Actor cli{kActor, Role::Owner, ActorKind::Token, 0, ""};
   if (args.sub == "list") {
@@ -151,7 +155,7 @@ int user_command(int argc, char** argv) {
     return 0;
   }
   std::string password;
-  if (!new_password(password)) return fail("no password given");
+  if (!new_password(password)) return user_command_failed("no password given");
   if (args.sub == "add") {
     app::Outcome<auth::User> added =
         auth::add_user(a, kActor, args.positional[0], args.options.at("--role"), password);

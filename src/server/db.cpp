@@ -59,6 +59,10 @@ std::string Statement::error_message() const {
   return sqlite3_errmsg(db_);
 }
 
+Error sql_error(const char* what, const Statement& statement) {
+  return Error{what, statement.error_message(), ErrorKind::Storage};
+}
+
 void Statement::reset() {
   if (!stmt_) return;
   sqlite3_reset(stmt_);

@@ -58,6 +58,9 @@ class Statement {
   bool failed_ = false;
 };
 
+// A statement's failure as the Storage error a use case reports (`what`: where).
+Error sql_error(const char* what, const Statement& statement);
+
 // What changed since a reader last looked (Database::changes_since): the
 // rowids written in the watched tables, or `everything` when the reader must
 // start afresh (first look, another connection committed, or the log of rowids

@@ -34,6 +34,11 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string string_member(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::size_t json_nesting_depth(std::string_view text) {
   std::size_t depth = 0, deepest = 0;
   bool in_string = false, escaped = false;

@@ -31,6 +31,9 @@ inline constexpr std::size_t kMaxJsonDepth = 64;
 // The deepest nesting of arrays and objects in JSON text (strings skipped).
 std::size_t json_nesting_depth(std::string_view text);
 
+// The string member `key` of a JSON object; "" when absent or not a string.
+std::string string_member(const json& object, const char* key);
+
 // Parses a JSON request body: checks Content-Type, size, UTF-8, nesting depth
 // and syntax, and sends the 4xx itself on failure (returns nullopt then).
 std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res,

@@ -17,7 +17,7 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::string trim(std::string_view text) {
+std::string trimmed(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
     text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
@@ -128,7 +128,7 @@ const std::vector<Signature>& signatures() {
 }
 
 std::optional<bool> parse_bool(std::string_view raw) {
-  const std::string text = lower(trim(raw));
+  const std::string text = lower(trimmed(raw));
   if (text == "1" || text == "true" || text == "yes" || text == "y" || text == "t") return true;
   if (text.empty() || text == "0" || text == "false" || text == "no" || text == "n" || text == "f")
     return false;
@@ -137,7 +137,7 @@ std::optional<bool> parse_bool(std::string_view raw) {
 
 // Status words of every app -> ours (+ a reason for rejections).
 std::optional<std::pair<std::string, std::string>> parse_status(std::string_view raw) {
-  const std::string text = lower(trim(raw));
+  const std::string text = lower(trimmed(raw));
   if (text.empty() || text == "ok" || text == "published" || text == "publish" ||
       text == "approved" || text == "active" || text == "1" || text == "true" || text == "yes") {
     return std::make_pair(std::string("published"), std::string());
@@ -156,7 +156,7 @@ std::optional<std::pair<std::string, std::string>> parse_status(std::string_view
 }
 
 std::optional<std::int64_t> parse_rating(std::string_view raw) {
-  std::string text = trim(raw);
+  std::string text = trimmed(raw);
   // "5.0" as some apps write it.
   if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
   std::int64_t value = 0;
@@ -166,7 +166,7 @@ std::optional<std::int64_t> parse_rating(std::string_view raw) {
 }
 
 std::string product_from(std::string_view raw) {
-  std::string id = trim(raw);
+  std::string id = trimmed(raw);
   // Shopify GraphQL ids: keep the numeric id the storefront uses.
   constexpr std::string_view kGid = "gid://shopify/Product/";
   if (id.rfind(kGid, 0) == 0) id = id.substr(kGid.size());
@@ -189,7 +189,7 @@ const FormatSpec* find_format(const std::string& name) {
 
 const FormatSpec* detect_format(const std::vector<std::string>& header) {
   std::vector<std::string> names;
-  for (const std::string& column : header) names.push_back(lower(trim(column)));
+  for (const std::string& column : header) names.push_back(lower(trimmed(column)));
   for (const Signature& signature : signatures()) {
     const bool all =
         std::all_of(signature.columns.begin(), signature.columns.end(), [&](const std::string& c) {
@@ -227,7 +227,7 @@ Result<RowMapper> RowMapper::create(
   mapper.defaults_ = defaults;
   std::vector<std::string> names;
   for (const std::string& column : header) {
-    names.push_back(spec.match_case_insensitive ? lower(trim(column)) : trim(column));
+    names.push_back(spec.match_case_insensitive ? lower(trimmed(column)) : trimmed(column));
   }
   for (const ColumnRule& r : spec.rules) {
     std::vector<std::pair<std::size_t, std::string>> found;
@@ -253,7 +253,7 @@ std::pair<std::string, std::string> RowMapper::value(const std::vector<std::stri
   for (const auto& [name, columns] : positions_) {
     if (name != field) continue;
     for (const auto& [index, column] : columns) {
-      if (index < fields.size() && !trim(fields[index]).empty()) return {fields[index], column};
+      if (index < fields.size() && !trimmed(fields[index]).empty()) return {fields[index], column};
     }
     if (!columns.empty()) return {"", columns.front().second};
   }
@@ -274,40 +274,41 @@ std::variant<ImportedRow, RowProblem> RowMapper::map(const std::vector<std::stri
                                                      std::int64_t now) const {
   ImportedRow row;
   const auto [parent, parent_column] = value(fields, "parent");
-  if (!trim(parent).empty() && trim(parent) != "0") {
-    return RowProblem{parent_column, "a reply to comment " + trim(parent) + ", not a review", true};
+  if (!trimmed(parent).empty() && trimmed(parent) != "0") {
+    return RowProblem{parent_column, "a reply to comment " + trimmed(parent) + ", not a review",
+                      true};
   }
 
   const auto [kind, kind_column] = value(fields, "kind");
   const auto [product, product_column] = value(fields, "product");
-  row.product_id = lower(trim(kind)) == "site_review" || trim(product).empty()
+  row.product_id = lower(trimmed(kind)) == "site_review" || trimmed(product).empty()
                        ? "_store"
                        : product_from(product);
 
   const auto [rating, rating_column] = value(fields, "rating");
-  if (trim(rating).empty()) {
+  if (trimmed(rating).empty()) {
     if (spec_.name == "woocommerce")
       return RowProblem{rating_column, "no rating: a plain comment, not a review", true};
     return RowProblem{rating_column, "rating is empty"};
   }
   const std::optional<std::int64_t> stars = parse_rating(rating);
   if (!stars || *stars < 1 || *stars > 5)
-    return RowProblem{rating_column, "rating \"" + trim(rating) + "\" is not 1..5"};
+    return RowProblem{rating_column, "rating \"" + trimmed(rating) + "\" is not 1..5"};
   row.rating = *stars;
 
-  row.title = trim(value(fields, "title").first);
+  row.title = trimmed(value(fields, "title").first);
   row.body = value(fields, "body").first;
-  row.author = trim(value(fields, "author").first);
-  row.email = trim(value(fields, "email").first);
+  row.author = trimmed(value(fields, "author").first);
+  row.email = trimmed(value(fields, "email").first);
   row.reply = value(fields, "reply").first;
 
   const auto date = [&](const char* field, std::int64_t& out) -> std::optional<RowProblem> {
     const auto [text, column] = value(fields, field);
-    if (trim(text).empty()) return std::nullopt;
+    if (trimmed(text).empty()) return std::nullopt;
     const std::optional<std::int64_t> parsed = parse_import_date(text, spec_.slash_order);
     if (!parsed) {
       return RowProblem{
-          column, "cannot read the date \"" + trim(text) + "\" (" +
+          column, "cannot read the date \"" + trimmed(text) + "\" (" +
                       (spec_.slash_order == SlashOrder::DayFirst ? "dd/mm/yyyy" : "m/d/yyyy") +
                       ", yyyy-mm-dd [hh:mm[:ss]], ISO 8601 or Unix seconds)"};
     }
@@ -320,7 +321,7 @@ std::variant<ImportedRow, RowProblem> RowMapper::map(const std::vector<std::stri
   if (auto problem = date("reply_time", row.reply_time)) return *problem;
   if (!row.reply.empty() && row.reply_time == 0) row.reply_time = row.created;
   const auto [reply_public, reply_public_column] = value(fields, "reply_public");
-  if (!trim(reply_public).empty() && parse_bool(reply_public) == false) {
+  if (!trimmed(reply_public).empty() && parse_bool(reply_public) == false) {
     row.reply.clear();  // a private reply stays private
     row.reply_time = 0;
   }
@@ -328,24 +329,26 @@ std::variant<ImportedRow, RowProblem> RowMapper::map(const std::vector<std::stri
   const auto boolean = [&](const char* field, bool& out) -> std::optional<RowProblem> {
     const auto [text, column] = value(fields, field);
     const std::optional<bool> parsed = parse_bool(text);
-    if (!parsed) return RowProblem{column, "expected a yes/no value, got \"" + trim(text) + "\""};
+    if (!parsed)
+      return RowProblem{column, "expected a yes/no value, got \"" + trimmed(text) + "\""};
     out = *parsed;
     return std::nullopt;
   };
   if (auto problem = boolean("verified", row.source_verified)) return *problem;
   if (auto problem = boolean("incentivized", row.incentivized)) return *problem;
   const auto [recommends, recommends_column] = value(fields, "recommends");
-  if (!trim(recommends).empty()) {
+  if (!trimmed(recommends).empty()) {
     const std::optional<bool> parsed = parse_bool(recommends);
     if (!parsed)
       return RowProblem{recommends_column,
-                        "expected a yes/no value, got \"" + trim(recommends) + "\""};
+                        "expected a yes/no value, got \"" + trimmed(recommends) + "\""};
     row.recommends = *parsed ? 1 : 2;
   }
 
   const auto [status, status_column] = value(fields, "status");
   const auto parsed_status = parse_status(status);
-  if (!parsed_status) return RowProblem{status_column, "unknown status \"" + trim(status) + "\""};
+  if (!parsed_status)
+    return RowProblem{status_column, "unknown status \"" + trimmed(status) + "\""};
   row.status = parsed_status->first;
   row.moderation_reason = parsed_status->second;
 
@@ -355,7 +358,7 @@ std::variant<ImportedRow, RowProblem> RowMapper::map(const std::vector<std::stri
   const std::string photos_column = photos_column_binding;
   std::string current;
   const auto flush = [&] {
-    const std::string url = trim(current);
+    const std::string url = trimmed(current);
     current.clear();
     if (url.empty()) return;
     // The snapshot loaders' own rule: a photo they would refuse is dropped here, with a note.

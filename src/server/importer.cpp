@@ -169,11 +169,6 @@ class RowSink {
   std::map<std::string, std::vector<Fingerprint>> by_product_;
 };
 
-std::string string_member(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // Our own export (GET /api/v1/admin/export?format=json): restores reviews with
 // their provenance as it was recorded by this server.
 Result<ImportReport> import_vouch_json(App& app, std::string_view bytes,

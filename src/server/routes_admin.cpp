@@ -47,11 +47,6 @@ std::optional<json> optional_body(const httplib::Request& req, httplib::Response
   return read_json_body(req, res, 64 * 1024);
 }
 
-std::string string_member(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // The review as the admin API shows it after a change.
 void send_review(httplib::Response& res, const app::Outcome<StoredReview>& after) {
   if (!after) return send_problem(res, after.problem(), "en");

@@ -42,8 +42,8 @@ json permissions_json(Role role) {
 }
 
 // A string member, or nullopt when absent; a member of another type is a 400.
-bool string_member(const json& body, const char* key, std::optional<std::string>& out,
-                   httplib::Response& res) {
+bool optional_string_member(const json& body, const char* key, std::optional<std::string>& out,
+                            httplib::Response& res) {
   const auto it = body.find(key);
   if (it == body.end()) return true;
   if (!it->is_string()) {
@@ -59,7 +59,8 @@ void login(App& app, const httplib::Request& req, httplib::Response& res) {
   const std::optional<json> body = read_json_body(req, res, kAuthBodyBytes);
   if (!body) return;
   std::optional<std::string> name, password;
-  if (!string_member(*body, "name", name, res) || !string_member(*body, "password", password, res))
+  if (!optional_string_member(*body, "name", name, res) ||
+      !optional_string_member(*body, "password", password, res))
     return;
   if (!name || !password)
     return send_error(res, 400, "bad_request", "expected {\"name\": \"…\", \"password\": \"…\"}");
@@ -114,8 +115,9 @@ void add_user(App& app, const Actor& actor, const httplib::Request& req, httplib
   const std::optional<json> body = read_json_body(req, res, kAuthBodyBytes);
   if (!body) return;
   std::optional<std::string> name, role, password;
-  if (!string_member(*body, "name", name, res) || !string_member(*body, "role", role, res) ||
-      !string_member(*body, "password", password, res))
+  if (!optional_string_member(*body, "name", name, res) ||
+      !optional_string_member(*body, "role", role, res) ||
+      !optional_string_member(*body, "password", password, res))
     return;
   app::Outcome<auth::User> added =
       auth::add_user(app, actor.name, name.value_or(""), role.value_or(""), password.value_or(""));
@@ -128,9 +130,9 @@ void change_user(App& app, const Actor& actor, const httplib::Request& req,
   const std::optional<json> body = read_json_body(req, res, kAuthBodyBytes);
   if (!body) return;
   auth::UserChange change;
-  if (!string_member(*body, "role", change.role, res) ||
-      !string_member(*body, "password", change.password, res) ||
-      !string_member(*body, "current_password", change.current_password, res))
+  if (!optional_string_member(*body, "role", change.role, res) ||
+      !optional_string_member(*body, "password", change.password, res) ||
+      !optional_string_member(*body, "current_password", change.current_password, res))
     return;
   app::Outcome<auth::User> changed = auth::change_user(app, actor, req.matches[1].str(), change);
   if (!changed) return send_problem(res, changed.problem(), "en");

@@ -19,7 +19,7 @@ namespace vouch::server {
 
 namespace {
 
-constexpr std::size_t kBodyLimit = 64 * 1024;
+constexpr std::size_t kInboxBodyLimit = 64 * 1024;
 
 json item_json(App& app, const inbox::ItemView& view) {
   return inbox::inbox_item_json(view.review, view.row, *app.inbox, app.now());
@@ -51,7 +51,7 @@ json counts_json(const inbox::InboxCounts& c) {
           {"by_kind", c.by_kind}};
 }
 
-void list(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
+void list_items(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
   std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
   app::Outcome<inbox::InboxQuery> query = inbox::parse_inbox_query(params, actor.name, *app.inbox);
   if (!query) return send_problem(res, query.problem(), "en");
@@ -101,7 +101,7 @@ void detail(App& app, const Actor& actor, const httplib::Request& req, httplib::
 }
 
 void patch(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
-  std::optional<json> body = read_json_body(req, res, kBodyLimit);
+  std::optional<json> body = read_json_body(req, res, kInboxBodyLimit);
   if (!body) return;
   app::Outcome<inbox::ItemPatch> parsed = inbox::parse_item_patch(app, *body);
   if (!parsed) return send_problem(res, parsed.problem(), "en");
@@ -109,7 +109,7 @@ void patch(App& app, const Actor& actor, const httplib::Request& req, httplib::R
 }
 
 void no_reply(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
-  std::optional<json> body = read_json_body(req, res, kBodyLimit);
+  std::optional<json> body = read_json_body(req, res, kInboxBodyLimit);
   if (!body) return;
   auto it = body->find("reason");
   if (it == body->end() || !it->is_string() || it->get_ref<const std::string&>().empty() ||
@@ -125,7 +125,7 @@ void restart_clock(App& app, const Actor& actor, const httplib::Request& req,
 }
 
 void bulk(App& app, const Actor& actor, const httplib::Request& req, httplib::Response& res) {
-  std::optional<json> body = read_json_body(req, res, kBodyLimit);
+  std::optional<json> body = read_json_body(req, res, kInboxBodyLimit);
   if (!body) return;
   app::Outcome<inbox::BulkResult> done = inbox::bulk_action(app, *body, actor);
   if (!done) return send_problem(res, done.problem(), "en");
@@ -141,11 +141,11 @@ void register_inbox_routes(Router& server, App& app) {
   using P = Permission;
   // "bulk" is not an item id: GET/PATCH on /inbox/bulk answer 405 (Allow: POST).
   const std::string item = R"(/api/v1/admin/inbox/((?!bulk$)[^/]+))";
-  server.Get("/api/v1/admin/inbox", admin_route(app, P::Read, list));
-  server.Post("/api/v1/admin/inbox/bulk", admin_route(app, P::Respond, bulk), kBodyLimit);
+  server.Get("/api/v1/admin/inbox", admin_route(app, P::Read, list_items));
+  server.Post("/api/v1/admin/inbox/bulk", admin_route(app, P::Respond, bulk), kInboxBodyLimit);
   server.Get(item, admin_route(app, P::Read, detail));
-  server.Patch(item, admin_route(app, P::Respond, patch), kBodyLimit);
-  server.Post(item + "/no-reply", admin_route(app, P::Respond, no_reply), kBodyLimit);
+  server.Patch(item, admin_route(app, P::Respond, patch), kInboxBodyLimit);
+  server.Post(item + "/no-reply", admin_route(app, P::Respond, no_reply), kInboxBodyLimit);
   server.Delete(item + "/no-reply", admin_route(app, P::Respond, restart_clock));
 }
 

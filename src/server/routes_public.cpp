@@ -291,11 +291,6 @@ bool published_review(App& app, httplib::Response& res, const std::string& id) {
   return true;
 }
 
-std::string string_member(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 void post_vote(App& app, const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   std::optional<json> body = read_json_body(req, res, 4096);

@@ -16,10 +16,6 @@ using namespace vouch_test;
 
 namespace {
 
-constexpr std::int64_t kT0 = 1'780'000'000;  // Thursday 2026-05-28 20:26:40 UTC
-
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 json get(httplib::Client& client, const std::string& path, int expected = 200) {
   auto res = client.Get(path.c_str(), admin_headers());
   REQUIRE(res);

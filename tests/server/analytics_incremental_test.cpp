@@ -22,8 +22,6 @@ using namespace vouch_test;
 
 namespace {
 
-constexpr std::int64_t kT0 = 1'780'000'000;  // 2026-05-28
-
 const char* const kTexts[] = {
     "The quality is poor and the stitching came loose after a week.",
     "The parcel arrived two weeks late and the box was crushed.",

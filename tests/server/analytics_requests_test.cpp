@@ -23,7 +23,6 @@ using namespace vouch_test;
 
 namespace {
 
-constexpr std::int64_t kDay = 86400;
 // 2026-06-01 00:00 UTC, a Monday; June and July are summer time in Berlin (UTC+2).
 constexpr std::int64_t kJune1 = 1'780'272'000;
 const char* const kRange = "from=2026-06-01&to=2026-07-31&period=week";

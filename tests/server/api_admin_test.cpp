@@ -12,8 +12,6 @@ using namespace vouch_test;
 
 namespace {
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 json submit(httplib::Client& client, const std::string& product, const std::string& body,
             const std::string& extra = "", const std::string& email = "mia@example.com") {
   json review = parse(review_json(4, body, extra));

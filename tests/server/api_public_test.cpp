@@ -25,8 +25,6 @@ const char* const kBodies[] = {
     "I wear it to work every week; it keeps its shape through the day.",
 };
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 std::string post_review(httplib::Client& client, const std::string& product, int rating,
                         const std::string& body, int expected_status = 201) {
   auto res = client.Post(("/api/v1/products/" + product + "/reviews").c_str(),

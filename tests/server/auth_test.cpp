@@ -25,10 +25,6 @@ using namespace vouch_test;
 
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
-
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 // A server whose clock the test moves (App::now), with staff accounts.
 struct Console {
   explicit Console(vouch::server::Config config = {}) : server(std::move(config)) {
@@ -90,12 +86,6 @@ httplib::Headers with(const Session& session, bool csrf = true) {
 int status_of(const httplib::Result& res) {
   REQUIRE(res);
   return res->status;
-}
-
-std::string code_of(const httplib::Result& res) {
-  REQUIRE(res);
-  const json body = parse(res->body);
-  return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
 }
 
 std::string submit_review(httplib::Client& client) {

@@ -29,7 +29,6 @@ using namespace vouch_test;
 
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
 constexpr const char* kAdmin = "/api/v1/admin";
 
 // What a route needs. SelfOrManage: the route lets any staff in and the use
@@ -207,15 +206,6 @@ std::string percent_encoded(const std::string& text) {
   return out;
 }
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
-std::string code_of(const httplib::Result& res) {
-  const json body = parse(res->body);
-  return body.is_object() && body.contains("error") && body["error"].is_object()
-             ? body["error"].value("code", "")
-             : "";
-}
-
 // A 4xx with {"error":{"code","message"}}.
 void check_json_error(const httplib::Result& res) {
   REQUIRE(res);
@@ -238,14 +228,14 @@ httplib::Result send(httplib::Client& client, const std::string& method, const s
   return client.Delete(path.c_str(), headers, body, "application/json");
 }
 
-struct Session {
+struct StaffSession {
   std::string name;
   Role role;
   std::string cookie;
   std::string csrf;
 };
 
-Session login(httplib::Client& client, const std::string& name, Role role) {
+StaffSession login(httplib::Client& client, const std::string& name, Role role) {
   auto res = client.Post("/api/v1/admin/login",
                          json{{"name", name}, {"password", kPassword}}.dump(), "application/json");
   REQUIRE(res);
@@ -258,7 +248,7 @@ Session login(httplib::Client& client, const std::string& name, Role role) {
           parse(res->body)["csrf"].get<std::string>()};
 }
 
-httplib::Headers cookie_headers(const Session& s, const std::string& csrf) {
+httplib::Headers cookie_headers(const StaffSession& s, const std::string& csrf) {
   httplib::Headers headers{{"Cookie", "vouch_session=" + s.cookie}};
   if (!csrf.empty()) headers.emplace("X-CSRF-Token", csrf);
   return headers;
@@ -329,9 +319,9 @@ TEST_CASE("every admin route: 401, CSRF, and exactly its role's permission", "[a
   auto& client = staff.client;
   const std::vector<Call> calls = admin_calls(staff.server);
   // Users are logged in through the real login route; one session each.
-  const std::vector<Session> sessions = {login(client, "olivia", Role::Owner),
-                                         login(client, "mona", Role::Moderator),
-                                         login(client, "rita", Role::Responder)};
+  const std::vector<StaffSession> sessions = {login(client, "olivia", Role::Owner),
+                                              login(client, "mona", Role::Moderator),
+                                              login(client, "rita", Role::Responder)};
   const std::string before = stored_state(staff.server.app());
 
   for (const Call& call : calls) {
@@ -367,7 +357,7 @@ TEST_CASE("every admin route: 401, CSRF, and exactly its role's permission", "[a
   // Each role: refused with 403 forbidden exactly where actor.hpp says.
   for (const Call& call : calls) {
     if (call.need == Need::Public || call.need == Need::SelfOrManage) continue;
-    for (const Session& s : sessions) {
+    for (const StaffSession& s : sessions) {
       if (call.path == "/api/v1/admin/logout") continue;  // below, last
       auto res = send(client, call.method, call.path, cookie_headers(s, s.csrf));
       REQUIRE(res);
@@ -395,9 +385,9 @@ TEST_CASE("every admin route: 401, CSRF, and exactly its role's permission", "[a
   // The routes whose use case decides: own password and own sessions only.
   // (Allowed calls above may write: exports are audited.)
   const std::string after_matrix = stored_state(staff.server.app());
-  const Session& rita = sessions[2];
-  const Session& mona = sessions[1];
-  auto patch_user = [&](const Session& s, const std::string& name, const json& body) {
+  const StaffSession& rita = sessions[2];
+  const StaffSession& mona = sessions[1];
+  auto patch_user = [&](const StaffSession& s, const std::string& name, const json& body) {
     return send(client, "PATCH", std::string(kAdmin) + "/users/" + name, cookie_headers(s, s.csrf),
                 body.dump());
   };
@@ -432,7 +422,7 @@ TEST_CASE("every admin route: 401, CSRF, and exactly its role's permission", "[a
   CHECK(still->status == 200);
 
   // Logout last: any role may end its own session.
-  for (const Session& s : sessions) {
+  for (const StaffSession& s : sessions) {
     auto out = send(client, "POST", std::string(kAdmin) + "/logout", cookie_headers(s, s.csrf));
     CHECK(out->status == 204);
     auto gone = send(client, "GET", std::string(kAdmin) + "/session", cookie_headers(s, s.csrf));

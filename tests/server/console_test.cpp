@@ -24,16 +24,13 @@ using namespace vouch_test;
 
 namespace {
 
-constexpr std::int64_t kT0 = 1800000000;  // 2027-01-15T08:00:00Z
-constexpr std::int64_t kDay = 86400;
-
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
+constexpr std::int64_t kClockStart = 1800000000;  // 2027-01-15T08:00:00Z
 
 // A server whose App::now is `clock`.
 struct Console {
   TestServer server;
   std::shared_ptr<std::atomic<std::int64_t>> clock =
-      std::make_shared<std::atomic<std::int64_t>>(kT0);
+      std::make_shared<std::atomic<std::int64_t>>(kClockStart);
   httplib::Client client = server.client();
   Console() {
     auto c = clock;
@@ -235,7 +232,7 @@ TEST_CASE("templates: markup stays text; values are never expanded", "[console]"
 TEST_CASE("preview fills the review's values and reports missing ones", "[console]") {
   Console c;
   const std::string id = c.submit("p-1", 5, {{"author", "Mia Wong"}});
-  c.set(kT0 + 3 * kDay + 100);
+  c.set(kClockStart + 3 * kDay + 100);
   const json filled =
       c.post("/api/v1/admin/templates/preview",
              {{"review_id", id},
@@ -307,13 +304,13 @@ TEST_CASE("template suggestions: shared tags, then language, then name; q folds"
 TEST_CASE("notes, messages and history, oldest first", "[console]") {
   Console c;
   const std::string id = c.submit("p-1", 2, {{"email", "mia+shop@example.com"}});
-  c.set(kT0 + 10);
+  c.set(kClockStart + 10);
   const json note = c.post("/api/v1/admin/inbox/" + id + "/notes",
                            {{"text", "  call the courier "}}, 201)["event"];
   CHECK(note["kind"] == "note");
   CHECK(note["text"] == "call the courier");
   CHECK(note["actor"] == "alice");
-  c.set(kT0 + 20);
+  c.set(kClockStart + 20);
   const json sent =
       c.post("/api/v1/admin/inbox/" + id + "/messages",
              {{"text", "Hi Mia & co? 50% off\nthanks — 谢谢 café"}}, 201, kSecondAdminToken);
@@ -324,17 +321,17 @@ TEST_CASE("notes, messages and history, oldest first", "[console]") {
         "&body=Hi%20Mia%20%26%20co%3F%2050%25%20off%0D%0Athanks%20%E2%80%94%20"
         "%E8%B0%A2%E8%B0%A2%20caf%C3%A9");
   CHECK(sent["warnings"].empty());
-  c.set(kT0 + 30);
+  c.set(kClockStart + 30);
   const json warned = c.post("/api/v1/admin/inbox/" + id + "/messages",
                              {{"text", "We refund you if you remove your review."}}, 201);
   REQUIRE(warned["warnings"].size() == 1);
   CHECK(warned["warnings"][0]["code"] == "asks_to_change_review");
-  c.set(kT0 + 40);
+  c.set(kClockStart + 40);
   c.post("/api/v1/admin/reviews/" + id + "/approve", json::object());
   const json history = c.get("/api/v1/admin/inbox/" + id + "/history")["history"];
   REQUIRE(history.size() == 4);
   CHECK(history[0]["kind"] == "note");
-  CHECK(history[0]["time"] == vouch::format_utc(kT0 + 10));
+  CHECK(history[0]["time"] == vouch::format_utc(kClockStart + 10));
   CHECK(history[1]["kind"] == "message");
   CHECK(history[1]["actor"] == "bob");
   CHECK(history[2]["kind"] == "message");
@@ -364,15 +361,15 @@ TEST_CASE("notes, messages and history, oldest first", "[console]") {
 TEST_CASE("resolve, follow up after the date, reopen", "[console]") {
   Console c;
   const std::string id = c.submit("p-1", 1);
-  c.set(kT0 + 100);
+  c.set(kClockStart + 100);
   const json resolved = c.post("/api/v1/admin/inbox/" + id + "/resolve", json::object())["item"];
   CHECK(resolved["state"] == "resolved");
-  CHECK(resolved["resolved_at"] == vouch::format_utc(kT0 + 100));
-  CHECK(resolved["follow_up"]["due_at"] == vouch::format_utc(kT0 + 100 + 7 * kDay));
+  CHECK(resolved["resolved_at"] == vouch::format_utc(kClockStart + 100));
+  CHECK(resolved["follow_up"]["due_at"] == vouch::format_utc(kClockStart + 100 + 7 * kDay));
   CHECK(resolved["follow_up"]["outcome"].is_null());
   // Not yet due; due once the clock reaches the date (the inbox's follow_up_due view).
   CHECK(vouch::format_utc(c.clock->load()) < resolved["follow_up"]["due_at"].get<std::string>());
-  c.set(kT0 + 100 + 7 * kDay);
+  c.set(kClockStart + 100 + 7 * kDay);
   CHECK(vouch::format_utc(c.clock->load()) >= resolved["follow_up"]["due_at"].get<std::string>());
   const json followed =
       c.post("/api/v1/admin/inbox/" + id + "/follow-up",
@@ -380,7 +377,7 @@ TEST_CASE("resolve, follow up after the date, reopen", "[console]") {
   CHECK(followed["state"] == "followed_up");
   CHECK(followed["follow_up"]["outcome"] == "satisfied");
   CHECK(followed["follow_up"]["by"] == "alice");
-  CHECK(followed["follow_up"]["at"] == vouch::format_utc(kT0 + 100 + 7 * kDay));
+  CHECK(followed["follow_up"]["at"] == vouch::format_utc(kClockStart + 100 + 7 * kDay));
   c.post("/api/v1/admin/inbox/" + id + "/follow-up", {{"outcome", "satisfied"}}, 409);
   const json reopened = c.post("/api/v1/admin/inbox/" + id + "/reopen", json::object())["item"];
   CHECK(reopened["state"] == "open");
@@ -413,10 +410,10 @@ TEST_CASE("resolve, follow up after the date, reopen", "[console]") {
 TEST_CASE("metrics on a hand-computed dataset", "[console]") {
   Console c;
   // H: 40 days before T0 (inside 90 days, outside 30), answered in 60 s.
-  c.set(kT0 - 40 * kDay);
+  c.set(kClockStart - 40 * kDay);
   const std::string h = c.submit("p1", 5);
-  c.first_reply(h, kT0 - 40 * kDay + 60, "ann", kT0 - 37 * kDay);
-  c.set(kT0);
+  c.first_reply(h, kClockStart - 40 * kDay + 60, "ann", kClockStart - 37 * kDay);
+  c.set(kClockStart);
   const std::string a = c.submit("p1", 5);
   const std::string b = c.submit("p1", 1);
   const std::string cc = c.submit("p2", 2);
@@ -424,15 +421,15 @@ TEST_CASE("metrics on a hand-computed dataset", "[console]") {
   const std::string e = c.submit("p1", 1);
   const std::string f = c.submit("p3", 3);
   const std::string g = c.submit("p3", 1);
-  c.first_reply(a, kT0 + 3600, "ann", kT0 + 3 * kDay);
-  c.first_reply(b, kT0 + 7200, "ann", kT0 + kDay);     // negative, in time
-  c.first_reply(cc, kT0 + 100000, "bob", kT0 + kDay);  // negative, late
-  c.due(d, kT0 + 3 * kDay);                            // overdue at T0 + 10 days
-  c.due(e, kT0 + kDay);                                // negative, overdue
-  c.first_reply(f, kT0 + 36000, "bob", kT0 + 3 * kDay);
-  c.due(g, kT0 + kDay);
+  c.first_reply(a, kClockStart + 3600, "ann", kClockStart + 3 * kDay);
+  c.first_reply(b, kClockStart + 7200, "ann", kClockStart + kDay);     // negative, in time
+  c.first_reply(cc, kClockStart + 100000, "bob", kClockStart + kDay);  // negative, late
+  c.due(d, kClockStart + 3 * kDay);                                    // overdue at T0 + 10 days
+  c.due(e, kClockStart + kDay);                                        // negative, overdue
+  c.first_reply(f, kClockStart + 36000, "bob", kClockStart + 3 * kDay);
+  c.due(g, kClockStart + kDay);
   c.post("/api/v1/admin/reviews/" + g + "/reject", {{"reason", "spam"}});  // left out
-  c.set(kT0 + 10 * kDay);
+  c.set(kClockStart + 10 * kDay);
   for (const std::string& id : {a, b, cc, f})
     c.post("/api/v1/admin/inbox/" + id + "/resolve", json::object());
   c.post("/api/v1/admin/inbox/" + a + "/follow-up", {{"outcome", "satisfied"}});
@@ -444,8 +441,8 @@ TEST_CASE("metrics on a hand-computed dataset", "[console]") {
 
   const json m = c.get("/api/v1/admin/metrics?days=30");
   CHECK(m["days"] == 30);
-  CHECK(m["from"] == vouch::format_utc(kT0 - 20 * kDay));
-  CHECK(m["to"] == vouch::format_utc(kT0 + 10 * kDay));
+  CHECK(m["from"] == vouch::format_utc(kClockStart - 20 * kDay));
+  CHECK(m["to"] == vouch::format_utc(kClockStart + 10 * kDay));
   CHECK(m["reviews"] == 6);  // a b c d e f (g rejected, h outside)
   CHECK(m["response_rate"].get<double>() == Approx(4.0 / 6.0));
   // Delays 3600, 7200, 36000, 100000: nearest rank ceil(0.5 x 4) = 2nd, ceil(0.9 x 4) = 4th.

@@ -20,8 +20,6 @@ using namespace vouch_test;
 
 namespace {
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 void post(httplib::Client& client, const std::string& product, int rating, int n) {
   const std::string body = "Review number " + std::to_string(n) +
                            " says the linen is soft and the stitching holds up well.";

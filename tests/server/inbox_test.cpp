@@ -22,8 +22,6 @@ using namespace vouch_test;
 
 namespace {
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 std::string encode(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -109,8 +107,6 @@ std::vector<std::string> ids_of(const json& list) {
 bool has(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
-
-constexpr std::int64_t kT0 = 1'780'000'000;  // a fixed test instant (2026-05-28)
 
 }  // namespace
 

@@ -19,7 +19,6 @@ namespace rq = vouch::server::requests;
 
 namespace {
 
-constexpr std::int64_t kDay = 86400;
 const std::string kHeader =
     "order_id,fulfilled_at,customer_name,customer_email,customer_locale,product,product_name,"
     "product_url,product_image";

@@ -34,8 +34,6 @@ const char* const kPhotoBodies[] = {
     "Good value for the price, though the buttons feel a bit cheap and loose.",
 };
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 httplib::Result post_photo(httplib::Client& client, const std::string& product,
                            const std::string& bytes, int body_index,
                            const httplib::Headers& headers = {}) {

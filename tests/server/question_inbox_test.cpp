@@ -13,9 +13,8 @@ using namespace vouch_test;
 
 namespace {
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
-std::string ask(httplib::Client& client, const std::string& product, const std::string& text) {
+std::string ask_question(httplib::Client& client, const std::string& product,
+                         const std::string& text) {
   const json body = {{"text", text}, {"author", "Lena"}, {"consent", true}, {"elapsed_ms", 9000}};
   auto res = client.Post(("/api/v1/products/" + product + "/questions").c_str(), json_headers(),
                          body.dump(), "application/json");
@@ -75,7 +74,8 @@ TEST_CASE("question items: PATCH read, star, assign, tags, priority, audited",
           "[inbox][questions]") {
   TestServer server;
   auto client = server.client();
-  const std::string id = ask(client, "sku-q", "Is the lining of this coat removable for spring?");
+  const std::string id =
+      ask_question(client, "sku-q", "Is the lining of this coat removable for spring?");
   const std::string path = "/api/v1/admin/inbox/" + id;
 
   const json patched = send(client, "PATCH", path,
@@ -119,7 +119,8 @@ TEST_CASE("question items: PATCH read, star, assign, tags, priority, audited",
 TEST_CASE("question items: bad ids and hostile PATCH bodies change nothing", "[inbox][questions]") {
   TestServer server;
   auto client = server.client();
-  const std::string id = ask(client, "sku-q", "Can the strap be shortened by a few centimetres?");
+  const std::string id =
+      ask_question(client, "sku-q", "Can the strap be shortened by a few centimetres?");
   const std::string path = "/api/v1/admin/inbox/" + id;
 
   // An unknown id of either kind: 404; a malformed one: 400.
@@ -167,7 +168,8 @@ TEST_CASE("question items: no reply needed stops the clock, DELETE restarts it",
   std::int64_t now = 1'780'000'000;
   server.app().now = [&now] { return now; };
   auto client = server.client();
-  const std::string id = ask(client, "sku-q", "Will this be back in stock in the blue colour?");
+  const std::string id =
+      ask_question(client, "sku-q", "Will this be back in stock in the blue colour?");
   const std::string path = "/api/v1/admin/inbox/" + id + "/no-reply";
   CHECK(list_item(client, id)["clock"]["state"] == "running");
   CHECK(send(client, "GET", "/api/v1/admin/inbox?view=needs_response", json(), 200)["total"] == 1);
@@ -210,8 +212,10 @@ TEST_CASE("question items: bulk actions on reviews and questions together", "[in
   auto client = server.client();
   const std::string review =
       submit_review(client, "sku-1", 4, "Good value for the money, works well.");
-  const std::string asked = ask(client, "sku-1", "Does it come with a spare set of buttons?");
-  const std::string other = ask(client, "sku-1", "Is the colour closer to navy or to black?");
+  const std::string asked =
+      ask_question(client, "sku-1", "Does it come with a spare set of buttons?");
+  const std::string other =
+      ask_question(client, "sku-1", "Is the colour closer to navy or to black?");
   const std::string bulk = "/api/v1/admin/inbox/bulk";
 
   const json starred =

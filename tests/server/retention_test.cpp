@@ -20,8 +20,6 @@ using namespace vouch_test;
 
 namespace {
 
-constexpr std::int64_t kDay = 86400;
-
 std::int64_t count(App &app, const std::string &sql) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Statement s(app.db->handle(), sql);

@@ -20,10 +20,6 @@ using vouch::server::json;
 
 namespace {
 
-constexpr std::int64_t kDay = 86400;
-
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 json order_json(const std::string& id, const std::string& email, std::int64_t fulfilled,
                 const std::string& locale = "en", std::vector<std::string> products = {"mug"}) {
   json items = json::array();

@@ -4,7 +4,9 @@
 
 #include <httplib.h>
 
+#include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <thread>
@@ -30,6 +32,24 @@ inline constexpr const char* kAdminToken = "test-admin-token-0123456789";
 inline constexpr const char* kSecondAdminToken = "second-admin-token-abcdefghij";
 inline constexpr const char* kHmacSecret = "test-hmac-secret-0123456789abcdef0123456789";
 inline constexpr const char* kStoreOrigin = "https://shop.example";
+inline constexpr const char* kPassword = "correct horse battery staple";  // staff accounts'
+inline constexpr std::int64_t kDay = 86400;
+// A fixed test instant: Thursday 2026-05-28 20:26:40 UTC.
+inline constexpr std::int64_t kT0 = 1'780'000'000;
+
+// A response body as JSON; a discarded value (not an exception) when it is not JSON.
+inline nlohmann::json parse(const std::string& body) {
+  return nlohmann::json::parse(body, nullptr, false);
+}
+
+// The "error.code" of a response; "" when it has none (or there was no response).
+inline std::string code_of(const httplib::Result& res) {
+  if (!res) return "";
+  const nlohmann::json body = parse(res->body);
+  return body.is_object() && body.contains("error") && body["error"].is_object()
+             ? body["error"].value("code", "")
+             : "";
+}
 
 // Admin tokens, an HMAC secret, one allowed origin, generous rate limits.
 vouch::server::Config test_config(const std::string& dir);

@@ -34,8 +34,6 @@ namespace app = vouch::server::app;
 
 namespace {
 
-json parse(const std::string& body) { return json::parse(body, nullptr, false); }
-
 httplib::Result post(httplib::Client& client, const std::string& product, const std::string& body,
                      const httplib::Headers& headers = {}) {
   return client.Post(("/api/v1/products/" + product + "/reviews").c_str(), headers, body,

@@ -13,17 +13,7 @@ json or_null(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
 
-std::string day_text(std::int64_t day) {
-  const CivilDate d = civil_from_days(day);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(d.year), d.month,
-                d.day);
-  return text;
-}
-
-std::string date_text(const CivilDate& d) {
-  return day_text(days_from_civil(d.year, d.month, d.day));
-}
+std::string day_text(std::int64_t day) { return date_text(civil_from_days(day)); }
 
 void put_period(json& out, const va::PeriodKey& key) {
   out["period"] = key.label;
@@ -86,6 +76,13 @@ void put_requests(json& out, const va::RequestFigures& f) {
 }
 
 }  // namespace
+
+std::string date_text(const CivilDate& d) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(d.year), d.month,
+                d.day);
+  return text;
+}
 
 json analytics_json(const va::Analytics& a, const va::Query& q, const std::string& zone_name) {
   json out = json::object();

@@ -10,6 +10,9 @@
 
 namespace vouch::server::analytics {
 
+// "2026-12-02": a store-local date as the API writes it.
+std::string date_text(const CivilDate& date);
+
 json analytics_json(const vouch::analytics::Analytics& panels, const vouch::analytics::Query& query,
                     const std::string& zone_name);
 

@@ -117,13 +117,6 @@ std::optional<CivilDate> parse_date(const std::string& text) {
   return d;
 }
 
-std::string date_text(const CivilDate& d) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(d.year), d.month,
-                d.day);
-  return text;
-}
-
 va::ReviewState state_of(const std::string& status) {
   if (status == "published") return va::ReviewState::Published;
   if (status == "rejected") return va::ReviewState::Rejected;

@@ -4,6 +4,8 @@
 
 namespace vouch::server::app {
 
+Problem internal_problem(const Error& error) { return problem_from(error, "internal"); }
+
 Problem storage_failure(std::string_view where, const Error& error, std::string message) {
   std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(where.size()), where.data(),
                error.to_string().c_str());

@@ -41,6 +41,10 @@ Problem problem(Failure kind, std::string code, std::string message);
 // The Problem for a lower layer's Error, by its kind.
 Problem problem_from(const Error& error, std::string code);
 
+// problem_from(error, "internal"): a lower layer's Error under the sign-in and
+// account use cases, which name no finer code.
+Problem internal_problem(const Error& error);
+
 // The database or the file system failed under a use case: the Error goes to
 // the log (stderr, naming `where`), the caller gets a Storage problem with a
 // message that reveals nothing of it.

@@ -12,8 +12,6 @@ namespace {
 using app::Failure;
 using app::problem;
 
-app::Problem storage(const Error& error) { return app::problem_from(error, "internal"); }
-
 app::Problem not_found() { return problem(Failure::NotFound, "not_found", "no such user"); }
 
 app::Problem invalid(std::string code, std::string message) {
@@ -33,14 +31,14 @@ Status audit(App& app, std::string_view actor, std::string_view action, const js
 app::Outcome<bool> is_last_owner(App& app, const User& user) {
   if (user.role != Role::Owner) return false;
   Result<std::int64_t> owners = count_owners(*app.db);
-  if (!owners) return storage(owners.error());
+  if (!owners) return app::internal_problem(owners.error());
   return owners.value() <= 1;
 }
 
 app::Outcome<User> find(App& app, std::string_view name) {
   if (!name_problem(name).empty()) return not_found();
   Result<std::optional<User>> found = find_user(*app.db, name);
-  if (!found) return storage(found.error());
+  if (!found) return app::internal_problem(found.error());
   if (!found.value()) return not_found();
   return *found.value();
 }
@@ -66,7 +64,7 @@ std::string password_problem(std::string_view password) {
 
 app::Outcome<std::vector<User>> users(App& app) {
   Result<std::vector<User>> listed = list_users(*app.db);
-  if (!listed) return storage(listed.error());
+  if (!listed) return app::internal_problem(listed.error());
   return listed.value();
 }
 
@@ -77,7 +75,7 @@ app::Outcome<User> add_user(App& app, std::string_view actor, std::string_view n
   if (std::string why = password_problem(password); !why.empty())
     return invalid("invalid_password", why);
   Result<std::string> hash = hash_password(password);
-  if (!hash) return storage(hash.error());
+  if (!hash) return app::internal_problem(hash.error());
   User user;
   user.name = std::string(name);
   user.role = *role_from_name(role);
@@ -87,15 +85,15 @@ app::Outcome<User> add_user(App& app, std::string_view actor, std::string_view n
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Transaction transaction(*app.db);
   Result<bool> inserted = insert_user(*app.db, user);
-  if (!inserted) return storage(inserted.error());
+  if (!inserted) return app::internal_problem(inserted.error());
   if (!inserted.value())
     return problem(Failure::Conflict, "user_exists",
                    "name: a user \"" + user.name + "\" exists already (names ignore case)");
   app::Outcome<User> stored = find(app, name);
   if (!stored) return stored;
   if (Status a = audit(app, actor, "user_add", {{"user", user.name}, {"role", role}}); !a)
-    return storage(a.error());
-  if (Status done = transaction.commit(); !done) return storage(done.error());
+    return app::internal_problem(a.error());
+  if (Status done = transaction.commit(); !done) return app::internal_problem(done.error());
   return stored;
 }
 
@@ -110,10 +108,10 @@ app::Outcome<User> remove_user(App& app, std::string_view actor, std::string_vie
     return problem(Failure::Conflict, "last_owner",
                    "\"" + user.value().name + "\" is the last owner: add another owner first");
   if (Status removed = delete_user(*app.db, user.value().id); !removed)
-    return storage(removed.error());
+    return app::internal_problem(removed.error());
   if (Status a = audit(app, actor, "user_remove", {{"user", user.value().name}}); !a)
-    return storage(a.error());
-  if (Status done = transaction.commit(); !done) return storage(done.error());
+    return app::internal_problem(a.error());
+  if (Status done = transaction.commit(); !done) return app::internal_problem(done.error());
   return user;
 }
 
@@ -148,14 +146,14 @@ app::Outcome<User> change_user(App& app, const Actor& by, std::string_view name,
       return problem(Failure::Forbidden, "wrong_password",
                      "current_password: missing or not this user's password");
     Result<std::string> made = hash_password(*change.password);
-    if (!made) return storage(made.error());
+    if (!made) return app::internal_problem(made.error());
     hash = made.value();
   }
   // ...then the writes and their audit rows as one transaction, on the row as it is now.
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Transaction transaction(*app.db);
   Result<std::optional<User>> current = find_user_by_id(*app.db, before.id);
-  if (!current) return storage(current.error());
+  if (!current) return app::internal_problem(current.error());
   if (!current.value()) return not_found();
   User user = *current.value();
   if (role && *role != user.role) {
@@ -166,26 +164,28 @@ app::Outcome<User> change_user(App& app, const Actor& by, std::string_view name,
         return problem(Failure::Conflict, "last_owner",
                        "\"" + user.name + "\" is the last owner: make another user owner first");
     }
-    if (Status set = set_role(*app.db, user.id, *role); !set) return storage(set.error());
+    if (Status set = set_role(*app.db, user.id, *role); !set)
+      return app::internal_problem(set.error());
     if (Status a =
             audit(app, by.name, "user_role",
                   {{"user", user.name}, {"from", role_name(user.role)}, {"to", role_name(*role)}});
         !a)
-      return storage(a.error());
+      return app::internal_problem(a.error());
     user.role = *role;
   }
   if (change.password) {
-    if (Status set = set_password_hash(*app.db, user.id, hash); !set) return storage(set.error());
+    if (Status set = set_password_hash(*app.db, user.id, hash); !set)
+      return app::internal_problem(set.error());
     // A new password ends the other sessions (whoever knew the old one).
     Result<std::int64_t> ended =
         delete_user_sessions(*app.db, user.id, self ? by.session_id : std::string_view());
-    if (!ended) return storage(ended.error());
+    if (!ended) return app::internal_problem(ended.error());
     if (Status a = audit(app, by.name, "user_password",
                          {{"user", user.name}, {"sessions_ended", ended.value()}});
         !a)
-      return storage(a.error());
+      return app::internal_problem(a.error());
   }
-  if (Status done = transaction.commit(); !done) return storage(done.error());
+  if (Status done = transaction.commit(); !done) return app::internal_problem(done.error());
   return user;
 }
 

@@ -10,8 +10,6 @@ namespace vouch::server::auth {
 
 namespace {
 
-app::Problem storage(const Error& error) { return app::problem_from(error, "internal"); }
-
 app::Problem invalid_credentials() {
   return app::problem(app::Failure::Unauthorized, "invalid_credentials",
                       "wrong user name or password");
@@ -32,7 +30,7 @@ app::Problem failed(App& app, const LoginRequest& request, std::string_view user
   if (Status a = append_audit(*app.db, app.now(), user.empty() ? "unknown" : user, "login_failed",
                               "", "", detail.dump());
       !a)
-    return storage(a.error());
+    return app::internal_problem(a.error());
   return answer;
 }
 
@@ -47,7 +45,7 @@ app::Outcome<OpenedSession> login(App& app, const LoginRequest& request) {
   if (!request.presented_cookie.empty() && is_token_shaped(request.presented_cookie)) {
     if (Status ended = delete_session_by_secret(*app.db, secret_hash(request.presented_cookie));
         !ended)
-      return storage(ended.error());
+      return app::internal_problem(ended.error());
   }
   // A name or password no account can have: refused without hashing, since it
   // says nothing about which accounts exist, and a 1 MB password must not
@@ -56,7 +54,7 @@ app::Outcome<OpenedSession> login(App& app, const LoginRequest& request) {
       request.password.empty())
     return invalid_credentials();
   Result<std::optional<User>> found = find_user(*app.db, request.name);
-  if (!found) return storage(found.error());
+  if (!found) return app::internal_problem(found.error());
   if (!found.value()) {
     verify_dummy(request.password);
     return failed(app, request, "", invalid_credentials());
@@ -79,7 +77,7 @@ app::Outcome<OpenedSession> login(App& app, const LoginRequest& request) {
   Transaction transaction(*app.db);
   // Read again under the lock: parallel attempts each count.
   Result<std::optional<User>> again = find_user_by_id(*app.db, user.id);
-  if (!again) return storage(again.error());
+  if (!again) return app::internal_problem(again.error());
   if (!again.value()) return failed(app, request, "", invalid_credentials());
   user = *again.value();
   if (!good) {
@@ -89,26 +87,28 @@ app::Outcome<OpenedSession> login(App& app, const LoginRequest& request) {
     if (Status s = set_login_failures(*app.db, user.id, locks ? 0 : failures,
                                       locks ? now + kLockSeconds : 0);
         !s)
-      return storage(s.error());
+      return app::internal_problem(s.error());
     app::Problem answer = failed(app, request, user.name, invalid_credentials());
-    if (Status done = transaction.commit(); !done) return storage(done.error());
+    if (Status done = transaction.commit(); !done) return app::internal_problem(done.error());
     return answer;
   }
   if (user.failed_logins != 0 || user.locked_until != 0) {
-    if (Status s = set_login_failures(*app.db, user.id, 0, 0); !s) return storage(s.error());
+    if (Status s = set_login_failures(*app.db, user.id, 0, 0); !s)
+      return app::internal_problem(s.error());
   }
   if (!fresh.empty()) {
-    if (Status s = set_password_hash(*app.db, user.id, fresh); !s) return storage(s.error());
+    if (Status s = set_password_hash(*app.db, user.id, fresh); !s)
+      return app::internal_problem(s.error());
   }
-  if (Status purged = purge_expired(app); !purged) return storage(purged.error());
+  if (Status purged = purge_expired(app); !purged) return app::internal_problem(purged.error());
   app::Outcome<OpenedSession> opened = open_session(app, user, request.ip, request.user_agent);
   if (!opened) return opened;
   if (Status a =
           append_audit(*app.db, now, user.name, "login", "", "",
                        json{{"ip", request.ip}, {"session", opened.value().row.public_id}}.dump());
       !a)
-    return storage(a.error());
-  if (Status done = transaction.commit(); !done) return storage(done.error());
+    return app::internal_problem(a.error());
+  if (Status done = transaction.commit(); !done) return app::internal_problem(done.error());
   return opened;
 }
 

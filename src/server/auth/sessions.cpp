@@ -8,8 +8,6 @@ namespace vouch::server::auth {
 
 namespace {
 
-app::Problem storage(const Error& error) { return app::problem_from(error, "internal"); }
-
 app::Problem no_session() {
   return app::problem(app::Failure::Unauthorized, "unauthorized",
                       "no console session, or it has expired: log in again");
@@ -54,7 +52,7 @@ app::Outcome<OpenedSession> open_session(App& app, const User& user, std::string
   row.user_name = user.name;
   row.role = user.role;
   if (Status stored = insert_session(*app.db, secret_hash(opened.secret), row); !stored)
-    return storage(stored.error());
+    return app::internal_problem(stored.error());
   return opened;
 }
 
@@ -62,18 +60,18 @@ app::Outcome<SessionRow> live_session(App& app, std::string_view secret) {
   if (!is_token_shaped(secret)) return no_session();
   const std::string hash = secret_hash(secret);
   Result<std::optional<SessionRow>> found = find_session(*app.db, hash);
-  if (!found) return storage(found.error());
+  if (!found) return app::internal_problem(found.error());
   if (!found.value()) return no_session();
   SessionRow row = *found.value();
   const std::int64_t now = app.now();
   if (now >= idle_expires_at(app, row)) {
     if (Status removed = delete_session_by_secret(*app.db, hash); !removed)
-      return storage(removed.error());
+      return app::internal_problem(removed.error());
     return no_session();
   }
   if (now - row.last_seen >= kTouchSeconds) {
     if (Status touched = touch_session(*app.db, row.public_id, now); !touched)
-      return storage(touched.error());
+      return app::internal_problem(touched.error());
     row.last_seen = now;
   }
   return row;
@@ -84,11 +82,11 @@ Actor session_actor(const SessionRow& row) {
 }
 
 app::Outcome<std::vector<SessionRow>> visible_sessions(App& app, const Actor& actor) {
-  if (Status purged = purge_expired(app); !purged) return storage(purged.error());
+  if (Status purged = purge_expired(app); !purged) return app::internal_problem(purged.error());
   const bool all = allowed(actor.role, Permission::Manage);
   if (!all && actor.kind != ActorKind::User) return std::vector<SessionRow>{};
   Result<std::vector<SessionRow>> rows = list_sessions(*app.db, all ? 0 : actor.user_id);
-  if (!rows) return storage(rows.error());
+  if (!rows) return app::internal_problem(rows.error());
   return rows.value();
 }
 
@@ -96,19 +94,19 @@ app::Outcome<std::string> end_session(App& app, const Actor& actor, std::string_
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Transaction transaction(*app.db);
   Result<std::optional<SessionRow>> found = find_session_by_id(*app.db, public_id);
-  if (!found) return storage(found.error());
+  if (!found) return app::internal_problem(found.error());
   const bool visible =
       found.value() && (allowed(actor.role, Permission::Manage) ||
                         (actor.kind == ActorKind::User && found.value()->user_id == actor.user_id));
   if (!visible) return app::problem(app::Failure::NotFound, "not_found", "no such session");
   if (Status removed = delete_session(*app.db, public_id); !removed)
-    return storage(removed.error());
+    return app::internal_problem(removed.error());
   if (Status a = append_audit(
           *app.db, app.now(), actor.name, "session_end", "", "",
           json{{"user", found.value()->user_name}, {"session", found.value()->public_id}}.dump());
       !a)
-    return storage(a.error());
-  if (Status done = transaction.commit(); !done) return storage(done.error());
+    return app::internal_problem(a.error());
+  if (Status done = transaction.commit(); !done) return app::internal_problem(done.error());
   return std::string(public_id);
 }
 

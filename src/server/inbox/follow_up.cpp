@@ -40,7 +40,7 @@ std::optional<std::int64_t> parse_day(const std::string& text) {
   return days * kDay;
 }
 
-Outcome<ConsoleItem> load_item(App& app, const std::string& review_id) {
+Outcome<ConsoleItem> load_console_item(App& app, const std::string& review_id) {
   Outcome<StoredReview> review = load_review(app, review_id);
   if (!review) return review.problem();
   if (Status made = ensure_inbox_row(app, review.value()); !made)
@@ -103,7 +103,7 @@ Outcome<ConsoleItem> resolve_item(App& app, const std::string& actor,
     if (days > 0) follow_up_at = now + days * kDay;
   }
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Outcome<ConsoleItem> before = load_item(app, request.review_id);
+  Outcome<ConsoleItem> before = load_console_item(app, request.review_id);
   if (!before) return before;
   Transaction transaction(*app.db);
   Statement update(app.db->handle(),
@@ -136,7 +136,7 @@ Outcome<ConsoleItem> record_follow_up(App& app, const std::string& actor,
     cleaned_note = cleaned.value();
   }
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Outcome<ConsoleItem> before = load_item(app, review_id);
+  Outcome<ConsoleItem> before = load_console_item(app, review_id);
   if (!before) return before;
   if (before.value().state != "resolved")
     return problem(Failure::Conflict, "not_resolved",
@@ -161,7 +161,7 @@ Outcome<ConsoleItem> record_follow_up(App& app, const std::string& actor,
 
 Outcome<ConsoleItem> reopen_item(App& app, const std::string& actor, const std::string& review_id) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Outcome<ConsoleItem> before = load_item(app, review_id);
+  Outcome<ConsoleItem> before = load_console_item(app, review_id);
   if (!before) return before;
   if (!is_resolved(before.value()))
     return problem(

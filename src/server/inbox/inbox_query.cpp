@@ -141,10 +141,6 @@ Where where_of(const InboxQuery& q, const QueryTimes& times) {
   return w;
 }
 
-Error sql_error(const char* what, const Statement& statement) {
-  return Error{what, statement.error_message(), ErrorKind::Storage};
-}
-
 }  // namespace
 
 app::Outcome<InboxQuery> parse_inbox_query(const std::multimap<std::string, std::string>& params,

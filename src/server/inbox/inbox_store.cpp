@@ -6,10 +6,6 @@ namespace vouch::server::inbox {
 
 namespace {
 
-Error sql_error(const char* what, const Statement& statement) {
-  return Error{what, statement.error_message(), ErrorKind::Storage};
-}
-
 std::optional<std::int64_t> optional_integer(const Statement& row, int column) {
   if (row.is_null(column)) return std::nullopt;
   return row.integer(column);

@@ -36,10 +36,6 @@ TriageSource source_from_row(const Statement& row) {
   return s;
 }
 
-Error sql_error(const char* what, const Statement& statement) {
-  return Error{what, statement.error_message(), ErrorKind::Storage};
-}
-
 Status replace_tags(Database& db, const std::string& id, const std::vector<std::string>& tags) {
   Statement clear(db.handle(), "DELETE FROM inbox_tags WHERE review_id = ?1");
   clear.bind(1, id);

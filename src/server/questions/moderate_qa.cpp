@@ -16,7 +16,9 @@ namespace {
 
 using app::Failure;
 
-app::Problem storage(const Error& error) { return app::storage_failure("qa moderation", error); }
+app::Problem moderation_storage(const Error& error) {
+  return app::storage_failure("qa moderation", error);
+}
 
 const char* status_of(QaAction action) {
   switch (action) {
@@ -69,7 +71,7 @@ app::Outcome<StoredQuestion> moderate_question(App& app, const std::string& id, 
     status = append_audit(*app.db, app.now(), actor.name, audit_action(action), q.id, why,
                           q.status + " -> " + to);
   if (status) status = transaction.commit();
-  if (!status) return storage(status.error());
+  if (!status) return moderation_storage(status.error());
   return load_question(app, id);
 }
 
@@ -80,7 +82,7 @@ app::Outcome<StoredAnswer> moderate_answer(App& app, const std::string& id, QaAc
     return app::problem(Failure::Malformed, "invalid_id", "answer id is malformed");
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Result<std::optional<StoredAnswer>> found = find_answer(*app.db, id);
-  if (!found) return storage(found.error());
+  if (!found) return moderation_storage(found.error());
   if (!found.value()) return app::problem(Failure::NotFound, "not_found", "no such answer");
   StoredAnswer a = *found.value();
   app::Outcome<StoredQuestion> question = load_question(app, a.question_id);
@@ -98,10 +100,10 @@ app::Outcome<StoredAnswer> moderate_answer(App& app, const std::string& id, QaAc
     status = after_answer_published(app, question.value(), a,
                                     a.badge == "store" ? a.by_staff : std::string("buyer"));
   if (status) status = transaction.commit();
-  if (!status) return storage(status.error());
+  if (!status) return moderation_storage(status.error());
   Result<std::optional<StoredAnswer>> after = find_answer(*app.db, id);
   if (!after || !after.value())
-    return storage(after ? Error{"answers", "vanished"} : after.error());
+    return moderation_storage(after ? Error{"answers", "vanished"} : after.error());
   return *after.value();
 }
 

@@ -67,7 +67,9 @@ Result<std::string> item_kind(Database& db, const std::string& id) {
 
 namespace {
 
-app::Problem storage(const Error& error) { return app::storage_failure("question inbox", error); }
+app::Problem inbox_storage(const Error& error) {
+  return app::storage_failure("question inbox", error);
+}
 
 json time_or_null(const std::optional<std::int64_t>& t) {
   return t ? json(format_utc(*t)) : json(nullptr);
@@ -84,15 +86,15 @@ bool is_question_item(App& app, const std::string& id) {
 app::Outcome<json> question_item_json(App& app, const std::string& id) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Result<std::optional<StoredQuestion>> q = find_question(*app.db, id);
-  if (!q) return storage(q.error());
+  if (!q) return inbox_storage(q.error());
   Result<std::optional<inbox::InboxRow>> row = inbox::find_item(*app.db, id);
-  if (!row) return storage(row.error());
+  if (!row) return inbox_storage(row.error());
   if (!q.value() || !row.value())
     return app::problem(app::Failure::NotFound, "not_found", "no such question");
   Result<std::vector<StoredAnswer>> answers = answers_of(*app.db, id, false);
-  if (!answers) return storage(answers.error());
+  if (!answers) return inbox_storage(answers.error());
   Result<std::optional<std::string>> notify = asker_to_notify(*app.db, id);
-  if (!notify) return storage(notify.error());
+  if (!notify) return inbox_storage(notify.error());
   const inbox::InboxRow& r = *row.value();
   const StoredQuestion& question = *q.value();
   const std::int64_t now = app.now();
@@ -137,7 +139,7 @@ app::Outcome<json> question_item_json(App& app, const std::string& id) {
 app::Outcome<json> open_question_item(App& app, const std::string& id, const Actor& actor) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   Result<std::optional<inbox::InboxRow>> row = inbox::find_item(*app.db, id);
-  if (!row) return storage(row.error());
+  if (!row) return inbox_storage(row.error());
   if (!row.value()) return app::problem(app::Failure::NotFound, "not_found", "no such question");
   if (row.value()->state == "unread") {
     Transaction transaction(*app.db);
@@ -145,7 +147,7 @@ app::Outcome<json> open_question_item(App& app, const std::string& id, const Act
     if (status)
       status = append_audit(*app.db, app.now(), actor.name, "read", id, "", "unread -> open");
     if (status) status = transaction.commit();
-    if (!status) return storage(status.error());
+    if (!status) return inbox_storage(status.error());
   }
   app::Outcome<json> item = question_item_json(app, id);
   if (!item) return item;

@@ -6,10 +6,6 @@ namespace vouch::server::questions {
 
 namespace {
 
-Error sql_error(const char* what, const Statement& statement) {
-  return Error{what, statement.error_message(), ErrorKind::Storage};
-}
-
 constexpr const char* kQuestionColumns =
     "id, product_id, status, text, author, language, ip, flags, moderation_reason, created, "
     "updated";

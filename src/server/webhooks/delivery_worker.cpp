@@ -11,6 +11,7 @@
 #include "http_util.hpp"
 #include "outbox/outbox_store.hpp"
 #include "vouch/snapshot.hpp"
+#include "webhooks/endpoint_store.hpp"
 
 namespace vouch::server::webhooks {
 
@@ -32,12 +33,10 @@ struct DueDelivery {
   std::int64_t created = 0;
 };
 
-Error storage(const std::string& message) { return Error{"webhooks", message, ErrorKind::Storage}; }
-
 Result<std::optional<DueDelivery>> claim(Database& db, std::int64_t now) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Transaction transaction(db);
-  if (!transaction.began()) return storage(db.last_error());
+  if (!transaction.began()) return storage_error(db.last_error());
   Statement due(db.handle(),
                 "SELECT d.id, d.attempts, e.url, e.secret, e.personal_data, ev.id, ev.event_id, "
                 "ev.type, ev.data, ev.private_data, ev.created_at FROM webhook_deliveries d "
@@ -47,7 +46,7 @@ Result<std::optional<DueDelivery>> claim(Database& db, std::int64_t now) {
                 "ORDER BY d.next_attempt_at, d.id LIMIT 1");
   due.bind(1, now);
   if (!due.step()) {
-    if (due.failed()) return storage(due.error_message());
+    if (due.failed()) return storage_error(due.error_message());
     return std::optional<DueDelivery>();
   }
   DueDelivery d;
@@ -141,7 +140,7 @@ Status record_attempt(Database& db, const DueDelivery& d, const PostResult& resu
                       std::int64_t next_attempt_at) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Transaction transaction(db);
-  if (!transaction.began()) return storage(db.last_error());
+  if (!transaction.began()) return storage_error(db.last_error());
   Statement log(db.handle(),
                 "INSERT INTO webhook_attempts (delivery_id, time, status, duration_ms, error) "
                 "VALUES (?1, ?2, ?3, ?4, ?5)");

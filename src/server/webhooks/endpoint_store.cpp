@@ -35,9 +35,11 @@ Endpoint endpoint_from(const Statement& s) {
   return e;
 }
 
-Error storage(const std::string& message) { return Error{"webhooks", message, ErrorKind::Storage}; }
-
 }  // namespace
+
+Error storage_error(const std::string& message) {
+  return Error{"webhooks", message, ErrorKind::Storage};
+}
 
 Status check_endpoint_input(const EndpointInput& input) {
   if (Status s = check_endpoint_url(input.url, "url"); !s) return s;
@@ -52,7 +54,7 @@ Status sync_config_endpoints(Database& db, const std::vector<ConfiguredEndpoint>
                              std::int64_t now) {
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Transaction transaction(db);
-  if (!transaction.began()) return storage(db.last_error());
+  if (!transaction.began()) return storage_error(db.last_error());
   if (Status off = db.exec("UPDATE webhook_endpoints SET active = 0 WHERE source = 'config'"); !off)
     return off;
   for (const ConfiguredEndpoint& e : endpoints) {
@@ -99,7 +101,7 @@ Result<Endpoint> create_endpoint(Database& db, const EndpointInput& input, const
   Result<std::optional<Endpoint>> made =
       find_endpoint(db, static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.handle())));
   if (!made) return made.error();
-  if (!made.value()) return storage("the new endpoint vanished");
+  if (!made.value()) return storage_error("the new endpoint vanished");
   return *made.value();
 }
 
@@ -109,7 +111,7 @@ Result<std::vector<Endpoint>> list_endpoints(Database& db) {
                  std::string("SELECT ") + kColumns + " FROM webhook_endpoints ORDER BY id");
   std::vector<Endpoint> out;
   while (rows.step()) out.push_back(endpoint_from(rows));
-  if (rows.failed()) return storage(rows.error_message());
+  if (rows.failed()) return storage_error(rows.error_message());
   return out;
 }
 
@@ -119,7 +121,7 @@ Result<std::optional<Endpoint>> find_endpoint(Database& db, std::int64_t id) {
                 std::string("SELECT ") + kColumns + " FROM webhook_endpoints WHERE id = ?1");
   row.bind(1, id);
   if (!row.step()) {
-    if (row.failed()) return storage(row.error_message());
+    if (row.failed()) return storage_error(row.error_message());
     return std::optional<Endpoint>();
   }
   return std::optional<Endpoint>(endpoint_from(row));
@@ -189,7 +191,7 @@ Result<std::vector<Delivery>> list_deliveries(Database& db, std::int64_t endpoin
     d.created_at = rows.integer(10);
     out.push_back(std::move(d));
   }
-  if (rows.failed()) return storage(rows.error_message());
+  if (rows.failed()) return storage_error(rows.error_message());
   Statement log(db.handle(),
                 "SELECT time, status, duration_ms, error FROM webhook_attempts "
                 "WHERE delivery_id = ?1 ORDER BY id");
@@ -199,7 +201,7 @@ Result<std::vector<Delivery>> list_deliveries(Database& db, std::int64_t endpoin
     while (log.step())
       d.log.push_back(
           {log.integer(0), static_cast<int>(log.integer(1)), log.integer(2), log.text(3)});
-    if (log.failed()) return storage(log.error_message());
+    if (log.failed()) return storage_error(log.error_message());
   }
   return out;
 }
@@ -209,7 +211,7 @@ Status redeliver(Database& db, std::int64_t delivery_id, std::int64_t now) {
   Statement state(db.handle(), "SELECT state FROM webhook_deliveries WHERE id = ?1");
   state.bind(1, delivery_id);
   if (!state.step()) {
-    if (state.failed()) return storage(state.error_message());
+    if (state.failed()) return storage_error(state.error_message());
     return Error{"id", "no such delivery", ErrorKind::NotFound};
   }
   if (state.text(0) != "failed")

@@ -80,4 +80,7 @@ Result<std::vector<Delivery>> list_deliveries(Database& db, std::int64_t endpoin
 // failed -> queued now, attempts kept (the log keeps every attempt).
 Status redeliver(Database& db, std::int64_t delivery_id, std::int64_t now);
 
+// The endpoints' or the deliveries' tables failed: a Storage error under "webhooks".
+Error storage_error(const std::string& message);
+
 }  // namespace vouch::server::webhooks
