@@ -4,8 +4,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { trees } from './build.mjs';
-import { bundle } from './bundle.mjs';
 import { root } from './lib/run.mjs';
 
 process.chdir(root);
@@ -52,35 +50,29 @@ const ctest = (dir, extra = []) => (opts) =>
 const SANITIZER_SKIP = ['-E', 'real English review datasets|profanity false positives on real English reviews|profanity: false positives <= 0.1 % and recall'];
 const nodeTests = (folder) => (opts) =>
   runCaptured(process.execPath, ['--test', '--test-concurrency=1', `tests/${folder}/`], opts);
-// A build in a child process (the build helpers block), so that it can run beside a test lane.
-const build = (tree) => (opts) =>
-  runCaptured(process.execPath, ['-e', `import('./scripts/build.mjs').then((m) => m.trees.${tree}())`], opts);
+// A build in a child process (the build helpers block the event loop, and a lane
+// beside it must keep reading its own child's output). The wasm tree comes with
+// the bundle built from it.
+const build = (tree) => (opts) => {
+  const then = tree === 'wasm' ? ".then(() => import('./scripts/bundle.mjs')).then((b) => b.bundle())" : '';
+  return runCaptured(process.execPath, ['-e', `import('./scripts/build.mjs').then((m) => m.trees.${tree}())${then}`], opts);
+};
 
-function step(action) {
-  return async () => {
-    try {
-      await action();
-      return { ok: true, output: '' };
-    } catch (error) {
-      console.error(error.message);
-      return { ok: false, output: '' };
-    }
-  };
-}
-
-// The sanitizer lane at a lower priority (nice 10): it fills the time the browser and
-// HTTP tiers spend waiting (page loads, timers, the server's timeouts) instead of
-// adding its whole build and run after them. CI's 2 cores run it in well under the
-// serial time. VOUCH_TEST_SERIAL=1 runs every tier one after another (to time a tier alone).
+// The sanitizer lane at a lower priority (nice 10), from the start: it fills the
+// time the other tiers leave (the wasm link's single-threaded steps, the browser and
+// HTTP tiers waiting on page loads, timers and the server's timeouts) instead of
+// adding its whole build and run after them; at nice 10 it takes little from the
+// native build it runs beside. VOUCH_TEST_SERIAL=1 runs every tier one after
+// another (to time a tier alone).
 const sanitizerLane = [
   { name: 'build: ASan+UBSan', run: build('sanitize'), nice: true },
   { name: 'core + server (Catch2, ASan+UBSan)', run: ctest('build/sanitize', SANITIZER_SKIP), needs: 'build: ASan+UBSan', nice: true,
     env: { ASAN_OPTIONS: 'detect_leaks=1:abort_on_error=1', UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' } },
 ];
 const firstTiers = [
-  { name: 'build: native', run: step(() => trees.native()) },
+  { name: 'build: native', run: build('native') },
   { name: 'core + server (Catch2, native)', run: ctest('build/native'), needs: 'build: native' },
-  { name: 'build: wasm + bundle', run: step(async () => { trees.wasm(); await bundle(); }) },
+  { name: 'build: wasm + bundle', run: build('wasm') },
 ];
 const mainLane = [
   // The HTTP layer under hostile clients (issue #13): raw sockets against the built binary.
@@ -126,12 +118,16 @@ async function runLane(lane, { background = false } = {}) {
 }
 
 const started = Date.now();
-await runLane(firstTiers);
 if (process.env.VOUCH_TEST_SERIAL === '1') {
+  await runLane(firstTiers);
   await runLane(mainLane);
   await runLane(sanitizerLane);
 } else {
-  await Promise.all([runLane(sanitizerLane, { background: true }), runLane(mainLane)]);
+  const foreground = async () => {
+    await runLane(firstTiers);
+    await runLane(mainLane);
+  };
+  await Promise.all([runLane(sanitizerLane, { background: true }), foreground()]);
 }
 
 console.log('\n=== npm test summary ===');
