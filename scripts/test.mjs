@@ -51,10 +51,10 @@ const SANITIZER_SKIP = ['-E', 'real English review datasets|profanity false posi
 const nodeTests = (folder) => (opts) =>
   runCaptured(process.execPath, ['--test', '--test-concurrency=1', `tests/${folder}/`], opts);
 // A build in a child process (the build helpers block the event loop, and a lane
-// beside it must keep reading its own child's output). The wasm tree comes with
-// the bundle built from it.
-const build = (tree) => (opts) => {
-  const then = tree === 'wasm' ? ".then(() => import('./scripts/bundle.mjs')).then((b) => b.bundle())" : '';
+// beside it must keep reading its own child's output); `bundle`: then the browser
+// bundle from the wasm tree.
+const build = (tree, { bundle = false } = {}) => (opts) => {
+  const then = bundle ? ".then(() => import('./scripts/bundle.mjs')).then((b) => b.bundle())" : '';
   return runCaptured(process.execPath, ['-e', `import('./scripts/build.mjs').then((m) => m.trees.${tree}())${then}`], opts);
 };
 
@@ -72,7 +72,7 @@ const sanitizerLane = [
 const firstTiers = [
   { name: 'build: native', run: build('native') },
   { name: 'core + server (Catch2, native)', run: ctest('build/native'), needs: 'build: native' },
-  { name: 'build: wasm + bundle', run: build('wasm') },
+  { name: 'build: wasm + bundle', run: build('wasm', { bundle: true }) },
 ];
 const mainLane = [
   // The HTTP layer under hostile clients (issue #13): raw sockets against the built binary.

@@ -60,11 +60,9 @@ function updateList(oldList, freshList, added) {
  */
 export function updateView(container, html) {
   const typed = typedText(container);
-  try {
-    return updateParts(container, html);
-  } finally {
-    keepTypedText(container, typed);
-  }
+  const added = updateParts(container, html);
+  keepTypedText(container, typed);
+  return added;
 }
 
 /**
