@@ -107,6 +107,37 @@ async function widget(page) {
   return page;
 }
 
+/**
+ * Clicks "Write a review" and waits for the form; when it does not open, the
+ * failure says what the widget was doing (its events, the button, the form).
+ */
+async function openReviewForm(page) {
+  const events = await page.evaluateHandle(() => {
+    const seen = [];
+    for (const type of ['vouch:error', 'vouch:ready', 'vouch:query']) {
+      document.addEventListener(type, (event) => seen.push(`${Math.round(performance.now())} ms ${type} ${JSON.stringify(event.detail).slice(0, 160)}`), true);
+    }
+    return seen;
+  });
+  await page.click('[data-action="write"]');
+  try {
+    await page.locator('form.v-form').waitFor({ state: 'visible' });
+  } catch (error) {
+    const state = await page.evaluate((seen) => {
+      const root = document.querySelector('[data-vouch-reviews]').shadowRoot;
+      const form = root.querySelector('form.v-form');
+      return {
+        events: seen,
+        button: root.querySelector('[data-action="write"]')?.outerHTML,
+        form: form ? { hidden: form.hidden, connected: form.isConnected } : 'not mounted',
+        live: root.querySelector('[data-live]')?.textContent,
+        can: root.querySelector('.vouch')?.dataset.can,
+      };
+    }, events);
+    throw new Error(`the review form did not open: ${JSON.stringify(state, null, 1)}`, { cause: error });
+  }
+}
+
 const status = (page) => page.locator('.v-status').textContent();
 /**
  * The status line once it matches `pattern`: the first filter of a first-render widget loads
@@ -188,8 +219,7 @@ const TITLE = `Demo walk ${Date.now()}`;
 
 test('shopper: a review with an error, then a correct one, is pending', async () => {
   const page = await widget(await open(`${PRODUCT}?lang=en`));
-  await page.click('[data-action="write"]');
-  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  await openReviewForm(page);
   // The star radios are visually hidden behind their labels: click the input itself.
   await page.locator('input[name="rating"][value="4"]').dispatchEvent('click');
   assert.equal(await page.locator('input[name="rating"][value="4"]').isChecked(), true);
@@ -337,8 +367,7 @@ test('screenshots: product page light/dark, desktop and 375×812, no horizontal 
 
 test('the open form fits a 375 px phone: the page does not scroll sideways', async () => {
   const page = await widget(await open(`${PRODUCT}?lang=en`, { viewport: { width: 375, height: 812 } }));
-  await page.click('[data-action="write"]');
-  await page.locator('form.v-form').waitFor({ state: 'visible' });
+  await openReviewForm(page);
   const overflow = await page.evaluate(() => {
     const host = [...document.querySelectorAll('#reviews *')].find((el) => el.shadowRoot && el.shadowRoot.querySelector('form.v-form'));
     const form = host.shadowRoot.querySelector('form.v-form');

@@ -179,3 +179,42 @@ test('words typed while a filter waits for the snapshot stay in the search box w
   assert.deepEqual(problems, []);
   await tab.close();
 });
+
+test('"Write a review" clicked while the core loads opens the form, though a filter re-renders the shell meanwhile', async () => {
+  // This store's own facts differ from the export's: the engine re-renders the shell (and
+  // its write button) when it loads. The core is held until both clicks are queued.
+  const { tab, problems } = await open(`reserve=100vh&api&config=${encodeURIComponent('{"moderates_before_publishing":false}')}`);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await tab.route('**/vouch-core.wasm', async (route) => { await held; await route.continue(); });
+  const host = tab.locator('[data-vouch-reviews]');
+  await host.locator('[data-action="write"]').click();
+  await host.locator('.v-hist-row[data-value="5"]').click();
+  release();
+  await host.locator('.v-hist-row[data-value="5"][aria-pressed="true"]').waitFor({ timeout: 30000 });
+  await host.locator('form.v-form').waitFor({ state: 'visible', timeout: 30000 });
+  assert.equal(await host.locator('[data-action="write"]').getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('a form the shopper is typing in survives the re-render of the shell when the engine loads', async () => {
+  const { tab, problems } = await open(`reserve=100vh&api&config=${encodeURIComponent('{"moderates_before_publishing":false}')}`);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await tab.route('**/*.bin', async (route) => { await held; await route.continue(); });
+  const host = tab.locator('[data-vouch-reviews]');
+  await host.locator('[data-action="write"]').click();
+  await host.locator('form.v-form').waitFor({ state: 'visible', timeout: 30000 });
+  await host.locator('textarea[name="body"]').fill('The linen softened after two washes.');
+  await host.locator('.v-hist-row[data-value="5"]').dispatchEvent('click'); // the snapshot loads; the typing goes on
+  await host.locator('textarea[name="body"]').press('End');
+  release();
+  await host.locator('.v-hist-row[data-value="5"][aria-pressed="true"]').waitFor({ timeout: 30000 });
+  assert.equal(await host.locator('form.v-form').isVisible(), true, 'the open form is still there');
+  assert.equal(await host.locator('textarea[name="body"]').inputValue(), 'The linen softened after two washes.');
+  assert.equal(await host.locator('[data-action="write"]').getAttribute('aria-expanded'), 'true');
+  assert.equal(await tab.evaluate(() => document.querySelector('[data-vouch-reviews]').shadowRoot.activeElement?.getAttribute('name')), 'body', 'focus stays in the field');
+  assert.deepEqual(problems, []);
+  await tab.close();
+});

@@ -5,7 +5,7 @@
 // report picker. The widget (web/src/widget.js) owns the parts; this file only
 // decides which part an event is for.
 import { loadFormModule } from './form-module.js';
-import { isRefocusing } from './focus.js';
+import { isRefocusing, sameControl } from './focus.js';
 import { ACTION, DATASET, FIELD, HOOK } from './generated/dom-contract.js';
 import { byAction, byHook } from './selectors.js';
 
@@ -119,9 +119,17 @@ export class WidgetEvents {
     (needsStore ? widget.ensureEngine() : widget.ensureCore()).then(
       (ready) => {
         view.removeAttribute('aria-busy');
-        // A filter's re-render may have replaced the search form since, but a typed
-        // query or a chosen sort is read from its own element still.
-        if (ready !== false && !widget.destroyed && (target.isConnected || event.type !== 'click')) handle(later);
+        if (ready === false || widget.destroyed) return;
+        if (event.type !== 'click' || target.isConnected) {
+          // A filter's re-render may have replaced the search form since, but a typed
+          // query or a chosen sort is read from its own element still.
+          handle(later);
+          return;
+        }
+        // The control was re-rendered while it waited: the click goes to the control
+        // that took its place (same action, value and review), or nowhere.
+        const successor = sameControl(widget.root, target);
+        if (successor) handle({ ...later, target: successor });
       },
       () => view.removeAttribute('aria-busy'),
     );

@@ -15,6 +15,19 @@ function controlKey(element) {
   return [element.dataset[DATASET.action], element.dataset[DATASET.value] || '', element.dataset[DATASET.review] || ''].join('|');
 }
 
+/**
+ * The control in `container` that does what `element` did before a re-render
+ * (same data-action, data-value and data-review), or null.
+ * @param {ParentNode} container
+ * @param {Element} element
+ * @returns {HTMLElement | null}
+ */
+export function sameControl(container, element) {
+  const key = controlKey(element);
+  if (!key) return null;
+  return /** @type {HTMLElement | undefined} */ ([...container.querySelectorAll(byHook(HOOK.action))].find((el) => controlKey(el) === key)) || null;
+}
+
 /** True while the widget itself moves focus (not a shopper's intent). */
 export function isRefocusing() {
   return refocusing;
@@ -34,7 +47,7 @@ export function rememberFocus(root, container) {
   return {
     restore() {
       if (!key) return;
-      const again = /** @type {any} */ ([...container.querySelectorAll(byHook(HOOK.action))].find((el) => controlKey(el) === key));
+      const again = /** @type {any} */ (sameControl(container, active));
       if (!again || again === root.activeElement) return;
       refocusing = true;
       try {

@@ -16,7 +16,7 @@ import { emit, vouchError } from './events.js';
 import { fallbackLink, fallbackLocale, showFallback } from './fallback.js';
 import { adoptMarkup, fetchFirstRender } from './first-render.js';
 import { focusStatus, rememberFocus } from './focus.js';
-import { ACTION, DATASET } from './generated/dom-contract.js';
+import { ACTION, DATASET, HOOK } from './generated/dom-contract.js';
 import { jsonToBinary, loadFormModule, mountForm } from './form-module.js';
 import { whenNearViewport } from './lazy.js';
 import { Lightbox } from './lightbox.js';
@@ -25,7 +25,7 @@ import { capabilities } from './options.js';
 import { updateView } from './regions.js';
 import { Reports } from './reports.js';
 import { SearchPreparation } from './search-prep.js';
-import { byAction } from './selectors.js';
+import { byAction, byHook } from './selectors.js';
 import { mountQuestions } from './questions-loader.js';
 import { attachStyles } from './shadow.js';
 import { measureReserve, SpaceHold } from './space-hold.js';
@@ -312,8 +312,27 @@ export class ReviewsWidget {
   renderStatics() {
     const rendered = this.core.renderShell(this.options.config, this.locale, this.idPrefix);
     if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
+    // A form the shopper opened (and may be typing in) stays as it is: it takes
+    // the new slot's place, with the focus and the write button's state.
+    const form = this.form && this.statics.contains(this.form.form) ? this.form.form : null;
+    const focused = form && form.contains(this.root.activeElement) ? /** @type {HTMLElement} */ (this.root.activeElement) : null;
+    const write = () => this.statics.querySelector(byAction(ACTION.write));
+    const before = write();
+    const expanded = before && before.getAttribute('aria-expanded');
     setCoreHTML(this.statics, rendered.html);
     formatDates(this.statics, this.locale);
+    if (!form) return;
+    const slot = this.statics.querySelector(byHook(HOOK.formSlot));
+    if (!slot) {
+      this.form.destroy();
+      this.form = null;
+      this.formMount = null;
+      return;
+    }
+    slot.replaceWith(form);
+    const after = write();
+    if (expanded && after) after.setAttribute('aria-expanded', expanded);
+    if (focused) focused.focus({ preventScroll: true });
   }
 
   /** Runs the query for the current view and replaces the view region. */
@@ -391,7 +410,8 @@ export class ReviewsWidget {
       const mount = Promise.all([loadFormModule(this.env), this.ensureCore()]).then(([module]) => {
         if (this.destroyed || this.form) return this.form;
         this.form = mountForm(this.root, this.formContext(), module);
-        if (this.form) this.form.updateCount();
+        if (!this.form) throw vouchError('form_unavailable', 'the widget has no place for the review form (its shell was not rendered)');
+        this.form.updateCount();
         return this.form;
       });
       mount.catch(() => {
@@ -415,6 +435,12 @@ export class ReviewsWidget {
     try {
       const form = await this.ensureForm();
       if (!form || this.destroyed) return;
+      if (form !== this.form || !button.isConnected) {
+        // The widget re-rendered its frame while the form loaded: open the new one.
+        const current = /** @type {HTMLElement | null} */ (this.root.querySelector(byAction(ACTION.write)));
+        if (current && current !== button) await this.openForm(current, rating);
+        return;
+      }
       button.setAttribute('aria-expanded', 'true');
       form.open(rating);
     } catch (error) {
