@@ -101,7 +101,7 @@ Result<QueryResult> run_query(const Snapshot& snapshot, const Query& query);
 // ideographic space to space. Other characters are kept.
 std::string fold_for_search(std::string_view text);
 
-// Wilson score lower bound (z = 1.96) of up/(up+down); 0 when no votes.
+// Wilson score lower bound (z = 1.96) of up/(up+down); exactly 0 without a helpful (up) vote.
 double wilson_lower_bound(std::uint32_t up, std::uint32_t down);
 
 }  // namespace vouch

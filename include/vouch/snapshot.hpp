@@ -17,8 +17,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vouch/model.hpp"
@@ -28,7 +30,32 @@ namespace vouch {
 
 namespace detail {
 struct SnapshotData;  // buffer + product + indexes (src/core/snapshot_data.hpp)
-}
+
+// Value-initialisation (zeroing) skipped: resize() leaves new words as they
+// are. A snapshot's buffer is written whole right after it is made, and
+// zeroing 36 MB first (100k reviews) was a long task of its own in the widget.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+}  // namespace detail
+
+// The 8-byte-aligned words a binary snapshot lives in (see adopt_binary).
+using SnapshotWords = std::vector<std::uint64_t, detail::UninitializedAllocator<std::uint64_t>>;
 
 // The binary format version this core writes and reads.
 inline constexpr std::uint32_t kSnapshotBinaryVersion = 1;
@@ -66,7 +93,7 @@ class Snapshot {
   // The same without the copy: adopts `words`, whose first `size` bytes hold the
   // snapshot (the wasm shim writes fetched bytes straight into a buffer the
   // store reserved, so a 36 MB snapshot is not held twice while loading).
-  static Result<Snapshot> adopt_binary(std::vector<std::uint64_t> words, std::size_t size);
+  static Result<Snapshot> adopt_binary(SnapshotWords words, std::size_t size);
 
   // Canonical encodings. to_json() always writes every member in a fixed order,
   // so JSON -> snapshot -> binary -> snapshot -> JSON gives identical text.
@@ -133,6 +160,7 @@ class Snapshot {
   const detail::SnapshotData& data() const { return *data_; }
 
  private:
+  friend class SnapshotLoader;  // vouch/snapshot_loader.hpp
   explicit Snapshot(std::shared_ptr<const detail::SnapshotData> data);
   std::shared_ptr<const detail::SnapshotData> data_;
 };

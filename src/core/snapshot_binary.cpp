@@ -1,7 +1,12 @@
 // Loading a binary snapshot: one validation pass over the buffer (header,
 // section bounds, string references, UTF-8, counts and value ranges), then the
-// columns are read in place. Nothing is parsed per field.
+// columns are read in place. Nothing is parsed per field. The pass can run in
+// steps (SnapshotLoader, for a page that must not block); adopt_binary runs
+// it in one.
 
+#include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +14,7 @@
 #include "string_view_set.hpp"
 #include "vouch/review_rules.hpp"
 #include "vouch/snapshot.hpp"
+#include "vouch/snapshot_loader.hpp"
 #include "vouch/url.hpp"
 #include "vouch/utf8.hpp"
 
@@ -85,29 +91,41 @@ AdoptResult read_header(SnapshotData& data) {
 
 class ContentValidator {
  public:
-  explicit ContentValidator(const SnapshotData& data) : data_(data), n_(data.counts.reviews) {}
+  explicit ContentValidator(const SnapshotData& data)
+      : data_(data),
+        n_(data.counts.reviews),
+        ids_(n_),
+        aspect_seen_(data.counts.aspect_names, 0xFFFFFFFFu),
+        topic_seen_(data.counts.topic_names, 0xFFFFFFFFu) {}
 
-  AdoptResult run() {
-    const std::string_view table(reinterpret_cast<const char*>(data_.section[kStringTable]),
-                                 data_.counts.string_bytes);
-    const std::size_t bad = utf8::first_invalid(table);
+  // The string table's UTF-8 from byte `from`, about `chunk` bytes; `from`
+  // moves past what was checked (a whole character: a chunk never ends inside
+  // one, so a truncated sequence at its end is a real error).
+  AdoptResult utf8_chunk(std::size_t& from, std::size_t chunk) const {
+    const std::size_t size = data_.counts.string_bytes;
+    const std::uint8_t* table = data_.section[kStringTable];
+    std::size_t end = chunk >= size - from ? size : from + chunk;
+    while (end < size && is_continuation(table[end])) ++end;
+    const std::string_view part(reinterpret_cast<const char*>(table) + from, end - from);
+    const std::size_t bad = utf8::first_invalid(part);
     if (bad != std::string_view::npos)
-      return fail("string_table", "invalid UTF-8 at byte " + std::to_string(bad));
+      return fail("string_table", "invalid UTF-8 at byte " + std::to_string(from + bad));
+    from = end;
+    return {};
+  }
 
+  // What precedes the reviews: the product, the name tables, the offset columns.
+  AdoptResult prelude() const {
     if (auto r = check_product(); !r.ok) return r;
     if (auto r = check_name_table(kAspectNames, data_.counts.aspect_names, "aspect_names"); !r.ok)
       return r;
     if (auto r = check_name_table(kTopicNames, data_.counts.topic_names, "topic_names"); !r.ok)
       return r;
-    if (auto r = check_starts(); !r.ok) return r;
-    StringViewSet ids(n_);
-    std::vector<std::uint32_t> aspect_seen(data_.counts.aspect_names, 0xFFFFFFFFu);
-    std::vector<std::uint32_t> topic_seen(data_.counts.topic_names, 0xFFFFFFFFu);
-    for (std::uint32_t i = 0; i < n_; ++i) {
-      if (auto r = check_review(i, ids, aspect_seen, topic_seen); !r.ok) return r;
-    }
-    return {};
+    return check_starts();
   }
+
+  // Review i (in index order: duplicate ids and names are found against the earlier ones).
+  AdoptResult review(std::uint32_t i) { return check_review(i, ids_, aspect_seen_, topic_seen_); }
 
  private:
   bool ref_ok(StrRef ref) const {
@@ -233,19 +251,34 @@ class ContentValidator {
 
   const SnapshotData& data_;
   std::uint32_t n_;
+  StringViewSet ids_;
+  std::vector<std::uint32_t> aspect_seen_;
+  std::vector<std::uint32_t> topic_seen_;
 };
+
+void adopt_product(SnapshotData& data) {
+  data.product.id = std::string(data.str(data.ref_at(kProductStrings, 0)));
+  data.product.name = std::string(data.str(data.ref_at(kProductStrings, 1)));
+  data.product.url = std::string(data.str(data.ref_at(kProductStrings, 2)));
+  data.product.image = std::string(data.str(data.ref_at(kProductStrings, 3)));
+}
 
 }  // namespace
 
 AdoptResult adopt_buffer(SnapshotData& data, bool trusted) {
   if (auto header = read_header(data); !header.ok) return header;
   if (!trusted) {
-    if (auto content = ContentValidator(data).run(); !content.ok) return content;
+    ContentValidator validator(data);
+    std::size_t checked = 0;
+    while (checked < data.counts.string_bytes) {
+      if (auto r = validator.utf8_chunk(checked, data.counts.string_bytes); !r.ok) return r;
+    }
+    if (auto r = validator.prelude(); !r.ok) return r;
+    for (std::uint32_t i = 0; i < data.counts.reviews; ++i) {
+      if (auto r = validator.review(i); !r.ok) return r;
+    }
   }
-  data.product.id = std::string(data.str(data.ref_at(kProductStrings, 0)));
-  data.product.name = std::string(data.str(data.ref_at(kProductStrings, 1)));
-  data.product.url = std::string(data.str(data.ref_at(kProductStrings, 2)));
-  data.product.image = std::string(data.str(data.ref_at(kProductStrings, 3)));
+  adopt_product(data);
   build_indexes(data);
   return {};
 }
@@ -254,22 +287,138 @@ AdoptResult adopt_buffer(SnapshotData& data, bool trusted) {
 
 namespace vouch {
 
+// The loader's phases, in order; each step() does about `budget` reviews'
+// worth of them (a part of the sort orders is never split).
+struct SnapshotLoader::State {
+  enum class Phase { Header, Utf8, Prelude, Reviews, Indexes, Done };
+  std::shared_ptr<detail::SnapshotData> data = std::make_shared<detail::SnapshotData>();
+  std::unique_ptr<detail::ContentValidator> validator;
+  Phase phase = Phase::Header;
+  std::size_t cursor = 0;  // bytes (Utf8), reviews (Reviews), parts (Indexes)
+  detail::AdoptResult outcome;
+
+  void fail(detail::AdoptResult result) {
+    outcome = std::move(result);
+    phase = Phase::Done;
+    validator.reset();
+  }
+
+  // Runs phases until about `budget` reviews' worth of work is done. Each
+  // phase is costed in reviews (measured in wasm at 100k: checking a review
+  // ~0.75 us, its share of the UTF-8 check ~0.3 us, the prelude and each part
+  // of the sort orders about a quarter of checking all reviews), so a step
+  // costs about the same whatever phases it spans, and the page's adaptive
+  // budget (web/src/slices.mjs) holds across phase changes.
+  void run(std::uint32_t budget) {
+    std::uint64_t left = std::max<std::uint32_t>(budget, 1);
+    while (left > 0 && phase != Phase::Done) left -= std::min(left, run_phase(left));
+  }
+
+  // One phase's share of `left`; returns the reviews' worth it used.
+  std::uint64_t run_phase(std::uint64_t left) {
+    using detail::AdoptResult;
+    detail::SnapshotData& d = *data;
+    const std::uint32_t n = d.counts.reviews;
+    const std::uint64_t quarter = n / 4 + 1;
+    switch (phase) {
+      case Phase::Header:
+        if (AdoptResult r = detail::read_header(d); !r.ok) {
+          fail(std::move(r));
+        } else {
+          validator = std::make_unique<detail::ContentValidator>(d);
+          phase = Phase::Utf8;
+        }
+        return 1;
+      case Phase::Utf8: {
+        // Bytes per review of work: about 2.5 reviews' share of the table.
+        const std::uint64_t per_review = (5 * (d.counts.string_bytes / (n == 0 ? 1 : n) + 1)) / 2;
+        const std::uint64_t chunk = std::max<std::uint64_t>(4096, per_review * left);
+        const std::size_t from = cursor;
+        if (AdoptResult r = validator->utf8_chunk(
+                cursor, static_cast<std::size_t>(std::min<std::uint64_t>(chunk, SIZE_MAX)));
+            !r.ok) {
+          fail(std::move(r));
+          return left;
+        }
+        if (cursor >= d.counts.string_bytes) phase = Phase::Prelude;
+        return (cursor - from) / per_review + 1;
+      }
+      case Phase::Prelude:
+        if (AdoptResult r = validator->prelude(); !r.ok) {
+          fail(std::move(r));
+        } else {
+          cursor = 0;
+          phase = Phase::Reviews;
+        }
+        return quarter;
+      case Phase::Reviews: {
+        const std::size_t from = cursor;
+        const std::size_t end = static_cast<std::size_t>(std::min<std::uint64_t>(n, cursor + left));
+        for (; cursor < end; ++cursor) {
+          if (AdoptResult r = validator->review(static_cast<std::uint32_t>(cursor)); !r.ok) {
+            fail(std::move(r));
+            return left;
+          }
+        }
+        if (cursor == n) {
+          validator.reset();
+          detail::adopt_product(d);
+          cursor = 0;
+          phase = Phase::Indexes;
+        }
+        return end - from + 1;
+      }
+      case Phase::Indexes:
+        detail::build_index_part(d, static_cast<std::uint32_t>(cursor));
+        if (++cursor == detail::kIndexParts) phase = Phase::Done;
+        return quarter;
+      case Phase::Done:
+        break;
+    }
+    return left;
+  }
+};
+
+SnapshotLoader::SnapshotLoader(SnapshotWords words, std::size_t size)
+    : state_(std::make_unique<State>()) {
+  if (size > 0xFFFFFFFFu) {
+    state_->fail({false, "header", "larger than 4 GiB"});
+  } else if (words.size() < (size + 7) / 8) {
+    state_->fail({false, "header", "buffer shorter than its stated size"});
+  } else {
+    state_->data->storage = std::move(words);
+    state_->data->byte_size = size;
+  }
+}
+
+SnapshotLoader::~SnapshotLoader() = default;
+SnapshotLoader::SnapshotLoader(SnapshotLoader&&) noexcept = default;
+SnapshotLoader& SnapshotLoader::operator=(SnapshotLoader&&) noexcept = default;
+
+bool SnapshotLoader::step(std::uint32_t budget) {
+  if (!state_) return true;
+  state_->run(budget);
+  return state_->phase == State::Phase::Done;
+}
+
+Result<Snapshot> SnapshotLoader::take() {
+  if (!state_) return Error{"", "this loader's snapshot was taken already"};
+  while (!step(0xFFFFFFFFu)) {
+  }
+  const std::unique_ptr<State> state = std::move(state_);
+  if (!state->outcome.ok) return Error{state->outcome.path, state->outcome.message};
+  return Snapshot(std::move(state->data));
+}
+
 Result<Snapshot> Snapshot::from_binary(const std::uint8_t* bytes, std::size_t size) {
   if (size > 0xFFFFFFFFu) return Error{"header", "larger than 4 GiB"};
-  std::vector<std::uint64_t> words((size + 7) / 8, 0);
+  SnapshotWords words((size + 7) / 8, 0);
   if (size != 0) std::memcpy(words.data(), bytes, size);
   return adopt_binary(std::move(words), size);
 }
 
-Result<Snapshot> Snapshot::adopt_binary(std::vector<std::uint64_t> words, std::size_t size) {
-  if (size > 0xFFFFFFFFu) return Error{"header", "larger than 4 GiB"};
-  if (words.size() < (size + 7) / 8) return Error{"header", "buffer shorter than its stated size"};
-  auto data = std::make_shared<detail::SnapshotData>();
-  data->storage = std::move(words);
-  data->byte_size = size;
-  const detail::AdoptResult adopted = detail::adopt_buffer(*data, /*trusted=*/false);
-  if (!adopted.ok) return Error{adopted.path, adopted.message};
-  return Snapshot(std::move(data));
+Result<Snapshot> Snapshot::adopt_binary(SnapshotWords words, std::size_t size) {
+  return SnapshotLoader(std::move(words), size).take();
 }
 
 }  // namespace vouch

@@ -17,7 +17,7 @@
 namespace vouch::detail {
 
 struct SnapshotData {
-  std::vector<std::uint64_t> storage;  // 8-byte aligned backing store
+  SnapshotWords storage;  // 8-byte aligned backing store
   std::size_t byte_size = 0;
   Counts counts;
   std::array<const std::uint8_t*, kSectionCount> section{};
@@ -71,6 +71,10 @@ struct SnapshotData {
 // Builds the sort orders (snapshot_indexes.cpp); the search index waits for
 // the first search (SnapshotData::search_index).
 void build_indexes(SnapshotData& data);
+// The same in kIndexParts parts, in order (each a sort or linear passes: a
+// stepped load runs one per step).
+inline constexpr std::uint32_t kIndexParts = 4;
+void build_index_part(SnapshotData& data, std::uint32_t part);
 
 // Adopts a buffer that holds a binary snapshot: validates it (unless
 // `trusted`, for buffers this core just encoded) and builds the indexes.

@@ -31,7 +31,7 @@ class StringViewSet {
   // Adds `text`; false when it was already there.
   bool insert(std::string_view text) {
     const std::uint32_t h = fnv1a(text);
-    for (std::size_t s = h & (slots_.size() - 1);; s = (s + 1) & (slots_.size() - 1)) {
+    for (std::size_t s = home(h);; s = (s + 1) & (slots_.size() - 1)) {
       const std::uint32_t slot = slots_[s];
       if (slot == 0) break;
       if (hashes_[slot - 1] == h && items_[slot - 1] == text) return false;
@@ -48,8 +48,16 @@ class StringViewSet {
   }
 
  private:
+  // The slot a hash starts probing at: FNV-1a's low bits are poorly spread for
+  // ids that differ in their last characters ("r10233", "r10234"), and linear
+  // probing from them ran into long clusters (the last fifth of 100k review ids
+  // took longer than the first four); a multiplicative mix spreads them.
+  std::size_t home(std::uint32_t h) const {
+    return static_cast<std::size_t>((h * 0x9E3779B1u) >> 7) & (slots_.size() - 1);
+  }
+
   void place(std::uint32_t k) {
-    std::size_t s = hashes_[k] & (slots_.size() - 1);
+    std::size_t s = home(hashes_[k]);
     while (slots_[s] != 0) s = (s + 1) & (slots_.size() - 1);
     slots_[s] = k + 1;
   }

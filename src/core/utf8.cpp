@@ -1,5 +1,8 @@
 #include "vouch/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace vouch::utf8 {
 
 namespace {
@@ -64,8 +67,21 @@ void append(std::string& out, char32_t cp) {
 }
 
 std::size_t first_invalid(std::string_view text) {
+  const char* data = text.data();
+  const std::size_t size = text.size();
   std::size_t pos = 0;
-  while (pos < text.size()) {
+  while (pos < size) {
+    // Runs of ASCII (most review text), 8 bytes at a time: nothing to decode.
+    // A snapshot's 36 MB string table is checked at every load.
+    for (std::uint64_t word = 0; pos + 8 <= size; pos += 8) {
+      std::memcpy(&word, data + pos, 8);
+      if ((word & 0x8080808080808080ull) != 0) break;
+    }
+    if (pos >= size) break;
+    if (static_cast<unsigned char>(data[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const std::size_t start = pos;
     if (decode(text, pos) == kInvalid) return start;
   }

@@ -29,6 +29,7 @@ StoreStatus json_load_failure(const Error& e) {
 }
 
 StoreStatus ReviewStore::adopt(Result<Snapshot> loaded, const char* failure_code) {
+  loader_.reset();
   reserved_ = {};  // a reservation is for one load only
   reserved_size_ = 0;
   if (!loaded.ok()) {
@@ -55,6 +56,7 @@ StoreStatus ReviewStore::load_json_bytes(std::string_view bytes) {
 }
 
 std::uintptr_t ReviewStore::reserve_binary(double length) {
+  loader_.reset();
   reserved_ = {};
   reserved_size_ = 0;
   if (!whole_number(length, kMaxReservedBytes)) return 0;
@@ -70,11 +72,28 @@ std::uintptr_t ReviewStore::reserve_binary(double length) {
 }
 
 StoreStatus ReviewStore::load_reserved() {
+  StoreStatus begun = begin_load_reserved();
+  if (!begun.ok) return begun;
+  return load_result();
+}
+
+StoreStatus ReviewStore::begin_load_reserved() {
+  loader_.reset();
   if (reserved_.empty())
-    return failure("invalid_argument",
-                   "load_reserved: nothing reserved (call reserve_binary first)");
-  std::vector<std::uint64_t> words = std::move(reserved_);  // adopt() clears the rest
-  return adopt(Snapshot::adopt_binary(std::move(words), reserved_size_), "invalid_binary");
+    return failure("invalid_argument", "nothing reserved (call reserve_binary first)");
+  loader_ = std::make_unique<SnapshotLoader>(std::move(reserved_), reserved_size_);
+  reserved_ = {};
+  reserved_size_ = 0;
+  return StoreStatus{};
+}
+
+bool ReviewStore::load_step(std::uint32_t budget) { return !loader_ || loader_->step(budget); }
+
+StoreStatus ReviewStore::load_result() {
+  if (!loader_)
+    return failure("invalid_argument", "no load in progress (call begin_load_reserved first)");
+  const std::unique_ptr<SnapshotLoader> loader = std::move(loader_);
+  return adopt(loader->take(), "invalid_binary");
 }
 
 StoreStatus ReviewStore::load_binary(std::uintptr_t pointer, std::size_t length) {

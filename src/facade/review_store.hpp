@@ -17,12 +17,14 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "vouch/query.hpp"
 #include "vouch/snapshot.hpp"
+#include "vouch/snapshot_loader.hpp"
 #include "vouch/summary.hpp"
 
 namespace vouch::facade {
@@ -110,6 +112,15 @@ class ReviewStore {
   // again, or loading any other way, drops an unused reservation.
   std::uintptr_t reserve_binary(double length);
   StoreStatus load_reserved();
+  // The same in steps, so a page never blocks for long (issue 19; the widget's
+  // path, web/src/wasm-snapshot.mjs): begin_load_reserved() takes the reserved
+  // buffer, each load_step(budget) does about `budget` reviews of the work and
+  // answers true once it is done; load_result() is then load_reserved()'s
+  // status. The previous snapshot serves queries until the last step.
+  // Reserving or loading again abandons a load in progress.
+  StoreStatus begin_load_reserved();
+  bool load_step(std::uint32_t budget);
+  StoreStatus load_result();
   // Native convenience (tests, server): the same with bytes.
   StoreStatus load_binary_bytes(std::string_view bytes);
   StoreStatus load_json_bytes(std::string_view bytes);
@@ -155,9 +166,10 @@ class ReviewStore {
   StoreStatus adopt(Result<Snapshot> loaded, const char* failure_code);
 
   vouch::Snapshot snapshot_;
-  std::vector<std::uint64_t> reserved_;  // reserve_binary()'s buffer until load_reserved()
+  SnapshotWords reserved_;  // reserve_binary()'s buffer until load_reserved()
   std::size_t reserved_size_ = 0;
-  vouch::Summary summary_;  // computed at load (cheap, used by every render)
+  std::unique_ptr<SnapshotLoader> loader_;  // begin_load_reserved() until load_result()
+  vouch::Summary summary_;                  // computed at load (cheap, used by every render)
   std::vector<std::uint32_t> page_;
   std::vector<std::uint32_t> highlights_;
   std::vector<std::uint32_t> topic_facets_;

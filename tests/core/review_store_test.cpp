@@ -124,7 +124,7 @@ TEST_CASE("review store: the reserved buffer (the widget's load path) and the JS
   CHECK(store.load_reserved().code == "invalid_argument");
 
   // The core API under it refuses a buffer shorter than the size it is told.
-  auto short_buffer = vouch::Snapshot::adopt_binary(std::vector<std::uint64_t>(1, 0), 100);
+  auto short_buffer = vouch::Snapshot::adopt_binary(vouch::SnapshotWords(1, 0), 100);
   REQUIRE_FALSE(short_buffer.ok());
   CHECK(short_buffer.error().to_string() == "header: buffer shorter than its stated size");
 

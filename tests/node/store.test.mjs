@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBinaryInto, loadCore, loadFormCore, loadJsonInto, root } from './support/core.mjs';
+import { loadBinaryInSlices } from '../../web/src/wasm-snapshot.mjs';
 import { withBytesInHeap as withHeapBytes } from '../../web/src/wasm-snapshot.mjs';
 
 const seeds = join(root, 'tests', 'fuzz', 'corpus');
@@ -132,7 +133,7 @@ test('Store loads binary snapshots and reports corrupt ones', async () => {
   }
 });
 
-test('reserveBinary + loadReserved: the widget path, and its misuse', async () => {
+test('reserveBinary + beginLoadReserved / loadStep / loadResult: the widget path, and its misuse', async () => {
   const core = await loadCore();
   const store = new core.Store();
   try {
@@ -141,8 +142,12 @@ test('reserveBinary + loadReserved: the widget path, and its misuse', async () =
     const loaded = store.size();
     assert.ok(loaded > 0);
     // Nothing reserved (or the reservation already used): a clear error, the snapshot stays.
-    assert.deepEqual(store.loadReserved(), {
-      ok: false, code: 'invalid_argument', message: 'load_reserved: nothing reserved (call reserve_binary first)',
+    assert.deepEqual(store.beginLoadReserved(), {
+      ok: false, code: 'invalid_argument', message: 'nothing reserved (call reserve_binary first)',
+    });
+    assert.equal(store.loadStep(100), true);
+    assert.deepEqual(store.loadResult(), {
+      ok: false, code: 'invalid_argument', message: 'no load in progress (call begin_load_reserved first)',
     });
     assert.equal(store.size(), loaded);
     // Lengths JS could send that are not byte counts get no buffer.
@@ -193,4 +198,36 @@ test('SnapshotConverter reports bad JSON snapshots with the loader\'s codes and 
   const wrong = convert(JSON.stringify(sampleSnapshot([{ ...reviews[0], rating: 9 }])));
   assert.equal(wrong.status.code, 'invalid_snapshot');
   assert.match(wrong.status.message, /^reviews\[0\]\.rating: /);
+});
+
+test('loadBinaryInSlices: the same snapshot in many tasks; abandoned, the store keeps its previous one', async () => {
+  const core = await loadCore();
+  const store = new core.Store();
+  const reference = new core.Store();
+  try {
+    const binary = readFileSync(join(seeds, 'snapshot_binary', 'seed3.bin'));
+    assert.equal(loadBinaryInto(core, reference, binary).ok, true);
+    let tasks = 0;
+    const status = await loadBinaryInSlices(core, store, binary, () => { tasks += 1; return true; });
+    assert.deepEqual(status, { ok: true, code: 'ok', message: '' });
+    assert.ok(tasks >= 2, `the load took several tasks (${tasks})`);
+    assert.equal(store.size(), reference.size());
+    assert.equal(store.productId(), reference.productId());
+    // Overtaken (a newer load, the widget gone): null, and the snapshot it had stays.
+    const again = await loadBinaryInSlices(core, store, new Uint8Array(64), () => false);
+    assert.equal(again, null);
+    assert.equal(store.size(), reference.size());
+    // A broken file: the loader's code and message, the previous snapshot stays.
+    const corrupt = Buffer.from(binary);
+    corrupt[8] = 9;
+    const refused = await loadBinaryInSlices(core, store, corrupt, () => true);
+    assert.equal(refused.code, 'invalid_binary');
+    assert.equal(refused.message, 'header.version: unsupported version 9 (this core reads 1)');
+    assert.equal(store.size(), reference.size());
+    // Too large for a Store: refused before anything is copied.
+    assert.equal((await loadBinaryInSlices(core, store, { length: 2 ** 31 }, () => true)).code, 'snapshot_too_large');
+  } finally {
+    store.delete();
+    reference.delete();
+  }
 });

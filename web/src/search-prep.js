@@ -6,39 +6,18 @@
 // again. When the table arrives after a search was shown, the view is searched
 // again: the core rebuilds the index, so index and query fold alike.
 // The index is built in slices (Store.prepareSearchStep), each its own task of
-// about SLICE_MS (issue 19: at 100k reviews the build in one go blocked the
+// about 12 ms (slices.mjs; issue 19: at 100k reviews the build in one go blocked the
 // page for seconds); a search before the last slice finishes it at once.
 import { loadHanFold } from './han-fold.js';
-
-const SLICE_MS = 12;
-
-/** Runs `task` in a new task soon, without setTimeout's 4 ms clamp on chains. */
-function soon(task) {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    task();
-  };
-  channel.port2.postMessage(0);
-}
+import { runInSlices } from './slices.mjs';
 
 /**
- * Builds the store's search index a slice at a time; each slice's budget (in
- * reviews) is scaled from the last one's time to stay near SLICE_MS.
+ * Builds the store's search index a slice at a time (slices.mjs).
  * @param {any} store
  * @param {() => boolean} current false once the store is replaced or gone
  */
 function buildInSlices(store, current) {
-  let budget = 200;
-  const slice = () => {
-    if (!current()) return;
-    const start = performance.now();
-    if (store.prepareSearchStep(budget)) return;
-    const took = Math.max(performance.now() - start, 0.5);
-    budget = Math.max(20, Math.min(budget * 4, Math.round((budget * SLICE_MS) / took)));
-    soon(slice);
-  };
-  soon(slice);
+  runInSlices((budget) => store.prepareSearchStep(budget), current).catch(() => {});
 }
 
 export class SearchPreparation {

@@ -6,6 +6,8 @@
 // The one copy of these paths: the widget (web/src/widget.js, form-module.js,
 // han-fold.js), the Node tests and the bench import it. `.mjs` so that Node reads it as a module; no DOM, no Node API.
 
+import { runInSlices } from './slices.mjs';
+
 /** @typedef {import('./wasm-types/embind').WasmHeap} WasmHeap */
 /** @typedef {import('./wasm-types/embind').StoreStatus} StoreStatus */
 
@@ -46,16 +48,59 @@ export function withBytesInHeap(module, bytes, use) {
 }
 
 /**
+ * The Store's own buffer for `bytes`, or the status that says why there is none.
+ * @param {import('./wasm-types/vouch-core').Store} store
+ * @param {Uint8Array} bytes
+ * @returns {number | StoreStatus}
+ */
+function reserve(store, bytes) {
+  const pointer = store.reserveBinary(bytes.length);
+  return pointer || { ok: false, code: 'snapshot_too_large', message: `${bytes.length} bytes is more than a Store holds (1 GiB)` };
+}
+
+/**
+ * Binary snapshot bytes into a Store, in one call (tests, the bench, small files).
  * @param {import('./wasm-types/vouch-core').VouchCoreModule} core the vouch-core module
  * @param {import('./wasm-types/vouch-core').Store} store a core.Store
  * @param {Uint8Array} bytes a binary snapshot
  * @returns {StoreStatus}
  */
 export function loadBinaryInto(core, store, bytes) {
-  const pointer = store.reserveBinary(bytes.length);
-  if (!pointer) return { ok: false, code: 'snapshot_too_large', message: `${bytes.length} bytes is more than a Store holds (1 GiB)` };
+  const pointer = reserve(store, bytes);
+  if (typeof pointer !== 'number') return pointer;
   core.HEAPU8.set(bytes, pointer); // HEAPU8 read after reserving (memory may have grown)
-  return store.loadReserved();
+  store.beginLoadReserved();
+  store.loadStep(0xFFFFFFFF);
+  return store.loadResult();
+}
+
+// Bytes copied into the Store per slice: the copy is also where the pages of a
+// new buffer are first touched (the Store does not zero them first).
+const COPY_BYTES = 4 << 20;
+
+/**
+ * The same in slices of about 12 ms each (slices.mjs), the widget's path: the
+ * copy in 4 MB parts, then the checks and sort orders step by step
+ * (Store.loadStep). Resolves the load's status, or null when `current()`
+ * turned false first (the Store keeps its previous snapshot then).
+ * @param {import('./wasm-types/vouch-core').VouchCoreModule} core
+ * @param {import('./wasm-types/vouch-core').Store} store
+ * @param {Uint8Array} bytes
+ * @param {() => boolean} current
+ * @returns {Promise<StoreStatus | null>}
+ */
+export async function loadBinaryInSlices(core, store, bytes, current) {
+  const pointer = reserve(store, bytes);
+  if (typeof pointer !== 'number') return pointer;
+  let at = 0;
+  const copy = () => {
+    const part = bytes.subarray(at, at + COPY_BYTES);
+    core.HEAPU8.set(part, pointer + at); // HEAPU8 read after reserving (memory may have grown)
+    return (at += part.length) >= bytes.length;
+  };
+  if (!(await runInSlices(copy, current))) return null;
+  store.beginLoadReserved(); // cannot fail after a reservation; loadResult() would say so
+  return (await runInSlices((budget) => store.loadStep(budget), current, 2000)) ? store.loadResult() : null;
 }
 
 /**

@@ -32,7 +32,7 @@ import { measureReserve, SpaceHold } from './space-hold.js';
 import { setCoreHTML } from './trusted-html.js';
 import { ViewState } from './view-state.js';
 import { Votes } from './votes.js';
-import { loadBinaryInto } from './wasm-snapshot.mjs';
+import { loadBinaryInSlices } from './wasm-snapshot.mjs';
 
 let widgetCount = 0;
 // The one widget that answered the page's ?vouch_rating= (a page may hold several).
@@ -255,10 +255,19 @@ export class ReviewsWidget {
   async loadStore({ bytes, json }, generation) {
     const core = this.core;
     const binary = json ? jsonToBinary(await this.jsonReader(), bytes) : bytes;
-    if (this.destroyed || generation !== this.generation) return false;
-    if (!this.store) this.store = new core.Store();
-    const status = loadBinaryInto(core, this.store, binary);
-    if (!status.ok) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
+    const current = () => !this.destroyed && generation === this.generation;
+    if (!current()) return false;
+    // In slices (no long task). A first load fills a Store of its own: this.store,
+    // which actions query, is set once it holds the whole snapshot; a reload
+    // keeps answering from the previous snapshot until the last slice.
+    const store = this.store || new core.Store();
+    const status = await loadBinaryInSlices(core, store, binary, current);
+    if (!status || !status.ok || !current()) {
+      if (store !== this.store) store.delete();
+      if (status && !status.ok && current()) throw vouchError(status.code, `the reviews file is not usable: ${status.message}`);
+      return false;
+    }
+    this.store = store;
     this.search.reset(); // a new snapshot: its index is not built yet
     return true;
   }
@@ -316,22 +325,16 @@ export class ReviewsWidget {
     // the new slot's place, with the focus and the write button's state.
     const form = this.form && this.statics.contains(this.form.form) ? this.form.form : null;
     const focused = form && form.contains(this.root.activeElement) ? /** @type {HTMLElement} */ (this.root.activeElement) : null;
-    const write = () => this.statics.querySelector(byAction(ACTION.write));
-    const before = write();
-    const expanded = before && before.getAttribute('aria-expanded');
     setCoreHTML(this.statics, rendered.html);
     formatDates(this.statics, this.locale);
-    if (!form) return;
     const slot = this.statics.querySelector(byHook(HOOK.formSlot));
-    if (!slot) {
-      this.form.destroy();
-      this.form = null;
-      this.formMount = null;
+    if (!form || !slot) {
+      this.form = this.formMount = null; // the next click mounts it again
       return;
     }
     slot.replaceWith(form);
-    const after = write();
-    if (expanded && after) after.setAttribute('aria-expanded', expanded);
+    const write = this.statics.querySelector(byAction(ACTION.write));
+    if (write && !form.hidden) write.setAttribute('aria-expanded', 'true');
     if (focused) focused.focus({ preventScroll: true });
   }
 
@@ -410,7 +413,7 @@ export class ReviewsWidget {
       const mount = Promise.all([loadFormModule(this.env), this.ensureCore()]).then(([module]) => {
         if (this.destroyed || this.form) return this.form;
         this.form = mountForm(this.root, this.formContext(), module);
-        if (!this.form) throw vouchError('form_unavailable', 'the widget has no place for the review form (its shell was not rendered)');
+        if (!this.form) throw vouchError('form_unavailable', 'no place for the review form');
         this.form.updateCount();
         return this.form;
       });

@@ -50,9 +50,14 @@ export interface StoreAspect {
 /** class_ Store (facade::ReviewStore): one per widget, freed with delete(). */
 export interface Store extends EmbindHandle {
   loadBinary(pointer: number, length: number): StoreStatus;
-  /** A buffer of `length` bytes inside the Store (0 when too large): HEAPU8.set it, then loadReserved(). */
+  /** A buffer of `length` bytes inside the Store (0 when too large): HEAPU8.set it, then beginLoadReserved(). */
   reserveBinary(length: number): number;
-  loadReserved(): StoreStatus;
+  /** Starts loading the reserved buffer (not ok when nothing is reserved). */
+  beginLoadReserved(): StoreStatus;
+  /** About `budget` reviews of the load; true once it is done (then loadResult()). */
+  loadStep(budget: number): boolean;
+  /** The finished load's status; the previous snapshot stays on failure. */
+  loadResult(): StoreStatus;
   size(): number;
   productId(): string;
   productName(): string;
