@@ -89,7 +89,8 @@ Status check_public_url(const std::string& url) {
   return Ok{};
 }
 
-// "questions": {"unverified_answers", "product_url", "answer_link_days"}.
+// "questions": {"unverified_answers", "product_url", "answer_link_days",
+// "invites_per_question", "invite_cooldown_days", "invite_on_publish"}.
 Status parse_questions(const json& root, QuestionSettings& out) {
   const auto it = root.find("questions");
   if (it == root.end()) return Ok{};
@@ -116,9 +117,24 @@ Status parse_questions(const json& root, QuestionSettings& out) {
           value.get<std::int64_t>() > 365)
         return Error{"questions.answer_link_days", "expected a whole number of days 1..365"};
       out.answer_link_days = value.get<std::int64_t>();
+    } else if (key == "invites_per_question") {
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
+          value.get<std::int64_t>() > 200)
+        return Error{"questions.invites_per_question", "expected a whole number 1..200"};
+      out.invites_per_question = value.get<std::int64_t>();
+    } else if (key == "invite_cooldown_days") {
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
+          value.get<std::int64_t>() > 365)
+        return Error{"questions.invite_cooldown_days", "expected a whole number of days 0..365"};
+      out.invite_cooldown_days = value.get<std::int64_t>();
+    } else if (key == "invite_on_publish") {
+      if (!value.is_boolean())
+        return Error{"questions.invite_on_publish", "expected true or false"};
+      out.invite_on_publish = value.get<bool>();
     } else {
       return Error{"questions." + key,
-                   "unknown member (expected unverified_answers, product_url, answer_link_days)"};
+                   "unknown member (expected unverified_answers, product_url, answer_link_days, "
+                   "invites_per_question, invite_cooldown_days, invite_on_publish)"};
     }
   }
   return Ok{};

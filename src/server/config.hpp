@@ -56,13 +56,19 @@ struct SessionLimits {
 };
 
 // Questions and answers (issue 17): "questions": {"unverified_answers": false,
-// "product_url": "https://shop.example/products/{product}", "answer_link_days": 30}.
+// "product_url": "https://shop.example/products/{product}", "answer_link_days": 30,
+// "invites_per_question": 20, "invite_cooldown_days": 30, "invite_on_publish": false}.
 // product_url is where the widget shows a product: answer links the console
-// lists point there ("" = the console lists the bare token).
+// lists point there ("" = the console lists the bare token, and no invitation
+// can be mailed). The invite_* members bound the answer invitations by e-mail
+// (questions/invite_mail.hpp).
 struct QuestionSettings {
   bool unverified_answers = false;  // answers without a signed link are allowed (badge "none")
   std::string product_url;          // "{product}" is replaced by the URL-encoded product id
   std::int64_t answer_link_days = 30;
+  std::int64_t invites_per_question = 20;  // addresses mailed per question, newest orders first
+  std::int64_t invite_cooldown_days = 30;  // at most one invitation per address in this window
+  bool invite_on_publish = false;          // publishing a question mails its buyers
 };
 
 struct Config {

@@ -8,6 +8,7 @@
 #include "questions/answer.hpp"
 #include "questions/answer_vote.hpp"
 #include "questions/ask.hpp"
+#include "questions/invite_mail.hpp"
 #include "questions/invites.hpp"
 #include "questions/moderate_qa.hpp"
 #include "questions/question_json.hpp"
@@ -25,14 +26,6 @@ namespace {
 using namespace questions;
 
 constexpr std::size_t kAdminBody = 64 * 1024;
-
-bool bad_id(httplib::Response& res, const std::string& id, const char* what) {
-  if (is_valid_id(id)) return false;
-  send_error(
-      res, 400, "invalid_id",
-      std::string(what) + " id must be 1..200 bytes of UTF-8 without control characters or quotes");
-  return true;
-}
 
 // JSON bodies as review submissions take them: application/json, the JSON limit.
 std::optional<std::string> json_body(App& app, const httplib::Request& req,
@@ -93,16 +86,6 @@ void post_answer(App& app, const httplib::Request& req, httplib::Response& res) 
   if (!out) return send_problem(res, out.problem(), request_locale(req));
   send_json(res, 201,
             {{"id", out.value().id}, {"status", out.value().status}, {"badge", out.value().badge}});
-}
-
-bool valid_visitor(const std::string& visitor) {
-  if (visitor.size() < 8 || visitor.size() > 64) return false;
-  for (char c : visitor) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 void post_answer_vote(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -264,6 +247,15 @@ void admin_invites(App& app, const Actor&, const httplib::Request& req, httplib:
   send_json(res, 200, {{"question_id", std::string(req.matches[1])}, {"invites", list}});
 }
 
+void admin_invites_mail(App& app, const Actor&, const httplib::Request& req,
+                        httplib::Response& res) {
+  app::Outcome<InviteMailReport> done = invite_buyers_by_mail(app, req.matches[1]);
+  if (!done) return send_problem(res, done.problem(), "en");
+  json body = invite_report_json(done.value());
+  body["question_id"] = std::string(req.matches[1]);
+  send_json(res, 200, body);
+}
+
 }  // namespace
 
 void register_question_routes(Router& server, App& app) {
@@ -296,6 +288,7 @@ void register_question_routes(Router& server, App& app) {
   server.Get(question, admin_route(app, P::Read, admin_detail));
   server.Post(question + "/answers", admin_route(app, P::Respond, admin_answer), kAdminBody);
   server.Get(question + "/invites", admin_route(app, P::Respond, admin_invites));
+  server.Post(question + "/invites/mail", admin_route(app, P::Respond, admin_invites_mail), 1024);
   server.Post(question + "/approve",
               admin_route(app, P::Moderate, moderate_question_route(QaAction::Approve)), 4096);
   server.Post(question + "/reject",

@@ -289,13 +289,20 @@ struct UnsubscribeTarget {
   i18n::Locale locale = i18n::Locale::En;
 };
 
+// A request mail's token names its request row, an answer invitation's its
+// question_invites row (erased with the address: the link is dead then).
 std::optional<UnsubscribeTarget> unsubscribe_target(App& app, const std::string& token) {
   std::optional<std::int64_t> id = verify_unsubscribe(token, app.config.hmac_secret);
+  const char* sql =
+      "SELECT o.email_key, o.locale FROM review_requests r JOIN orders o ON o.order_id "
+      "= r.order_id WHERE r.id = ?1";
+  if (!id) {
+    id = verify_invite_unsubscribe(token, app.config.hmac_secret);
+    sql = "SELECT address_key, locale FROM question_invites WHERE id = ?1";
+  }
   if (!id) return std::nullopt;
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Statement row(app.db->handle(),
-                "SELECT o.email_key, o.locale FROM review_requests r JOIN orders o ON o.order_id "
-                "= r.order_id WHERE r.id = ?1");
+  Statement row(app.db->handle(), sql);
   row.bind(1, *id);
   if (!row.step()) return std::nullopt;
   return UnsubscribeTarget{row.text(0), i18n::resolve_locale(row.text(1))};

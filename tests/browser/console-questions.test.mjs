@@ -4,7 +4,8 @@
 // pending and waits in the console inbox with its due time -> the owner opens
 // it, answers from a reply template -> the shopper's widget, loaded again,
 // shows the answer with the "Store answer" badge. Also: a verified buyer's
-// signed answer link is listed to copy; axe-core finds nothing on the question
+// signed answer link is listed to copy, "E-mail the buyers" is disabled until
+// the question is published and reports the counts (or the refusal); axe-core finds nothing on the question
 // item at 1280 and 375 px; naughty strings as question text stay inert text
 // in the console (no script runs, no element is injected).
 import assert from 'node:assert/strict';
@@ -16,6 +17,7 @@ import { after, before, test } from 'node:test';
 import { distDir, launchBrowser, runAxe } from './support/browser.mjs';
 import { consolePage, login, startConsoleServer } from './support/console.mjs';
 import { sharedDataPath } from '../node/support/core.mjs';
+import { startRelay } from '../support/smtp-relay.mjs';
 
 const OWNER = ['olivia', 'owner-password-0123'];
 const PRODUCT = 'linen-wrap-dress';
@@ -108,6 +110,10 @@ test('ask in the widget -> pending in the inbox with a due time -> answer from a
   assert.ok(!(await item.textContent()).includes('@'), 'no e-mail address on the page');
   assert.equal(await item.locator('.answers').count(), 0, 'no answers yet');
   assert.match(await item.locator('.panel-invites').textContent(), /Publish the question first/);
+  // Not published: "E-mail the buyers" is disabled and says why.
+  const mailButton = item.locator('[data-action="mail-invites"]');
+  assert.equal(await mailButton.isDisabled(), true);
+  assert.match(await item.locator('#mail-invites-hint').textContent(), /Publish the question first/);
 
   // Answer from a template: the picker fills the text with the placeholders resolved.
   const picker = page.locator('#template-picker');
@@ -139,6 +145,13 @@ test('ask in the widget -> pending in the inbox with a due time -> answer from a
   assert.ok(url.endsWith(`#vouch-answer=${id}`), url);
   await invite.locator('[data-action="copy-invite"]').click();
   await page.locator('.panel-invites .status', { hasText: 'Copied.' }).waitFor();
+  // This server has no mail relay: the button says so instead of pretending.
+  const mail = page.locator('[data-action="mail-invites"]');
+  assert.equal(await mail.isDisabled(), false);
+  await mail.click();
+  const refusal = page.locator('.mail-result .error[data-error="mail_not_configured"]');
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /No mail relay is configured/);
   assert.deepEqual(problems, []);
   await context.close();
 
@@ -162,6 +175,8 @@ test('axe: the question item and the question filter at 1280 and 375 px, en and 
       await login(page, ...OWNER);
       await page.goto(`${server.url}/admin/#/inbox?kind=question`);
       await page.locator('.rows li.row [data-kind-badge]').first().waitFor();
+      // Under the question filter the heading says questions, not reviews.
+      assert.equal(await page.locator('.inbox-head h1').textContent(), locale === 'en-US' ? 'All questions' : '全部问题');
       assert.deepEqual(await runAxe(page), [], `inbox kind=question ${width} ${locale}`);
       await page.goto(`${server.url}/admin/#/item/${questions[0].id}`);
       await page.locator('article.question-item .invite-list, article.question-item .panel-invites .hint').first().waitFor();
@@ -224,4 +239,54 @@ test('naughty strings as question text are shown inert in the console', async (t
   assert.deepEqual(dialogs, []);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('"E-mail the buyers" queues the invitations and says so in plain words', async () => {
+  // Its own server with a relay on loopback, so the outbox can send.
+  const relay = await startRelay();
+  const mailServer = await startConsoleServer({
+    config: {
+      public_url: 'http://127.0.0.1:9',
+      questions: { product_url: 'https://shop.example/products/{product}' },
+      mail: { smtp_url: `smtp://127.0.0.1:${relay.port}`, starttls: 'off', from: 'reviews@shop.example' },
+    },
+  });
+  try {
+    mailServer.userAdd(OWNER[0], 'owner', OWNER[1]);
+    await mailServer.submit({
+      product_id: PRODUCT, rating: 4, title: 'Nice', body: 'Soft linen, the wrap closes well and it washes fine.',
+      author: 'Ana B.', email: 'ana@example.com', language: 'en', consent: true, token: reviewLink(PRODUCT, 'order-2001'),
+    });
+    const asked = await fetch(`${mailServer.url}/api/v1/products/${PRODUCT}/questions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'Is the dress lined inside?', author: 'Mia', consent: true, elapsed_ms: 9000 }),
+    });
+    const { id } = await asked.json();
+    await mailServer.admin('POST', `questions/${id}/approve`);
+    const { page, context } = await consolePage(browser, `${mailServer.url}/admin/`, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await login(page, ...OWNER);
+    await page.goto(`${mailServer.url}/admin/#/item/${id}`);
+    const button = page.locator('[data-action="mail-invites"]');
+    await button.waitFor();
+    await button.click();
+    const report = page.locator('.mail-result .mail-report[data-queued="1"]');
+    await report.waitFor();
+    assert.match(await report.textContent(), /Invitations queued in the outbox: 1\./);
+    // Again: nobody twice, and the page says why.
+    await button.click();
+    const again = page.locator('.mail-result .mail-report[data-queued="0"]');
+    await again.waitFor();
+    assert.match(await again.textContent(), /already invited to this question: 1\./);
+    assert.deepEqual(problems, []);
+    await context.close();
+    // The outbox worker hands it to the relay (no timed assertion: wait for it).
+    while (relay.messages.length < 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(relay.messages[0].raw.toString(), /Subject: A shopper has a question about linen-wrap-dress/);
+  } finally {
+    mailServer.stopAll();
+    await relay.close();
+  }
 });

@@ -50,6 +50,7 @@ const std::vector<Expected>& expected_routes() {
       {"GET", R"(/api/v1/admin/questions/([^/]+))", Need::Read},
       {"POST", R"(/api/v1/admin/questions/([^/]+)/answers)", Need::Respond},
       {"GET", R"(/api/v1/admin/questions/([^/]+)/invites)", Need::Respond},
+      {"POST", R"(/api/v1/admin/questions/([^/]+)/invites/mail)", Need::Respond},
       {"POST", R"(/api/v1/admin/questions/([^/]+)/approve)", Need::Moderate},
       {"POST", R"(/api/v1/admin/questions/([^/]+)/reject)", Need::Moderate},
       {"POST", R"(/api/v1/admin/questions/([^/]+)/hide)", Need::Moderate},

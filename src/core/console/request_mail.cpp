@@ -2,6 +2,7 @@
 // HTML parts, the unsubscribe pages. See request_mail.hpp for the rules.
 #include "vouch/request_mail.hpp"
 
+#include "mail_layout.hpp"
 #include "vouch/render.hpp"
 #include "vouch/utf8.hpp"
 
@@ -9,37 +10,16 @@ namespace vouch::request_mail {
 
 namespace {
 
+using mail_layout::append_html_paragraphs;
+using mail_layout::clean_text;
+using mail_layout::one_line;
+
 constexpr const char* kPlaceholders[] = {"store_name", "customer_name"};
 
 bool known_placeholder(std::string_view name) {
   for (const char* known : kPlaceholders)
     if (name == known) return true;
   return false;
-}
-
-// Control characters (line breaks included) become spaces: a value from an
-// order or a template cannot add lines or headers.
-std::string one_line(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    out.push_back(u < 0x20 || u == 0x7F ? ' ' : c);
-  }
-  return out;
-}
-
-// A valid-UTF-8 copy (invalid bytes become U+FFFD) for the plain-text part.
-std::string clean_text(std::string_view text) {
-  if (utf8::is_valid(text)) return std::string(text);
-  std::string out;
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) < 0x80)
-      out.push_back(c);
-    else
-      out += "\xEF\xBF\xBD";
-  }
-  return out;
 }
 
 struct Values {
@@ -140,34 +120,6 @@ void append_text_escaped(std::string& out, std::string_view text) {
   render::append_escaped(out, text);
 }
 
-// Paragraphs of the intro: blank lines separate them; single line breaks
-// become <br> in HTML.
-void append_html_paragraphs(std::string& out, std::string_view text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find("\n\n", start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view paragraph = text.substr(start, end - start);
-    while (!paragraph.empty() && (paragraph.front() == '\n' || paragraph.front() == '\r'))
-      paragraph.remove_prefix(1);
-    if (!paragraph.empty()) {
-      out += "<p style=\"margin:0 0 16px\">";
-      std::size_t line_start = 0;
-      while (line_start <= paragraph.size()) {
-        std::size_t line_end = paragraph.find('\n', line_start);
-        if (line_end == std::string_view::npos) line_end = paragraph.size();
-        std::string_view line = paragraph.substr(line_start, line_end - line_start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line_start > 0) out += "<br>";
-        append_text_escaped(out, line);
-        line_start = line_end + 1;
-      }
-      out += "</p>";
-    }
-    start = end + 2;
-  }
-}
-
 bool usable(const ProductRow& row) {
   for (const std::string& url : row.star_urls)
     if (!render::is_safe_url(url)) return false;
@@ -250,17 +202,7 @@ RenderedMail render_mail(const MailInput& input) {
 
   // ---- text/html ----
   std::string& html = mail.html;
-  html += "<!doctype html><html lang=\"";
-  html += i18n::locale_tag(locale);
-  html += "\"><head><meta charset=\"utf-8\"><title>";
-  append_text_escaped(html, subject);
-  html +=
-      "</title></head><body style=\"margin:0;padding:0;background:#f4f4f5\">"
-      "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "
-      "style=\"background:#f4f4f5\"><tr><td align=\"center\" style=\"padding:24px 12px\">"
-      "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "
-      "style=\"max-width:560px;background:#ffffff;border-radius:8px;font-family:Arial,sans-serif;"
-      "font-size:16px;line-height:1.5;color:#18181b\"><tr><td style=\"padding:24px\">";
+  mail_layout::open_card(html, locale, subject);
   html += "<p style=\"margin:0 0 16px\">";
   append_text_escaped(html, greeting);
   html += "</p>";
@@ -296,18 +238,8 @@ RenderedMail render_mail(const MailInput& input) {
   }
   html += "<p style=\"margin:0 0 16px;color:#52525b\">";
   append_text_escaped(html, note);
-  html +=
-      "</p></td></tr></table><p "
-      "style=\"font-family:Arial,sans-serif;font-size:12px;color:#71717a\">";
-  append_text_escaped(html, footer);
-  if (can_unsubscribe) {
-    html += "<br><a href=\"";
-    append_text_escaped(html, input.unsubscribe_url);
-    html += "\" style=\"color:#71717a\">";
-    append_text_escaped(html, unsubscribe);
-    html += "</a>";
-  }
-  html += "</p></td></tr></table></body></html>";
+  html += "</p>";
+  mail_layout::close_card(html, footer, can_unsubscribe ? input.unsubscribe_url : "", unsubscribe);
   return mail;
 }
 

@@ -116,6 +116,60 @@ constexpr Message kMailMessages[] = {
       "Este enlace de reseña no es válido o ha caducado.",
       "Ce lien d’avis n’est pas valide ou a expiré.",
       "Dieser Bewertungslink ist ungültig oder abgelaufen."}},
+    // ---- the answer invitation (invite_mail.hpp): no rating, no reward ----
+    {"invite_subject",
+     {"A shopper has a question about {product}", "有顾客对 {product} 有疑问",
+      "有顧客對 {product} 有疑問", "{product}についてお客様から質問が届いています",
+      "Un comprador tiene una pregunta sobre {product}", "Un client a une question sur {product}",
+      "Ein Kunde hat eine Frage zu {product}"}},
+    {"invite_intro",
+     {"Another shopper asked a question about {product}, which you bought from {store_name}. "
+      "If you have a minute, your experience could help them.",
+      "另一位顾客对您在 {store_name} 购买的 {product} "
+      "提出了问题。如果您有空，您的使用体验也许能帮到他们。",
+      "另一位顧客對您在 {store_name} 購買的 {product} "
+      "提出了問題。如果您有空，您的使用經驗或許能幫上忙。",
+      "{store_name}でお買い上げいただいた{product}について、ほかのお客様から質問が届きました。"
+      "お時間があれば、ご経験をお聞かせください。",
+      "Otro comprador ha hecho una pregunta sobre {product}, que compraste en {store_name}. Si "
+      "tienes un minuto, tu experiencia puede ayudarle.",
+      "Un autre client a posé une question sur {product}, que vous avez acheté chez "
+      "{store_name}. Si vous avez une minute, votre expérience pourrait l’aider.",
+      "Ein anderer Kunde hat eine Frage zu {product} gestellt, das Sie bei {store_name} gekauft "
+      "haben. Wenn Sie eine Minute haben, kann Ihre Erfahrung helfen."}},
+    {"invite_question",
+     {"The question:", "问题：", "問題：", "質問：",
+      "La pregunta:", "La question :", "Die Frage:"}},
+    {"invite_button",
+     {"Answer this question", "回答这个问题", "回答這個問題", "この質問に回答する",
+      "Responder a esta pregunta", "Répondre à cette question", "Diese Frage beantworten"}},
+    {"invite_note",
+     {"Please answer in your own words, whatever your experience was. Answers sent through this "
+      "link show the “Verified buyer” badge.",
+      "无论您的体验如何，请用自己的话回答。通过此链接提交的回答会显示“已验证买家”标识。",
+      "無論您的體驗如何，請用自己的話回答。透過此連結提交的回答會顯示「已驗證買家」標誌。",
+      "ご経験がどのようなものであっても、ご自身の言葉でお答えください。このリンクからの回答には"
+      "「購入者確認済み」のバッジが表示されます。",
+      "Responde con tus propias palabras, sea cual sea tu experiencia. Las respuestas enviadas "
+      "desde este enlace muestran la insignia «Comprador verificado».",
+      "Répondez avec vos propres mots, quelle qu’ait été votre expérience. Les réponses "
+      "envoyées par ce lien portent le badge « Acheteur vérifié ».",
+      "Antworten Sie in Ihren eigenen Worten, wie auch immer Ihre Erfahrung war. Antworten über "
+      "diesen Link tragen das Abzeichen „Verifizierter Käufer“."}},
+    {"invite_footer",
+     {"You received this e-mail because you bought {product} from {store_name}.",
+      "您收到此邮件是因为您曾在 {store_name} 购买 {product}。",
+      "您收到此郵件是因為您曾在 {store_name} 購買 {product}。",
+      "このメールは{store_name}で{product}をお買い上げいただいた方にお送りしています。",
+      "Recibes este correo porque compraste {product} en {store_name}.",
+      "Vous recevez cet e-mail parce que vous avez acheté {product} chez {store_name}.",
+      "Sie erhalten diese E-Mail, weil Sie {product} bei {store_name} gekauft haben."}},
+    {"invite_unsubscribe",
+     {"Unsubscribe from review requests and questions", "退订评价邀请和问题邀请",
+      "取消訂閱評論邀請與問題邀請", "レビュー依頼と質問の配信を停止する",
+      "Darse de baja de las solicitudes de reseñas y preguntas",
+      "Se désabonner des demandes d’avis et des questions",
+      "Bewertungsanfragen und Fragen abbestellen"}},
 };
 
 }  // namespace

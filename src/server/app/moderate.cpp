@@ -11,6 +11,7 @@
 #include "inbox/inbox_store.hpp"
 #include "inbox/inbox_triage.hpp"
 #include "outbox/outbox_store.hpp"
+#include "questions/invite_mail.hpp"
 #include "questions/question_store.hpp"
 #include "webhooks/review_events.hpp"
 #include "webhooks/webhook_events.hpp"
@@ -168,6 +169,9 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   // The address an asker left for the answer notice goes too (migration 7).
   Result<std::int64_t> askers = questions::erase_askers(*app.db, email);
   if (!askers) return failed(askers.error());
+  // And the record of answer invitations mailed to it (migration 9).
+  Result<std::int64_t> invites = questions::erase_invites(*app.db, email);
+  if (!invites) return failed(invites.error());
   Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
                                anonymise ? "anonymise" : "delete",
                                std::to_string(ids.value().size()) + " reviews, " +

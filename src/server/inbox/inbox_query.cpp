@@ -292,15 +292,14 @@ Result<InboxPage> run_inbox_query(Database& db, const InboxQuery& query, const Q
     // With filters the total rides along as a window over the same scan (one
     // pass, not two); without, a window would defeat the top-N sort while
     // count(*) of the whole table is nearly free.
-    Statement list(db.handle(), std::string("SELECT i.review_id, i.kind, ") +
+    Statement list(db.handle(), std::string("SELECT i.review_id, ") +
                                     (window ? "count(*) OVER ()" : "0") + from + where.sql + order +
                                     " LIMIT " + std::to_string(query.limit) + " OFFSET " +
                                     std::to_string(query.offset));
     bind_all(list, where.binds);
     while (list.step()) {
       page.ids.push_back(list.text(0));
-      page.kinds.push_back(list.text(1));
-      page.total = list.integer(2);
+      page.total = list.integer(1);
     }
     if (list.failed()) return sql_error("inbox", list);
   }

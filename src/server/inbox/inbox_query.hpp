@@ -52,9 +52,8 @@ struct QueryTimes {
 QueryTimes query_times(std::int64_t now, const clock::ZoneOffsets& zone);
 
 struct InboxPage {
-  std::vector<std::string> ids;    // in the requested order
-  std::vector<std::string> kinds;  // per id: "review" or "question" (migration 7)
-  std::int64_t total = 0;          // matching rows without limit/offset
+  std::vector<std::string> ids;  // in the requested order (load_row gives each one's kind)
+  std::int64_t total = 0;        // matching rows without limit/offset
 };
 Result<InboxPage> run_inbox_query(Database& db, const InboxQuery& query, const QueryTimes& times);
 

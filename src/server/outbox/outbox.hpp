@@ -14,7 +14,8 @@
 namespace vouch::server::outbox {
 
 struct OutgoingMail {
-  std::string kind;        // review_request | reminder | answer_notice | private_reply | test
+  std::string
+      kind;  // review_request | reminder | answer_notice | question_invite | private_reply | test
   std::string to_address;  // one address, already validated by the caller
   std::string to_name;     // display name ('' = none)
   std::string subject;

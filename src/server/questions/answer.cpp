@@ -10,6 +10,7 @@
 #include "http_util.hpp"
 #include "questions/answer_link.hpp"
 #include "questions/answer_published.hpp"
+#include "questions/invite_mail.hpp"
 #include "questions/qa_check.hpp"
 
 namespace vouch::server::questions {
@@ -125,7 +126,8 @@ app::Outcome<StoredAnswer> answer_as_store(App& app, const std::string& question
   a.updated = now;
   Transaction transaction(*app.db);
   Status status = Ok{};
-  if (q.status == "pending") {
+  const bool was_pending = q.status == "pending";
+  if (was_pending) {
     // Answering a waiting question publishes it (audited as an approval).
     status = set_question_status(*app.db, q.id, "published", "", now);
     if (status)
@@ -137,6 +139,7 @@ app::Outcome<StoredAnswer> answer_as_store(App& app, const std::string& question
   if (status) status = after_answer_published(app, q, a, actor.name);
   if (status) status = transaction.commit();
   if (!status) return storage("answer_as_store", status.error());
+  if (was_pending) after_question_published(app, q.id);
   return a;
 }
 

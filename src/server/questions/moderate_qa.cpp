@@ -9,6 +9,7 @@
 #include "http_util.hpp"
 #include "questions/answer.hpp"
 #include "questions/answer_published.hpp"
+#include "questions/invite_mail.hpp"
 
 namespace vouch::server::questions {
 
@@ -72,6 +73,8 @@ app::Outcome<StoredQuestion> moderate_question(App& app, const std::string& id, 
                           q.status + " -> " + to);
   if (status) status = transaction.commit();
   if (!status) return moderation_storage(status.error());
+  // After the commit: the invitations can never undo or fail the publish.
+  if (to == "published" && q.status != "published") after_question_published(app, q.id);
   return load_question(app, id);
 }
 

@@ -3,7 +3,8 @@
 // sentiment-neutral reasons as reviews (app::moderation_reasons) and an audit
 // row per change in the same transaction (the audit's review_id column holds
 // the question or answer id). Approving a shopper's answer publishes it and
-// runs after_answer_published.
+// runs after_answer_published; approving a question runs
+// after_question_published (the invitations by e-mail) once it is committed.
 
 #include <string>
 

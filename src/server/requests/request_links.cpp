@@ -19,17 +19,36 @@ std::string sign_unsubscribe(std::int64_t request_id, std::string_view secret) {
   return sign_payload({{"k", "u"}, {"r", request_id}}, secret, kPurpose);
 }
 
-std::optional<std::int64_t> verify_unsubscribe(std::string_view token, std::string_view secret) {
+namespace {
+
+// The positive integer member `member` ("r" or "i") of an unsubscribe token.
+std::optional<std::int64_t> unsubscribe_id(std::string_view token, std::string_view secret,
+                                           const char* member) {
   Result<json> opened = open_signed_payload(token, secret, kPurpose, 512);
   if (!opened) return std::nullopt;
   const json& payload = opened.value();
   const auto kind = payload.find("k");
-  const auto id = payload.find("r");
+  const auto id = payload.find(member);
   if (kind == payload.end() || *kind != "u" || id == payload.end() || !id->is_number_integer())
     return std::nullopt;
   const std::int64_t value = id->get<std::int64_t>();
   if (value <= 0) return std::nullopt;
   return value;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> verify_unsubscribe(std::string_view token, std::string_view secret) {
+  return unsubscribe_id(token, secret, "r");
+}
+
+std::string sign_invite_unsubscribe(std::int64_t invite_id, std::string_view secret) {
+  return sign_payload({{"k", "u"}, {"i", invite_id}}, secret, kPurpose);
+}
+
+std::optional<std::int64_t> verify_invite_unsubscribe(std::string_view token,
+                                                      std::string_view secret) {
+  return unsubscribe_id(token, secret, "i");
 }
 
 std::string percent_encode(std::string_view text) {

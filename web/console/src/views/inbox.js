@@ -10,6 +10,12 @@ import { badge, dueBadge, PRIORITIES, priorityBadge, provenanceBadge, stars, STA
 
 const VIEWS = ['all', 'needs_response', 'overdue', 'due_today', 'unread', 'starred', 'follow_up_due'];
 const FILTER_KEYS = ['view', 'kind', 'assignee', 'tag', 'priority', 'rating', 'product', 'status', 'state', 'from', 'to', 'q', 'sort', 'offset'];
+
+/** The page's heading: the view's name; "All questions" when only questions are listed. */
+function inboxHeading(filters) {
+  const view = filters.view || 'all';
+  return t(view === 'all' && filters.kind === 'question' ? 'view.all_questions' : `view.${view}`);
+}
 const PAGE = 50;
 const ui = { sidebarOpen: false, current: -1, flash: '' };
 
@@ -197,7 +203,7 @@ export async function renderInbox(main, route, context) {
   const metrics = metricsBar();
   fill(
     main,
-    h('div', { class: 'inbox-head' }, h('h1', null, t(`view.${filters.view || 'all'}`)), sidebarToggle),
+    h('div', { class: 'inbox-head' }, h('h1', null, inboxHeading(filters)), sidebarToggle),
     metrics,
     h(
       'div',

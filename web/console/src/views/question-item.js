@@ -4,7 +4,8 @@
 // the store's answer composer (the reply panel: same templates, placeholders
 // and check; the answer is published at once), moderation of the question and
 // of each shopper's answer with the neutral reasons, the signed answer links of
-// verified buyers to copy, and the inbox panels shared with reviews.
+// verified buyers to copy or to e-mail (POST …/invites/mail), and the inbox
+// panels shared with reviews.
 import { api } from '../api.js';
 import { fill, h } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
@@ -105,7 +106,49 @@ function invitesSection(item, path) {
         fill(list, h('p', { class: 'error' }, t('error.generic', { message: error.message })));
       });
   }
-  return section('invites', h('p', null, t('invites.intro')), list, status);
+  return section('invites', h('p', null, t('invites.intro')), list, status, mailInvites(item, path));
+}
+
+// What POST …/invites/mail refuses with, in the owner's words (else the server's message).
+const MAIL_REFUSALS = ['question_not_published', 'no_hmac_secret', 'mail_not_configured', 'no_public_url', 'no_product_url'];
+
+/** The counts of an invitation run as sentences: queued first, then each reason something was not sent. */
+function mailReport(report) {
+  const skipped = report.skipped || {};
+  const lines = [t('invites.mail_queued', { count: report.queued || 0 })];
+  for (const reason of ['asker', 'unsubscribed', 'already_invited', 'cooldown', 'cap']) {
+    if (skipped[reason] > 0) lines.push(t(`invites.skip.${reason}`, { count: skipped[reason] }));
+  }
+  if (report.without_address > 0) lines.push(t('invites.without_address', { count: report.without_address }));
+  return h('ul', { class: 'mail-report', 'data-queued': String(report.queued || 0) }, lines.map((line) => h('li', null, line)));
+}
+
+/** "E-mail the buyers": one outbox mail per buyer address, each with its own answer link. */
+function mailInvites(item, path) {
+  if (!can('respond')) return null;
+  const published = item.status === 'published';
+  const result = h('div', { class: 'mail-result', role: 'status', 'aria-live': 'polite' });
+  const why = h('p', { class: 'hint', id: 'mail-invites-hint' }, t(published ? 'invites.mail_hint' : 'invites.unpublished'));
+  const button = h('button', {
+    type: 'button',
+    'data-action': 'mail-invites',
+    'aria-describedby': 'mail-invites-hint',
+    disabled: !published,
+    onclick: () => {
+      button.disabled = true;
+      fill(result, h('p', null, t('action.working')));
+      api('POST', `questions/${path}/invites/mail`)
+        .then((report) => fill(result, mailReport(report)))
+        .catch((error) => {
+          if (error.status === 401) return;
+          const known = MAIL_REFUSALS.includes(error.code);
+          fill(result, h('p', { class: 'error', 'data-error': error.code || 'error' },
+            known ? t(`invites.refused.${error.code}`) : t('error.generic', { message: error.message })));
+        })
+        .finally(() => { button.disabled = false; });
+    },
+  }, t('invites.mail'));
+  return h('div', { class: 'mail-invites' }, why, button, result);
 }
 
 export function renderQuestionItem(main, route, context, data) {
