@@ -213,6 +213,7 @@ CREATE INDEX inbox_overview ON inbox_items (first_reply_at, no_reply_at, state, 
     kMigration6OutboxWebhooks,
     kMigration7Questions,
     kMigration8ReviewRequests,
+    kMigration9RequestMailState,
 };
 
 constexpr std::size_t kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

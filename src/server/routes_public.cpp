@@ -34,15 +34,6 @@ bool wants_binary(const httplib::Request& req) {
          accept.find("application/octet-stream") != std::string::npos;
 }
 
-// True (and a 400 sent) when the id in the URL is unusable.
-bool bad_id(httplib::Response& res, const std::string& id, const char* what) {
-  if (is_valid_id(id)) return false;
-  send_error(
-      res, 400, "invalid_id",
-      std::string(what) + " id must be 1..200 bytes of UTF-8 without control characters or quotes");
-  return true;
-}
-
 void get_snapshot(App& app, const httplib::Request& req, httplib::Response& res) {
   const std::string product_id = req.matches[1];
   if (bad_id(res, product_id, "product")) return;
@@ -263,17 +254,6 @@ void post_review(App& app, const httplib::Request& req, httplib::Response& res) 
   }
   const app::Submitted& done = out.value();
   send_json(res, 201, {{"id", done.id}, {"status", done.status}, {"verified", done.verified}});
-}
-
-// Visitor ids come from the widget (a random id kept in localStorage).
-bool valid_visitor(const std::string& visitor) {
-  if (visitor.size() < 8 || visitor.size() > 64) return false;
-  for (char c : visitor) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 // The review must exist and be published; otherwise a 404 (sent) and false.

@@ -26,14 +26,6 @@ using namespace questions;
 
 constexpr std::size_t kAdminBody = 64 * 1024;
 
-bool bad_id(httplib::Response& res, const std::string& id, const char* what) {
-  if (is_valid_id(id)) return false;
-  send_error(
-      res, 400, "invalid_id",
-      std::string(what) + " id must be 1..200 bytes of UTF-8 without control characters or quotes");
-  return true;
-}
-
 // JSON bodies as review submissions take them: application/json, the JSON limit.
 std::optional<std::string> json_body(App& app, const httplib::Request& req,
                                      httplib::Response& res) {
@@ -93,16 +85,6 @@ void post_answer(App& app, const httplib::Request& req, httplib::Response& res) 
   if (!out) return send_problem(res, out.problem(), request_locale(req));
   send_json(res, 201,
             {{"id", out.value().id}, {"status", out.value().status}, {"badge", out.value().badge}});
-}
-
-bool valid_visitor(const std::string& visitor) {
-  if (visitor.size() < 8 || visitor.size() > 64) return false;
-  for (char c : visitor) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 void post_answer_vote(App& app, const httplib::Request& req, httplib::Response& res) {

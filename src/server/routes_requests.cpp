@@ -14,6 +14,7 @@
 #include "requests/orders.hpp"
 #include "requests/request_links.hpp"
 #include "requests/request_mail_build.hpp"
+#include "requests/request_scheduler.hpp"
 #include "requests/request_templates.hpp"
 #include "review_link.hpp"
 #include "routes.hpp"
@@ -84,6 +85,42 @@ void list_orders_route(App& app, const Actor&, const httplib::Request& req,
   app::Outcome<json> listed = list_orders(app, *limit, *offset, search);
   if (!listed) return send_problem(res, listed.problem(), "en");
   send_json(res, 200, listed.value());
+}
+
+// An id in a path: digits only, 1..18 of them (anything else names no request).
+std::optional<std::int64_t> request_id_from(const std::string& text) {
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0 || text.size() > 18)
+    return std::nullopt;
+  return id;
+}
+
+json send_now_json(const SendNowAnswer& answer) {
+  return {{"id", answer.id},
+          {"state", answer.state},
+          {"skip_reason", answer.skip_reason},
+          {"mail_state", answer.mail_state},
+          {"outbox_id", answer.outbox_id ? json(answer.outbox_id) : json(nullptr)}};
+}
+
+// POST /api/v1/admin/requests/{id}/send-now: the scheduler's decision now.
+void send_now_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
+  std::optional<std::int64_t> id = request_id_from(req.matches[1]);
+  if (!id) return send_error(res, 404, "not_found", "no review request with that id");
+  app::Outcome<SendNowAnswer> sent = send_now(app, *id);
+  if (!sent) return send_problem(res, sent.problem(), "en");
+  if (!sent.value().scheduled) {
+    send_json(
+        res, 409,
+        {{"error",
+          {{"code", "not_scheduled"},
+           {"message", "review request " + std::to_string(*id) + " is already " +
+                           sent.value().state + "; only a scheduled request can be sent now"}}},
+         {"request", send_now_json(sent.value())}});
+    return;
+  }
+  send_json(res, 200, {{"request", send_now_json(sent.value())}});
 }
 
 struct TemplateTarget {
@@ -246,16 +283,14 @@ void click_route(App& app, const httplib::Request& req, httplib::Response& res) 
   const auto broken = [&] {
     send_html(res, 404, rm::link_problem_page(fallback, app.config.store_name));
   };
-  const std::string id_text = req.matches[1];
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  const std::optional<std::int64_t> parsed_id = request_id_from(req.matches[1]);
   const std::string rating_text = req.get_param_value("rating");
   const std::string product = req.get_param_value("product");
   const std::string token = req.get_param_value("token");
-  if (error != std::errc() || end != id_text.data() + id_text.size() || id <= 0 ||
-      id_text.size() > 18 || rating_text.size() != 1 || rating_text[0] < '1' ||
-      rating_text[0] > '5' || !is_valid_id(product))
+  if (!parsed_id || rating_text.size() != 1 || rating_text[0] < '1' || rating_text[0] > '5' ||
+      !is_valid_id(product))
     return broken();
+  const std::int64_t id = *parsed_id;
   const int rating = rating_text[0] - '0';
   Result<ReviewLink> link = verify_review_link(token, app.config.hmac_secret, app.now());
   if (!link || link.value().product_id != product) return broken();
@@ -350,6 +385,9 @@ void register_request_routes(Router& server, App& app) {
   server.Post("/api/v1/admin/orders", admin_route(app, P::Manage, post_order_route),
               kOrderBodyLimit);
   server.Get("/api/v1/admin/orders", admin_route(app, P::Read, list_orders_route));
+  // Mails a customer now: the same permission as posting the orders that do.
+  server.Post(R"(/api/v1/admin/requests/([^/]+)/send-now)",
+              admin_route(app, P::Manage, send_now_route), 1024);
   server.Get("/api/v1/admin/request-templates",
              admin_route(app, P::Read,
                          [](App& a, const Actor&, const httplib::Request&, httplib::Response& res) {

@@ -113,6 +113,7 @@ const std::vector<Expected>& expected_routes() {
       // Issue 18: orders and review-request templates (routes_requests.cpp).
       {"POST", "/api/v1/admin/orders", Need::Manage},
       {"GET", "/api/v1/admin/orders", Need::Read},
+      {"POST", R"(/api/v1/admin/requests/([^/]+)/send-now)", Need::Manage},
       {"GET", "/api/v1/admin/request-templates", Need::Read},
       {"POST", "/api/v1/admin/request-templates/preview", Need::Read},
       {"POST", "/api/v1/admin/request-templates/test-send", Need::Manage},
