@@ -19,6 +19,7 @@
 #include "review_link.hpp"
 #include "routes.hpp"
 #include "routes_problem.hpp"
+#include "vouch/render.hpp"
 #include "vouch/snapshot.hpp"
 
 namespace vouch::server {
@@ -204,20 +205,20 @@ std::vector<OrderItem> sample_products(const App& app) {
           {"sample-scarf", "Wool scarf", base + "/", ""}};
 }
 
-// Preview / test-send: {kind, locale, subject?, intro?} -> the rendered mail.
-std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
-    App& app, const httplib::Request& req, httplib::Response& res) {
-  std::optional<json> body = read_json_body(req, res, kTemplateBodyLimit);
-  if (!body) return std::nullopt;
-  const std::string kind = body->contains("kind") && (*body)["kind"].is_string()
-                               ? (*body)["kind"].get<std::string>()
+// Preview / test-send: {kind, locale, subject?, intro?} -> the rendered mail,
+// or the 400 / 422 sent. The one check of what a preview may render.
+std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_preview(App& app,
+                                                                          const json& body,
+                                                                          httplib::Response& res) {
+  const std::string kind = body.contains("kind") && body["kind"].is_string()
+                               ? body["kind"].get<std::string>()
                                : "request";
-  const std::string locale = body->contains("locale") && (*body)["locale"].is_string()
-                                 ? (*body)["locale"].get<std::string>()
+  const std::string locale = body.contains("locale") && body["locale"].is_string()
+                                 ? body["locale"].get<std::string>()
                                  : "en";
   std::optional<TemplateTarget> target = template_target(kind, locale, res);
   if (!target) return std::nullopt;
-  std::optional<MailTemplate> value = template_from(app, *body, *target, res);
+  std::optional<MailTemplate> value = template_from(app, body, *target, res);
   if (!value) return std::nullopt;
   std::vector<rm::TemplateIssue> issues = rm::check_template(*value);
   if (!issues.empty()) {
@@ -244,6 +245,81 @@ std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
   input.unsubscribe_url =
       (app.config.public_url.empty() ? "https://shop.example" : app.config.public_url) + "/";
   return std::make_pair(*target, rm::render_mail(input));
+}
+
+std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
+    App& app, const httplib::Request& req, httplib::Response& res) {
+  std::optional<json> body = read_json_body(req, res, kTemplateBodyLimit);
+  if (!body) return std::nullopt;
+  return render_preview(app, *body, res);
+}
+
+// The mail's HTML part as a page of its own, for the console's sandboxed
+// iframe: the console's CSP (style-src 'self') would block the mail's inline
+// styles in a srcdoc frame, so the frame loads this with a policy of its own.
+// No script may run (no script-src, sandbox), it may only be framed by the
+// console's own origin.
+void set_preview_page_headers(httplib::Response& res) {
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox; "
+                 "base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
+  res.set_header("X-Frame-Options", "SAMEORIGIN");
+}
+
+// GET .../preview.html?kind=&locale=&subject=&intro=: the same parameters,
+// checks and limit as the POST preview's body.
+void preview_page_route(App& app, const Actor&, const httplib::Request& req,
+                        httplib::Response& res) {
+  json body = json::object();
+  std::size_t bytes = 0;
+  for (const char* key : {"kind", "locale", "subject", "intro"}) {
+    if (!req.has_param(key)) continue;
+    body[key] = req.get_param_value(key);
+    bytes += body[key].get_ref<const std::string&>().size();
+  }
+  if (bytes > kTemplateBodyLimit)
+    return send_error(res, 413, "payload_too_large", "the template is longer than 16 KiB");
+  auto rendered = render_preview(app, body, res);
+  if (!rendered) return;
+  res.status = 200;
+  res.set_content(rendered->second.html, kHtmlType);
+}
+
+// Whatever refuses the page (no session, a bad template) answers a short HTML
+// page with the reason, never the console or JSON text in the frame.
+http::Handler preview_page_handler(App& app) {
+  http::Handler inner = admin_route(app, Permission::Read, preview_page_route);
+  return [inner](const httplib::Request& req, httplib::Response& res) {
+    inner(req, res);
+    set_preview_page_headers(res);
+    if (res.status < 400) return;
+    const json answer = json::parse(res.body, nullptr, false);
+    std::string page =
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview "
+        "unavailable</title></head><body data-error-code=\"";
+    const json* error = answer.is_object() ? &answer : nullptr;
+    const bool coded = error && answer.contains("error") && answer["error"].is_object();
+    // The API's stable code, as a JSON answer would carry it (scripts, tests).
+    render::append_escaped(page, coded ? answer["error"].value("code", "") : "");
+    page += "\"><p>";
+    if (coded)
+      render::append_escaped(page, answer["error"].value("message", "the preview failed"));
+    else
+      page += "the preview failed";
+    page += "</p>";
+    if (error && answer.contains("errors") && answer["errors"].is_array()) {
+      page += "<ul>";
+      for (const json& issue : answer["errors"]) {
+        page += "<li>";
+        render::append_escaped(page, issue.is_object() ? issue.value("message", "") : "");
+        page += "</li>";
+      }
+      page += "</ul>";
+    }
+    page += "</body></html>\n";
+    res.set_content(page, kHtmlType);
+  };
 }
 
 void preview_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
@@ -395,6 +471,7 @@ void register_request_routes(Router& server, App& app) {
                          }));
   server.Post("/api/v1/admin/request-templates/preview", admin_route(app, P::Read, preview_route),
               kTemplateBodyLimit);
+  server.Get("/api/v1/admin/request-templates/preview.html", preview_page_handler(app));
   server.Post("/api/v1/admin/request-templates/test-send",
               admin_route(app, P::Manage, test_send_route), kTemplateBodyLimit);
   server.Put(R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))",
