@@ -111,7 +111,7 @@ void send_now_route(App& app, const Actor&, const httplib::Request& req, httplib
   if (!id) return send_error(res, 404, "not_found", "no review request with that id");
   app::Outcome<SendNowAnswer> sent = send_now(app, *id);
   if (!sent) return send_problem(res, sent.problem(), "en");
-  if (!sent.value().scheduled) {
+  if (!sent.value().was_scheduled) {
     send_json(
         res, 409,
         {{"error",

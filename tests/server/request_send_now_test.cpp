@@ -1,6 +1,6 @@
 // "Send now" (POST /api/v1/admin/requests/{id}/send-now): a scheduled request
 // gets the scheduler's decision at once, with the clock unmoved; every check
-// at send time still applies (unsubscribed, too old, the cap); a request no
+// at send time still applies (unsubscribed, reviewed, too old, the cap); a request no
 // longer scheduled answers 409 with where it is; unknown and hostile ids 404.
 #include <catch2/catch.hpp>
 
@@ -135,6 +135,15 @@ TEST_CASE("send now never bypasses the checks at send time", "[requests][send-no
     REQUIRE(res);
     REQUIRE(res->status == 200);
     CHECK(json::parse(res->body)["request"]["skip_reason"] == "unsubscribed");
+    CHECK(count_rows(app, "SELECT COUNT(*) FROM outbox") == 0);
+  }
+  SECTION("reviewed: the customer's address already reviewed every product of the order") {
+    const std::int64_t id = scheduled_request(client, "o-r", "mia@example.com", now);
+    submit_review(client, "mug", 4, "A review body that is long enough to pass the checks.");
+    auto res = send_now_call(client, std::to_string(id));
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    CHECK(json::parse(res->body)["request"]["skip_reason"] == "reviewed");
     CHECK(count_rows(app, "SELECT COUNT(*) FROM outbox") == 0);
   }
   SECTION("too old: fulfilled longer ago than max_age_days") {

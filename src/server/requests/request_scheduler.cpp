@@ -183,12 +183,16 @@ app::Outcome<SendNowAnswer> send_now(App& app, std::int64_t id) {
     return app::problem(app::Failure::NotFound, "not_found",
                         "no review request " + std::to_string(id));
   if (before->state != "scheduled") return *before;
-  Statement row(db.handle(), "SELECT order_id, sequence, kind FROM review_requests WHERE id = ?1");
-  row.bind(1, id);
-  if (!row.step())
-    return app::storage_failure("requests: send now",
-                                Error{"review_requests", row.error_message(), ErrorKind::Storage});
-  const DueRequest due{id, row.text(0), row.integer(1), row.text(2)};
+  DueRequest due;
+  {
+    Statement row(db.handle(),
+                  "SELECT order_id, sequence, kind FROM review_requests WHERE id = ?1");
+    row.bind(1, id);
+    if (!row.step())
+      return app::storage_failure(
+          "requests: send now", Error{"review_requests", row.error_message(), ErrorKind::Storage});
+    due = DueRequest{id, row.text(0), row.integer(1), row.text(2)};
+  }
   // Due now: if the decision below fails, the scheduler's next pass retries it.
   Statement move(db.handle(), "UPDATE review_requests SET due_at = ?2 WHERE id = ?1");
   move.bind(1, id).bind(2, now);
@@ -199,7 +203,7 @@ app::Outcome<SendNowAnswer> send_now(App& app, std::int64_t id) {
   if (!after)
     return app::problem(app::Failure::NotFound, "not_found",
                         "no review request " + std::to_string(id));
-  after->scheduled = true;
+  after->was_scheduled = true;
   return *after;
 }
 

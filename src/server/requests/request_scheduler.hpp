@@ -31,11 +31,11 @@ Result<DueReport> process_due(App& app);
 
 // "Send now" (POST /api/v1/admin/requests/{id}/send-now): a request still
 // scheduled becomes due at app.now() and gets the scheduler's decision at
-// once, with every check above (it may well be skipped). `scheduled` false:
+// once, with every check above (it may well be skipped). `was_scheduled` false:
 // it was no longer scheduled (queued or skipped before), nothing changed;
 // the other members say where it is. NotFound for an unknown id.
 struct SendNowAnswer {
-  bool scheduled = false;
+  bool was_scheduled = false;
   std::int64_t id = 0;
   std::string state;        // scheduled, queued, skipped (after the decision)
   std::string skip_reason;  // when skipped
