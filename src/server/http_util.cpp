@@ -140,4 +140,22 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
+bool bad_id(httplib::Response& res, const std::string& id, const char* what) {
+  if (is_valid_id(id)) return false;
+  send_error(
+      res, 400, "invalid_id",
+      std::string(what) + " id must be 1..200 bytes of UTF-8 without control characters or quotes");
+  return true;
+}
+
+bool valid_visitor(const std::string& visitor) {
+  if (visitor.size() < 8 || visitor.size() > 64) return false;
+  for (char c : visitor) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace vouch::server

@@ -56,6 +56,14 @@ std::vector<std::string> split_list(std::string_view text, char separator = ',')
 // control characters, quotes, angle brackets or backslashes.
 bool is_valid_id(std::string_view id);
 
+// True (and a 400 invalid_id sent) when the id in the URL is unusable;
+// `what` names it ("product", "review", "question").
+bool bad_id(httplib::Response& res, const std::string& id, const char* what);
+
+// Visitor ids come from the widget (a random id kept in localStorage):
+// 8..64 of [A-Za-z0-9_-].
+bool valid_visitor(const std::string& visitor);
+
 // Case-insensitive ASCII compare of header values.
 bool iequals(std::string_view a, std::string_view b);
 

@@ -214,6 +214,7 @@ CREATE INDEX inbox_overview ON inbox_items (first_reply_at, no_reply_at, state, 
     kMigration7Questions,
     kMigration8ReviewRequests,
     kMigration9QuestionInvites,
+    kMigration10RequestMailState,
 };
 
 constexpr std::size_t kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -29,11 +29,24 @@ Result<PruneReport> prune_finished_rows(Database &db, const RetentionSettings &s
   PruneReport report;
   // A mail's age is its last attempt (a failed row is kept as long after it
   // was given up as a sent one after it went); only finished states.
+  static const char *const kOldMails =
+      "SELECT id FROM outbox WHERE state IN ('sent', 'failed') AND "
+      "COALESCE(sent_at, last_attempt_at, created_at) < ?1";
+  const std::int64_t mails_before = now - settings.outbox_days * kDay;
+  // A review request keeps its mail's final state (the orders list reports
+  // it) and lets go of the id: outbox ids are rowids a later mail may reuse.
+  Result<std::int64_t> kept = run_counted(
+      db,
+      (std::string(
+           "UPDATE review_requests SET pruned_mail_state = (SELECT o.state FROM outbox o "
+           "WHERE o.id = review_requests.outbox_id), outbox_id = NULL WHERE outbox_id IN (") +
+       kOldMails + ")")
+          .c_str(),
+      mails_before);
+  if (!kept) return kept.error();
   Result<std::int64_t> mails =
-      run_counted(db,
-                  "DELETE FROM outbox WHERE state IN ('sent', 'failed') AND "
-                  "COALESCE(sent_at, last_attempt_at, created_at) < ?1",
-                  now - settings.outbox_days * kDay);
+      run_counted(db, (std::string("DELETE FROM outbox WHERE id IN (") + kOldMails + ")").c_str(),
+                  mails_before);
   if (!mails) return mails.error();
   report.mails = mails.value();
   // Old events none of whose deliveries is still queued or in flight.

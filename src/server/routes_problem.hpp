@@ -18,12 +18,4 @@ int http_status(app::Failure kind);
 void send_problem(httplib::Response& res, const app::Problem& problem,
                   const std::string& locale_tag);
 
-// True (and a 400 invalid_id sent) when the id in the URL is unusable; `what`
-// names it ("product", "question").
-bool bad_id(httplib::Response& res, const std::string& id, const char* what);
-
-// Visitor ids come from the widget (a random id kept in localStorage):
-// 8..64 of [A-Za-z0-9_-].
-bool valid_visitor(const std::string& visitor);
-
 }  // namespace vouch::server

@@ -14,10 +14,12 @@
 #include "requests/orders.hpp"
 #include "requests/request_links.hpp"
 #include "requests/request_mail_build.hpp"
+#include "requests/request_scheduler.hpp"
 #include "requests/request_templates.hpp"
 #include "review_link.hpp"
 #include "routes.hpp"
 #include "routes_problem.hpp"
+#include "vouch/render.hpp"
 #include "vouch/snapshot.hpp"
 
 namespace vouch::server {
@@ -84,6 +86,42 @@ void list_orders_route(App& app, const Actor&, const httplib::Request& req,
   app::Outcome<json> listed = list_orders(app, *limit, *offset, search);
   if (!listed) return send_problem(res, listed.problem(), "en");
   send_json(res, 200, listed.value());
+}
+
+// An id in a path: digits only, 1..18 of them (anything else names no request).
+std::optional<std::int64_t> request_id_from(const std::string& text) {
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0 || text.size() > 18)
+    return std::nullopt;
+  return id;
+}
+
+json send_now_json(const SendNowAnswer& answer) {
+  return {{"id", answer.id},
+          {"state", answer.state},
+          {"skip_reason", answer.skip_reason},
+          {"mail_state", answer.mail_state},
+          {"outbox_id", answer.outbox_id ? json(answer.outbox_id) : json(nullptr)}};
+}
+
+// POST /api/v1/admin/requests/{id}/send-now: the scheduler's decision now.
+void send_now_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
+  std::optional<std::int64_t> id = request_id_from(req.matches[1]);
+  if (!id) return send_error(res, 404, "not_found", "no review request with that id");
+  app::Outcome<SendNowAnswer> sent = send_now(app, *id);
+  if (!sent) return send_problem(res, sent.problem(), "en");
+  if (!sent.value().was_scheduled) {
+    send_json(
+        res, 409,
+        {{"error",
+          {{"code", "not_scheduled"},
+           {"message", "review request " + std::to_string(*id) + " is already " +
+                           sent.value().state + "; only a scheduled request can be sent now"}}},
+         {"request", send_now_json(sent.value())}});
+    return;
+  }
+  send_json(res, 200, {{"request", send_now_json(sent.value())}});
 }
 
 struct TemplateTarget {
@@ -167,20 +205,20 @@ std::vector<OrderItem> sample_products(const App& app) {
           {"sample-scarf", "Wool scarf", base + "/", ""}};
 }
 
-// Preview / test-send: {kind, locale, subject?, intro?} -> the rendered mail.
-std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
-    App& app, const httplib::Request& req, httplib::Response& res) {
-  std::optional<json> body = read_json_body(req, res, kTemplateBodyLimit);
-  if (!body) return std::nullopt;
-  const std::string kind = body->contains("kind") && (*body)["kind"].is_string()
-                               ? (*body)["kind"].get<std::string>()
+// Preview / test-send: {kind, locale, subject?, intro?} -> the rendered mail,
+// or the 400 / 422 sent. The one check of what a preview may render.
+std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_preview(App& app,
+                                                                          const json& body,
+                                                                          httplib::Response& res) {
+  const std::string kind = body.contains("kind") && body["kind"].is_string()
+                               ? body["kind"].get<std::string>()
                                : "request";
-  const std::string locale = body->contains("locale") && (*body)["locale"].is_string()
-                                 ? (*body)["locale"].get<std::string>()
+  const std::string locale = body.contains("locale") && body["locale"].is_string()
+                                 ? body["locale"].get<std::string>()
                                  : "en";
   std::optional<TemplateTarget> target = template_target(kind, locale, res);
   if (!target) return std::nullopt;
-  std::optional<MailTemplate> value = template_from(app, *body, *target, res);
+  std::optional<MailTemplate> value = template_from(app, body, *target, res);
   if (!value) return std::nullopt;
   std::vector<rm::TemplateIssue> issues = rm::check_template(*value);
   if (!issues.empty()) {
@@ -207,6 +245,81 @@ std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
   input.unsubscribe_url =
       (app.config.public_url.empty() ? "https://shop.example" : app.config.public_url) + "/";
   return std::make_pair(*target, rm::render_mail(input));
+}
+
+std::optional<std::pair<TemplateTarget, rm::RenderedMail>> render_from_body(
+    App& app, const httplib::Request& req, httplib::Response& res) {
+  std::optional<json> body = read_json_body(req, res, kTemplateBodyLimit);
+  if (!body) return std::nullopt;
+  return render_preview(app, *body, res);
+}
+
+// The mail's HTML part as a page of its own, for the console's sandboxed
+// iframe: the console's CSP (style-src 'self') would block the mail's inline
+// styles in a srcdoc frame, so the frame loads this with a policy of its own.
+// No script may run (no script-src, sandbox), it may only be framed by the
+// console's own origin.
+void set_preview_page_headers(httplib::Response& res) {
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox; "
+                 "base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
+  res.set_header("X-Frame-Options", "SAMEORIGIN");
+}
+
+// GET .../preview.html?kind=&locale=&subject=&intro=: the same parameters,
+// checks and limit as the POST preview's body.
+void preview_page_route(App& app, const Actor&, const httplib::Request& req,
+                        httplib::Response& res) {
+  json body = json::object();
+  std::size_t bytes = 0;
+  for (const char* key : {"kind", "locale", "subject", "intro"}) {
+    if (!req.has_param(key)) continue;
+    body[key] = req.get_param_value(key);
+    bytes += body[key].get_ref<const std::string&>().size();
+  }
+  if (bytes > kTemplateBodyLimit)
+    return send_error(res, 413, "payload_too_large", "the template is longer than 16 KiB");
+  auto rendered = render_preview(app, body, res);
+  if (!rendered) return;
+  res.status = 200;
+  res.set_content(rendered->second.html, kHtmlType);
+}
+
+// Whatever refuses the page (no session, a bad template) answers a short HTML
+// page with the reason, never the console or JSON text in the frame.
+http::Handler preview_page_handler(App& app) {
+  http::Handler inner = admin_route(app, Permission::Read, preview_page_route);
+  return [inner](const httplib::Request& req, httplib::Response& res) {
+    inner(req, res);
+    set_preview_page_headers(res);
+    if (res.status < 400) return;
+    const json answer = json::parse(res.body, nullptr, false);
+    std::string page =
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview "
+        "unavailable</title></head><body data-error-code=\"";
+    const json* error = answer.is_object() ? &answer : nullptr;
+    const bool coded = error && answer.contains("error") && answer["error"].is_object();
+    // The API's stable code, as a JSON answer would carry it (scripts, tests).
+    render::append_escaped(page, coded ? answer["error"].value("code", "") : "");
+    page += "\"><p>";
+    if (coded)
+      render::append_escaped(page, answer["error"].value("message", "the preview failed"));
+    else
+      page += "the preview failed";
+    page += "</p>";
+    if (error && answer.contains("errors") && answer["errors"].is_array()) {
+      page += "<ul>";
+      for (const json& issue : answer["errors"]) {
+        page += "<li>";
+        render::append_escaped(page, issue.is_object() ? issue.value("message", "") : "");
+        page += "</li>";
+      }
+      page += "</ul>";
+    }
+    page += "</body></html>\n";
+    res.set_content(page, kHtmlType);
+  };
 }
 
 void preview_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
@@ -246,16 +359,14 @@ void click_route(App& app, const httplib::Request& req, httplib::Response& res) 
   const auto broken = [&] {
     send_html(res, 404, rm::link_problem_page(fallback, app.config.store_name));
   };
-  const std::string id_text = req.matches[1];
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  const std::optional<std::int64_t> parsed_id = request_id_from(req.matches[1]);
   const std::string rating_text = req.get_param_value("rating");
   const std::string product = req.get_param_value("product");
   const std::string token = req.get_param_value("token");
-  if (error != std::errc() || end != id_text.data() + id_text.size() || id <= 0 ||
-      id_text.size() > 18 || rating_text.size() != 1 || rating_text[0] < '1' ||
-      rating_text[0] > '5' || !is_valid_id(product))
+  if (!parsed_id || rating_text.size() != 1 || rating_text[0] < '1' || rating_text[0] > '5' ||
+      !is_valid_id(product))
     return broken();
+  const std::int64_t id = *parsed_id;
   const int rating = rating_text[0] - '0';
   Result<ReviewLink> link = verify_review_link(token, app.config.hmac_secret, app.now());
   if (!link || link.value().product_id != product) return broken();
@@ -357,6 +468,9 @@ void register_request_routes(Router& server, App& app) {
   server.Post("/api/v1/admin/orders", admin_route(app, P::Manage, post_order_route),
               kOrderBodyLimit);
   server.Get("/api/v1/admin/orders", admin_route(app, P::Read, list_orders_route));
+  // Mails a customer now: the same permission as posting the orders that do.
+  server.Post(R"(/api/v1/admin/requests/([^/]+)/send-now)",
+              admin_route(app, P::Manage, send_now_route), 1024);
   server.Get("/api/v1/admin/request-templates",
              admin_route(app, P::Read,
                          [](App& a, const Actor&, const httplib::Request&, httplib::Response& res) {
@@ -364,6 +478,7 @@ void register_request_routes(Router& server, App& app) {
                          }));
   server.Post("/api/v1/admin/request-templates/preview", admin_route(app, P::Read, preview_route),
               kTemplateBodyLimit);
+  server.Get("/api/v1/admin/request-templates/preview.html", preview_page_handler(app));
   server.Post("/api/v1/admin/request-templates/test-send",
               admin_route(app, P::Manage, test_send_route), kTemplateBodyLimit);
   server.Put(R"(/api/v1/admin/request-templates/([^/]+)/([^/]+))",

@@ -137,14 +137,16 @@ constexpr const char* kConsolePrefix = "/admin/";
 
 // The console runs no inline code and talks only to this origin; it is never
 // framed (clickjacking of the owner's buttons) nor read cross-origin.
+// frame-src 'self': the request-mail preview (a sandboxed frame of
+// GET /api/v1/admin/request-templates/preview.html, its own strict CSP).
 http::MountOptions console_mount_options() {
   http::MountOptions options;
   options.cors = false;
   options.headers = {
       {"Content-Security-Policy",
        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-       "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'"},
+       "connect-src 'self'; font-src 'self'; frame-src 'self'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'"},
       {"X-Frame-Options", "DENY"},
   };
   return options;

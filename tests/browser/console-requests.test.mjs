@@ -219,6 +219,7 @@ test('templates: live preview, errors next to the field, save, back to the defau
   await page.fill('#tpl-subject', 'Kurz gefragt: ');
   await page.click('button[data-placeholder="store_name"]');
   assert.equal(await page.inputValue('#tpl-subject'), 'Kurz gefragt: {store_name}');
+  await page.click('[role="tab"][data-preview-part="text"]'); // the plain-text part
   await page.fill('#tpl-intro', `Hallo! ${HOSTILE}`);
   await page.locator('[data-preview-text]', { hasText: 'onerror' }).waitFor();
   assert.equal(await page.locator('[data-error-for="subject"]').textContent(), '');
@@ -253,6 +254,7 @@ test('a responder reads the page but cannot edit templates, send tests or post o
   assert.equal(await page.locator('[data-action="save-request-template"]').count(), 0);
   assert.equal(await page.locator('[data-action="test-send"]').count(), 0);
   assert.equal(await page.locator('[data-panel="sample-order"]').count(), 0);
+  assert.equal(await page.locator('[data-action="send-now"]').count(), 0);
   assert.equal(await page.getAttribute('#tpl-subject', 'readonly'), '');
   assert.ok(await page.locator('tr[data-order]').count() > 0);
   assert.deepEqual(problems, []);
@@ -281,6 +283,101 @@ test('a test order from the page is stored and its mail reaches the relay; the s
   await page.locator('#sample-errors li[data-field="items[0].product"]').waitFor();
   assert.equal(await page.locator('#sample-errors li[data-field="items[0].url"]').count(), 1);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(problems, []);
+});
+
+test('templates: the HTML part in a sandboxed frame (product rows, star links, the mail\'s own styles, no script); tabs by keyboard', async () => {
+  const { page, problems } = await consolePage(browser, `${server.url}/admin/`);
+  await login(page, ...OWNER);
+  await page.goto(`${server.url}/admin/#/requests?kind=request&locale=en`);
+  const frameElement = page.locator('iframe[data-preview-html]');
+  await frameElement.waitFor();
+  // Sandboxed: no allow-scripts, no allow-same-origin (an opaque origin).
+  assert.equal(await frameElement.getAttribute('sandbox'), '');
+  assert.ok((await frameElement.getAttribute('title')).length > 0);
+  assert.match(await frameElement.getAttribute('src'), /^\/api\/v1\/admin\/request-templates\/preview\.html\?kind=request&locale=en&subject=/);
+  const frame = page.frameLocator('iframe[data-preview-html]');
+  await frame.locator('text=Stoneware mug').waitFor();
+  await frame.locator('text=Wool scarf').waitFor();
+  // Two products, five star links each, to the product page with the rating.
+  const stars = frame.locator('a[data-vouch-rating]');
+  assert.equal(await stars.count(), 10);
+  for (let i = 0; i < 10; i += 1) assert.match(await stars.nth(i).getAttribute('href'), new RegExp(`[?&]vouch_rating=${(i % 5) + 1}$`));
+  // The mail's inline styles apply (the frame's own CSP allows them; the console's would not).
+  assert.equal(await stars.first().evaluate((el) => getComputedStyle(el).color), 'rgb(245, 158, 11)');
+
+  // Hostile text in the intro arrives as text in the frame; nothing runs.
+  await page.fill('#tpl-intro', `Hallo! ${HOSTILE}`);
+  await frame.locator('text=onerror').waitFor();
+  assert.equal(await frame.locator('img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+  // Tabs: HTML first; arrow keys move to the plain text and back; Home / End.
+  const tab = (part) => page.locator(`[role="tab"][data-preview-part="${part}"]`);
+  assert.equal(await tab('html').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('[data-preview-text]').isVisible(), false);
+  await tab('html').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await tab('text').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.previewPart), 'text');
+  assert.equal(await frameElement.isVisible(), false);
+  await page.locator('[data-preview-text]', { hasText: 'onerror' }).waitFor();
+  // The choice survives the next preview.
+  await page.fill('#tpl-intro', 'Thanks for shopping with {store_name}.');
+  await page.locator('[data-preview-text]', { hasText: 'Thanks for shopping with Fern & Thread.' }).waitFor();
+  assert.equal(await tab('text').getAttribute('aria-selected'), 'true');
+  await tab('text').focus();
+  await page.keyboard.press('Home');
+  assert.equal(await tab('html').getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('End');
+  assert.equal(await tab('text').getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await tab('html').getAttribute('aria-selected'), 'true');
+  await frame.locator('text=Thanks for shopping with Fern & Thread.').waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('the preview page without a session is a short error page, never the console', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}/api/v1/admin/request-templates/preview.html?kind=request&locale=en`);
+  assert.equal(response.status(), 401);
+  assert.match(response.headers()['content-type'], /^text\/html/);
+  assert.match(await page.locator('body').textContent(), /console session/);
+  assert.equal(await page.locator('#login-name').count(), 0);
+  await context.close();
+});
+
+test('orders: "Send now" on a scheduled request sends it at once, or says why not (the checks still apply)', async () => {
+  const ahead = Math.floor(Date.now() / 1000) + 20 * 3600; // due in 20 hours (delay 0)
+  await server.admin('POST', 'orders', order('D-4001', 'dee@example.com', { fulfilled: ahead }));
+  // A product mia has not reviewed (the reviewed check comes before the cap).
+  await server.admin('POST', 'orders', order('A-1003', 'mia@example.com', { fulfilled: ahead, products: ['stone-mug'] }));
+  const { page, problems } = await consolePage(browser, `${server.url}/admin/`);
+  await login(page, ...OWNER);
+  await page.goto(`${server.url}/admin/#/requests?q=D-4001`);
+  const row = page.locator('tr[data-order="D-4001"]');
+  await row.locator('[data-status="scheduled"]').waitFor();
+  const button = row.locator('[data-action="send-now"]');
+  assert.match(await button.getAttribute('aria-label'), /D-4001/);
+  await button.click();
+  const status = page.locator('[data-send-now-status]');
+  await page.locator('[data-send-now-status][data-result="queued"]').waitFor();
+  assert.match(await status.textContent(), /D-4001/);
+  await row.locator('[data-status="sent"]').waitFor();
+  assert.equal(await row.locator('[data-action="send-now"]').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.hasAttribute('data-send-now-status')), true);
+  const mail = await mailTo('dee@example.com');
+  assert.match(mail.text, /\/api\/v1\/requests\/\d+\/click\?product=linen-wrap-dress&rating=5&token=/);
+
+  // The same address already got its one mail in 30 days: the cap skips it.
+  await page.goto(`${server.url}/admin/#/requests?q=A-1003`);
+  const capped = page.locator('tr[data-order="A-1003"]');
+  await capped.locator('[data-action="send-now"]').click();
+  await page.locator('[data-send-now-status][data-result="skipped"]').waitFor();
+  assert.match(await status.textContent(), /mail cap reached/);
+  await capped.locator('[data-status="skipped"][data-reason="cap"]').waitFor();
+  assert.equal(relay.messages.filter((m) => m.to.includes('mia@example.com')).length, 1);
   assert.deepEqual(problems, []);
 });
 

@@ -11,7 +11,7 @@ import { after, test } from 'node:test';
 import { serverBinary } from './support/server.mjs';
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; " +
-  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "connect-src 'self'; font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const work = mkdtempSync(join(tmpdir(), 'vouch-console-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 

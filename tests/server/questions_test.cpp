@@ -64,12 +64,6 @@ std::string link(const std::string& question, const std::string& product, const 
   return q::sign_answer_link({question, product, order, expires}, kHmacSecret);
 }
 
-std::int64_t count_rows(vouch::server::App& app, const std::string& sql) {
-  vouch::server::Statement s(app.db->handle(), sql);
-  REQUIRE(s.step());
-  return s.integer(0);
-}
-
 }  // namespace
 
 TEST_CASE("ask, answer as the store, read it publicly, never the e-mail", "[questions]") {

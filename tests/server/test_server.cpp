@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "config.hpp"
+#include "db.hpp"
 #include "http_util.hpp"
 
 namespace vouch_test {
@@ -151,6 +152,13 @@ int ServerProcess::signal_and_wait(int signal) {
   ::waitpid(pid_, &status, 0);
   pid_ = -1;
   return status;
+}
+
+std::int64_t count_rows(vouch::server::App& app, const std::string& sql) {
+  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+  vouch::server::Statement count(app.db->handle(), sql);
+  REQUIRE(count.step());
+  return count.integer(0);
 }
 
 std::set<std::string> files_in(const std::string& dir) {

@@ -106,6 +106,10 @@ std::string review_json(int rating, const std::string& body, const std::string& 
 std::string submit_review(httplib::Client& client, const std::string& product, int rating,
                           const std::string& body, const std::string& extra = "");
 
+// The one integer a query answers (SELECT COUNT(*) ...), under the database lock;
+// REQUIREs a row.
+std::int64_t count_rows(vouch::server::App& app, const std::string& sql);
+
 // The names of the entries in `dir` (none when it cannot be read).
 std::set<std::string> files_in(const std::string& dir);
 

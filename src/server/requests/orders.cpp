@@ -320,11 +320,12 @@ app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset
                        {"image", item.text(3)}});
     order["items"] = items;
     json requests = json::array();
-    Statement request(db.handle(),
-                      "SELECT r.id, r.kind, r.state, r.skip_reason, r.due_at, r.queued_at, "
-                      "(SELECT COUNT(*) FROM request_clicks c WHERE c.request_id = r.id), "
-                      "COALESCE((SELECT state FROM outbox o WHERE o.id = r.outbox_id), '') "
-                      "FROM review_requests r WHERE r.order_id = ?1 ORDER BY r.sequence");
+    Statement request(
+        db.handle(),
+        "SELECT r.id, r.kind, r.state, r.skip_reason, r.due_at, r.queued_at, "
+        "(SELECT COUNT(*) FROM request_clicks c WHERE c.request_id = r.id), "
+        "COALESCE((SELECT state FROM outbox o WHERE o.id = r.outbox_id), r.pruned_mail_state) "
+        "FROM review_requests r WHERE r.order_id = ?1 ORDER BY r.sequence");
     request.bind(1, rows.text(0));
     while (request.step()) {
       requests.push_back(

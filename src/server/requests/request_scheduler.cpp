@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "http_util.hpp"
 #include "outbox/outbox.hpp"
@@ -148,6 +149,62 @@ Result<DueReport> process_due(App& app) {
     (done.value() ? report.queued : report.skipped) += 1;
   }
   return report;
+}
+
+namespace {
+
+// Where a request is now (the send-now answer).
+std::optional<SendNowAnswer> request_now(Database& db, std::int64_t id) {
+  Statement row(db.handle(),
+                "SELECT r.state, r.skip_reason, COALESCE(r.outbox_id, 0), COALESCE((SELECT "
+                "o.state FROM outbox o WHERE o.id = r.outbox_id), r.pruned_mail_state) FROM "
+                "review_requests r WHERE r.id = ?1");
+  row.bind(1, id);
+  if (!row.step()) return std::nullopt;
+  SendNowAnswer answer;
+  answer.id = id;
+  answer.state = row.text(0);
+  answer.skip_reason = row.text(1);
+  answer.outbox_id = row.integer(2);
+  answer.mail_state = row.text(3);
+  return answer;
+}
+
+}  // namespace
+
+app::Outcome<SendNowAnswer> send_now(App& app, std::int64_t id) {
+  Database& db = *app.db;
+  // The scheduler thread takes the same lock for its whole pass, so a request
+  // is decided once: by it or here, never by both.
+  std::lock_guard<std::recursive_mutex> lock(db.mutex());
+  const std::int64_t now = app.now();
+  std::optional<SendNowAnswer> before = request_now(db, id);
+  if (!before)
+    return app::problem(app::Failure::NotFound, "not_found",
+                        "no review request " + std::to_string(id));
+  if (before->state != "scheduled") return *before;
+  DueRequest due;
+  {
+    Statement row(db.handle(),
+                  "SELECT order_id, sequence, kind FROM review_requests WHERE id = ?1");
+    row.bind(1, id);
+    if (!row.step())
+      return app::storage_failure(
+          "requests: send now", Error{"review_requests", row.error_message(), ErrorKind::Storage});
+    due = DueRequest{id, row.text(0), row.integer(1), row.text(2)};
+  }
+  // Due now: if the decision below fails, the scheduler's next pass retries it.
+  Statement move(db.handle(), "UPDATE review_requests SET due_at = ?2 WHERE id = ?1");
+  move.bind(1, id).bind(2, now);
+  if (Status s = move.run(); !s) return app::storage_failure("requests: send now", s.error());
+  Result<bool> decided = process_one(app, due, now);
+  if (!decided) return app::storage_failure("requests: send now", decided.error());
+  std::optional<SendNowAnswer> after = request_now(db, id);
+  if (!after)
+    return app::problem(app::Failure::NotFound, "not_found",
+                        "no review request " + std::to_string(id));
+  after->was_scheduled = true;
+  return *after;
 }
 
 void RequestScheduler::start() {

@@ -12,9 +12,11 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "app.hpp"
+#include "app/outcome.hpp"
 #include "vouch/status.hpp"
 
 namespace vouch::server::requests {
@@ -26,6 +28,21 @@ struct DueReport {
 
 // Every request due at app.now(), oldest first.
 Result<DueReport> process_due(App& app);
+
+// "Send now" (POST /api/v1/admin/requests/{id}/send-now): a request still
+// scheduled becomes due at app.now() and gets the scheduler's decision at
+// once, with every check above (it may well be skipped). `was_scheduled` false:
+// it was no longer scheduled (queued or skipped before), nothing changed;
+// the other members say where it is. NotFound for an unknown id.
+struct SendNowAnswer {
+  bool was_scheduled = false;
+  std::int64_t id = 0;
+  std::string state;        // scheduled, queued, skipped (after the decision)
+  std::string skip_reason;  // when skipped
+  std::string mail_state;   // the outbox row's state ("" = none)
+  std::int64_t outbox_id = 0;
+};
+app::Outcome<SendNowAnswer> send_now(App& app, std::int64_t id);
 
 // The background thread (started and stopped with the HTTP server through
 // BackgroundWork). Polls twice a second, so a moved test clock is seen fast.

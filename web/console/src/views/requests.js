@@ -61,13 +61,28 @@ function statusBadge(order) {
 }
 
 // ---- orders ------------------------------------------------------------------
-function ordersPanel(data, q, offset) {
+// "Send now" on the order's scheduled request (owners): the server decides it
+// at once with every check of the scheduler, so the answer may be "skipped".
+function sendNowButton(order, context) {
+  const scheduled = (order.requests || []).find((r) => r.state === 'scheduled');
+  if (!scheduled || !can('manage') || orderStatus(order).key !== 'scheduled') return null;
+  return h('button', {
+    type: 'button',
+    class: 'send-now',
+    'data-action': 'send-now',
+    'data-request': String(scheduled.id),
+    'aria-label': t('requests.send_now.label', { order: order.order_id }),
+    onclick: (event) => context.sendNow(order.order_id, scheduled.id, event.currentTarget),
+  }, t('requests.send_now.button'));
+}
+
+function ordersPanel(data, q, offset, context) {
   const rows = data.orders.map((order) => h('tr', { 'data-order': order.order_id },
     h('th', { scope: 'row' }, order.order_id),
     h('td', null, order.customer.name ? `${order.customer.name} <${order.customer.email}>` : order.customer.email),
     h('td', null, formatTime(order.fulfilled_at)),
     h('td', null, (order.items || []).map((item) => item.name || item.product).join(', ')),
-    h('td', null, statusBadge(order)),
+    h('td', null, statusBadge(order), sendNowButton(order, context)),
     h('td', { class: 'num', 'data-clicks': '' }, String((order.requests || []).reduce((sum, r) => sum + (r.clicks || 0), 0))),
     h('td', { class: 'num', 'data-verified': '' }, `${order.verified_reviews || 0} / ${(order.items || []).length}`)));
   const search = h('form', {
@@ -160,6 +175,55 @@ function templateList(templates, chosen) {
       ' ', h('span', { class: 'meta' }, tpl.custom ? t('requests.templates.custom') : t('requests.templates.default'))))))));
 }
 
+/**
+ * The preview's two parts as tabs: the HTML part as the customer's mail client
+ * shows it, in a sandboxed frame (no script, an opaque origin) that loads the
+ * server's preview page with its own CSP (the console's would block the mail's
+ * inline styles in a srcdoc frame), and the text part. Arrow keys, Home and End
+ * move between the tabs (WAI-ARIA tabs pattern).
+ */
+function mailParts(prefix, text, pagePath, chosen, onChoose) {
+  const parts = ['html', 'text'];
+  const tabs = {};
+  const panels = {};
+  const show = (name, focus) => {
+    for (const key of parts) {
+      const selected = key === name;
+      tabs[key].setAttribute('aria-selected', String(selected));
+      tabs[key].tabIndex = selected ? 0 : -1;
+      panels[key].hidden = !selected;
+    }
+    if (focus) tabs[name].focus();
+    onChoose(name);
+  };
+  for (const key of parts) {
+    tabs[key] = h('button', {
+      type: 'button',
+      role: 'tab',
+      id: `${prefix}-tab-${key}`,
+      'aria-controls': `${prefix}-panel-${key}`,
+      'data-preview-part': key,
+      onclick: () => show(key, false),
+      onkeydown: (event) => {
+        const at = parts.indexOf(key);
+        const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: parts.length - 1 }[event.key];
+        if (next === undefined) return;
+        event.preventDefault();
+        show(parts[(next + parts.length) % parts.length], true);
+      },
+    }, t(`requests.templates.part_${key}`));
+  }
+  panels.html = h('div', { role: 'tabpanel', id: `${prefix}-panel-html`, 'aria-labelledby': `${prefix}-tab-html`, class: 'mail-frame-box' },
+    h('iframe', { class: 'mail-frame', sandbox: '', src: `/api/v1/admin/${pagePath}`, title: t('requests.templates.frame_title'), 'data-preview-html': '' }));
+  panels.text = h('div', { role: 'tabpanel', id: `${prefix}-panel-text`, 'aria-labelledby': `${prefix}-tab-text` },
+    h('pre', { class: 'mail-text', tabindex: '0', 'data-preview-text': '' }, text));
+  const box = h('div', { class: 'mail-parts' },
+    h('div', { role: 'tablist', class: 'tabs', 'aria-label': t('requests.templates.parts') }, parts.map((key) => tabs[key])),
+    panels.html, panels.text);
+  show(parts.includes(chosen) ? chosen : 'html', false);
+  return box;
+}
+
 function templateEditor(template, placeholders, context) {
   const editable = can('templates');
   const target = `${template.kind}/${template.locale}`;
@@ -200,6 +264,7 @@ function templateEditor(template, placeholders, context) {
 
   let timer = 0;
   let ticket = 0;
+  let part = 'html'; // the part shown, kept across previews
   const runPreview = async () => {
     const mine = (ticket += 1);
     try {
@@ -209,7 +274,7 @@ function templateEditor(template, placeholders, context) {
       fill(preview,
         h('h3', null, t('requests.templates.preview')),
         h('p', { class: 'preview-subject' }, h('strong', null, `${t('requests.templates.subject')}: `), h('span', { 'data-preview-subject': '' }, result.subject)),
-        h('pre', { class: 'mail-text', tabindex: '0', 'data-preview-text': '' }, result.text));
+        mailParts(id, result.text, `request-templates/preview.html${query(values())}`, part, (chosen) => { part = chosen; }));
     } catch (error) {
       if (mine === ticket && error.status !== 401) showErrors(error, false);
     }
@@ -301,23 +366,47 @@ export async function renderRequests(main, route, context) {
     api('GET', 'request-templates'),
     api('GET', `analytics${query({ from, to, period: 'week' })}`),
   ]);
-  const ordersBox = h('div', { 'data-orders': '' }, ordersPanel(orders, q, offset));
+  const ordersBox = h('div', { 'data-orders': '' });
+  // Outside the list, so the answer stays when the list is drawn again.
+  const sendStatus = h('p', { class: 'status', role: 'status', tabindex: '-1', 'data-send-now-status': '' });
   const local = {
     ...context,
-    // After a sample order: the list again, without redrawing the editor.
+    // After a sample order or a send-now: the list again, without redrawing the editor.
     refreshOrders: async () => {
       try {
-        fill(ordersBox, ordersPanel(await api('GET', `orders${query({ q, offset, limit: PAGE })}`), q, offset));
+        fill(ordersBox, ordersPanel(await api('GET', `orders${query({ q, offset, limit: PAGE })}`), q, offset, local));
       } catch {
         // the next page load shows it
       }
     },
+    sendNow: async (orderId, requestId, button) => {
+      button.disabled = true;
+      sendStatus.textContent = t('action.working');
+      try {
+        const { request } = await api('POST', `requests/${encodeURIComponent(requestId)}/send-now`);
+        sendStatus.dataset.result = request.state;
+        sendStatus.textContent = request.state === 'queued'
+          ? t('requests.send_now.queued', { order: orderId })
+          : t('requests.send_now.skipped', { order: orderId, reason: label('requests.skip', request.skip_reason) });
+      } catch (error) {
+        if (error.status === 401) return;
+        const request = error.body && error.body.request;
+        sendStatus.dataset.result = error.code || 'error';
+        sendStatus.textContent = error.status === 409 && request
+          ? t('requests.send_now.not_scheduled', { order: orderId, state: label('requests.state', request.state) })
+          : t('error.generic', { message: error.message });
+      }
+      await local.refreshOrders();
+      sendStatus.focus(); // the button is gone with the old list
+    },
   };
+  fill(ordersBox, ordersPanel(orders, q, offset, local));
   fill(main,
     h('h1', null, t('requests.title')),
     h('p', { class: 'hint' }, t('requests.intro')),
     requestsPanel(analytics.requests || {}),
     ordersBox,
+    sendStatus,
     can('manage') ? sampleOrderPanel(local) : null,
     templatesPanel(templates, route, local));
 }
