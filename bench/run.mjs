@@ -136,7 +136,7 @@ if (browser && wanted('load')) {
   line('## 2. Load: snapshot bytes → first page rendered (Chromium)');
   line();
   line('From bytes in hand to the first 20 reviews laid out (summary + controls + list; layout forced).');
-  line('wasm: `Store.reserveBinary` + `HEAPU8.set` + `Store.loadReserved` (JSON: the form module\'s');
+  line('wasm: `Store.reserveBinary` + `HEAPU8.set` + `Store.beginLoadReserved`/`loadStep`/`loadResult` in one call (JSON: the form module\'s');
   line('`SnapshotConverter` first, as the widget does) + `renderView` + `innerHTML`.');
   line('Baseline (bench/browser/page.js): `TextDecoder` + `JSON.parse` + filter + sort + take 20 +');
   line('summary + the same cards with DOM APIs. Goal: binary ≤ 0.5× the baseline at 10k and 100k.');

@@ -1,7 +1,7 @@
 // Runs inside headless Chromium (driven by bench/browser.mjs). Two ways to get
 // from snapshot bytes to a rendered first page, timed the same way (event or
 // bytes in hand -> DOM updated and laid out, forced with offsetHeight):
-//   wasm:     Store.reserveBinary + HEAPU8.set + loadReserved (JSON: the form
+//   wasm:     Store.reserveBinary + HEAPU8.set + beginLoadReserved/loadStep/loadResult in one call (JSON: the form
 //             module's SnapshotConverter first) + renderView + innerHTML
 //   baseline: plain JS, what a hand-written widget does: TextDecoder + JSON.parse
 //             + filter + sort + take 20 + summary + DOM APIs (createElement/textContent)

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "requests/request_mail_release.hpp"
 
 namespace vouch::server {
 
@@ -33,16 +34,7 @@ Result<PruneReport> prune_finished_rows(Database &db, const RetentionSettings &s
       "SELECT id FROM outbox WHERE state IN ('sent', 'failed') AND "
       "COALESCE(sent_at, last_attempt_at, created_at) < ?1";
   const std::int64_t mails_before = now - settings.outbox_days * kDay;
-  // A review request keeps its mail's final state (the orders list reports
-  // it) and lets go of the id: outbox ids are rowids a later mail may reuse.
-  Result<std::int64_t> kept = run_counted(
-      db,
-      (std::string(
-           "UPDATE review_requests SET pruned_mail_state = (SELECT o.state FROM outbox o "
-           "WHERE o.id = review_requests.outbox_id), outbox_id = NULL WHERE outbox_id IN (") +
-       kOldMails + ")")
-          .c_str(),
-      mails_before);
+  Result<std::int64_t> kept = requests::release_request_mails(db, kOldMails, mails_before);
   if (!kept) return kept.error();
   Result<std::int64_t> mails =
       run_counted(db, (std::string("DELETE FROM outbox WHERE id IN (") + kOldMails + ")").c_str(),

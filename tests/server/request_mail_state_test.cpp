@@ -1,7 +1,8 @@
 // A review request's mail_state (GET /api/v1/admin/orders) after retention
 // pruned its outbox row: the final state (sent / failed) is kept on the
 // request in the pruner's transaction (migration 10), and a later mail that
-// reuses the pruned row's id is never reported as the request's.
+// reuses the pruned row's id is never reported as the request's. The same when
+// an erasure forgets the address's mails.
 #include <catch2/catch.hpp>
 #include <map>
 
@@ -55,10 +56,7 @@ void finish_next_mail(vouch::server::App& app, bool sent) {
 }
 
 std::int64_t outbox_count(vouch::server::App& app) {
-  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  vouch::server::Statement count(app.db->handle(), "SELECT COUNT(*) FROM outbox");
-  REQUIRE(count.step());
-  return count.integer(0);
+  return count_rows(app, "SELECT COUNT(*) FROM outbox");
 }
 
 }  // namespace
@@ -115,4 +113,46 @@ TEST_CASE("mail_state survives the pruning of the outbox row; a reused outbox id
   auto reused = mail_states(client);
   CHECK(reused["sent-1"] == "sent");
   CHECK(reused["failed-1"] == "failed");
+}
+
+TEST_CASE("an erasure of the address keeps the requests' mail states, not the outbox ids",
+          "[requests][retention][erase]") {
+  TestServer server(vouch::server::Config{}, true);
+  vouch::server::App& app = server.app();
+  auto client = server.client();
+  for (const auto& [id, email] :
+       std::vector<std::pair<std::string, std::string>>{{"gone-sent", "Gone@Example.com"},
+                                                        {"gone-queued", "gone@example.com"},
+                                                        {"kept-1", "kept@example.com"}}) {
+    auto res = client.Post("/api/v1/admin/orders", admin_headers(),
+                           mail_state_order(id, email, app.now()).dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 201);
+  }
+  app.clock_offset.fetch_add(7 * kDay);
+  REQUIRE(vouch::server::requests::process_due(app));
+  finish_next_mail(app, true);  // gone-sent's mail went out; the others wait
+  auto erase =
+      client.Post("/api/v1/admin/reviewers/erase", admin_headers(),
+                  R"({"email": "gone@example.com", "mode": "delete"})", "application/json");
+  REQUIRE(erase);
+  INFO(erase->body);
+  REQUIRE(erase->status == 200);
+  CHECK(count_rows(app, "SELECT COUNT(*) FROM outbox WHERE to_address LIKE 'gone@%'") == 0);
+  CHECK(count_rows(app, "SELECT COUNT(*) FROM review_requests WHERE outbox_id IS NOT NULL") == 1);
+  // New mails take the freed ids; the erased address's requests do not follow them.
+  vouch::server::outbox::OutgoingMail mail;
+  mail.kind = "test";
+  mail.to_address = "owner@example.com";
+  mail.subject = "Hello";
+  mail.text_body = "Body";
+  {
+    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+    for (int i = 0; i < 3; ++i)
+      REQUIRE(vouch::server::outbox::enqueue_mail(*app.db, mail, app.now()));
+  }
+  auto states = mail_states(client);
+  CHECK(states["gone-sent"] == "sent");
+  CHECK(states["gone-queued"] == "");
+  CHECK(states["kept-1"] == "queued");
 }

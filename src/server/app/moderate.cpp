@@ -13,6 +13,7 @@
 #include "outbox/outbox_store.hpp"
 #include "questions/invite_mail.hpp"
 #include "questions/question_store.hpp"
+#include "requests/request_mail_release.hpp"
 #include "webhooks/review_events.hpp"
 #include "webhooks/webhook_events.hpp"
 
@@ -161,7 +162,11 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
     if (Status refreshed = inbox::refresh_search_text(*app.db, id); !refreshed)
       return failed(refreshed.error());
   }
-  // The outbox's mails to the address and the address in webhook events go too.
+  // The outbox's mails to the address and the address in webhook events go too
+  // (the review requests of those mails keep their states, not the ids).
+  Result<std::int64_t> released = requests::release_request_mails(
+      *app.db, "SELECT id FROM outbox WHERE to_address = ?1 COLLATE NOCASE", email);
+  if (!released) return failed(released.error());
   Result<std::int64_t> mails = outbox::forget_address(*app.db, email);
   if (!mails) return failed(mails.error());
   if (Status scrubbed = webhooks::forget_address(*app.db, email); !scrubbed)
