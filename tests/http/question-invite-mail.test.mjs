@@ -6,24 +6,13 @@
 // locale, an answer link whose token gives a verified-buyer answer, and the
 // one-click unsubscribe that keeps the address out of the next invitation.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { startServer, adminJson as admin, until } from './support/server.mjs';
 import { startRelay } from '../support/smtp-relay.mjs';
+import { freePort } from '../../scripts/lib/server-process.mjs';
 
 const FROM = 'reviews@shop.example';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(relay) {
   const port = await freePort();

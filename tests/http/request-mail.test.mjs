@@ -8,26 +8,14 @@
 // reminder skipped after the customer reviewed, the locale from the order.
 // (kill -9 durability and the relay-down backoff are in outbox.test.mjs.)
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { adminToken, startServer, adminJson as admin, until } from './support/server.mjs';
 import { startRelay } from '../support/smtp-relay.mjs';
+import { freePort } from '../../scripts/lib/server-process.mjs';
 
 const FROM = 'reviews@shop.example';
 const DAY = 86400;
-
-/** A free loopback port (the server's public_url must name it before it starts). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(relay, requests = {}) {
   const port = await freePort();

@@ -13,16 +13,6 @@ using vouch::server::json;
 
 namespace {
 
-json order_json(const std::string& id, const std::string& email, std::int64_t fulfilled) {
-  return {{"order_id", id},
-          {"customer", {{"name", "Mia"}, {"email", email}, {"locale", "en"}}},
-          {"items", json::array({{{"product", "mug"},
-                                  {"name", "Mug"},
-                                  {"url", "https://shop.example/products/mug"},
-                                  {"image", ""}}})},
-          {"fulfilled_at", fulfilled}};
-}
-
 json list(httplib::Client& client, const std::string& query) {
   auto res = client.Get(("/api/v1/admin/orders" + query).c_str(), admin_headers());
   REQUIRE(res);
@@ -55,7 +45,7 @@ TEST_CASE("orders list: search by order id or address, total of what matched, ho
                                                         {"A-1002", "Ben.Smith@Example.org"},
                                                         {"B-2001", "cy@example.net"}}) {
     auto res = client.Post("/api/v1/admin/orders", admin_headers(),
-                           order_json(id, email, now).dump(), "application/json");
+                           mug_order(id, email, now).dump(), "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 201);
   }
@@ -90,7 +80,7 @@ TEST_CASE("orders list: reviews through the order's links and unsubscribed addre
   for (const std::string id : {"o-1", "o-2"}) {
     REQUIRE(client
                 .Post("/api/v1/admin/orders", admin_headers(),
-                      order_json(id, id + "@example.com", now).dump(), "application/json")
+                      mug_order(id, id + "@example.com", now).dump(), "application/json")
                 ->status == 201);
   }
   json before = list(client, "?q=o-1");

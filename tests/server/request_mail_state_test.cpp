@@ -19,16 +19,6 @@ using vouch::server::json;
 
 namespace {
 
-json mail_state_order(const std::string& id, const std::string& email, std::int64_t fulfilled) {
-  return {{"order_id", id},
-          {"customer", {{"name", "Mia"}, {"email", email}, {"locale", "en"}}},
-          {"items", json::array({{{"product", "mug"},
-                                  {"name", "Mug"},
-                                  {"url", "https://shop.example/products/mug"},
-                                  {"image", ""}}})},
-          {"fulfilled_at", fulfilled}};
-}
-
 // order id -> the mail_state of its first request, from the orders list.
 std::map<std::string, std::string> mail_states(httplib::Client& client) {
   auto res = client.Get("/api/v1/admin/orders", admin_headers());
@@ -72,7 +62,7 @@ TEST_CASE("mail_state survives the pruning of the outbox row; a reused outbox id
                                                         {"failed-1", "failed@example.com"},
                                                         {"waiting-1", "waiting@example.com"}}) {
     auto res = client.Post("/api/v1/admin/orders", admin_headers(),
-                           mail_state_order(id, email, now).dump(), "application/json");
+                           mug_order(id, email, now).dump(), "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 201);
   }
@@ -125,7 +115,7 @@ TEST_CASE("an erasure of the address keeps the requests' mail states, not the ou
                                                         {"gone-queued", "gone@example.com"},
                                                         {"kept-1", "kept@example.com"}}) {
     auto res = client.Post("/api/v1/admin/orders", admin_headers(),
-                           mail_state_order(id, email, app.now()).dump(), "application/json");
+                           mug_order(id, email, app.now()).dump(), "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 201);
   }

@@ -14,21 +14,11 @@ using vouch::server::json;
 
 namespace {
 
-json send_now_order(const std::string& id, const std::string& email, std::int64_t fulfilled) {
-  return {{"order_id", id},
-          {"customer", {{"name", "Mia"}, {"email", email}, {"locale", "en"}}},
-          {"items", json::array({{{"product", "mug"},
-                                  {"name", "Mug"},
-                                  {"url", "https://shop.example/products/mug"},
-                                  {"image", ""}}})},
-          {"fulfilled_at", fulfilled}};
-}
-
 // Posts the order; the id of its scheduled request.
 std::int64_t scheduled_request(httplib::Client& client, const std::string& id,
                                const std::string& email, std::int64_t fulfilled) {
   auto res = client.Post("/api/v1/admin/orders", admin_headers(),
-                         send_now_order(id, email, fulfilled).dump(), "application/json");
+                         mug_order(id, email, fulfilled).dump(), "application/json");
   REQUIRE(res);
   INFO(res->body);
   REQUIRE(res->status == 201);

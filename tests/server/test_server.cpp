@@ -154,6 +154,16 @@ int ServerProcess::signal_and_wait(int signal) {
   return status;
 }
 
+nlohmann::json mug_order(const std::string& id, const std::string& email, std::int64_t fulfilled) {
+  return {{"order_id", id},
+          {"customer", {{"name", "Mia"}, {"email", email}, {"locale", "en"}}},
+          {"items", nlohmann::json::array({{{"product", "mug"},
+                                            {"name", "Mug"},
+                                            {"url", "https://shop.example/products/mug"},
+                                            {"image", ""}}})},
+          {"fulfilled_at", fulfilled}};
+}
+
 std::int64_t count_rows(vouch::server::App& app, const std::string& sql) {
   std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
   vouch::server::Statement count(app.db->handle(), sql);

@@ -106,6 +106,9 @@ std::string review_json(int rating, const std::string& body, const std::string& 
 std::string submit_review(httplib::Client& client, const std::string& product, int rating,
                           const std::string& body, const std::string& extra = "");
 
+// An order of one product ("mug") for POST /api/v1/admin/orders, to `email`.
+nlohmann::json mug_order(const std::string& id, const std::string& email, std::int64_t fulfilled);
+
 // The one integer a query answers (SELECT COUNT(*) ...), under the database lock;
 // REQUIREs a row.
 std::int64_t count_rows(vouch::server::App& app, const std::string& sql);
