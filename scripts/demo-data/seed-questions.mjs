@@ -80,9 +80,26 @@ async function call(server, method, path, { body, token, language, expected = [2
 // seeded text is flagged as too fast.
 const FILLED_IN_MS = 45000;
 
+// The questions are asked over the past weeks, in the data's order, two to
+// three days apart, and answered three to 23 hours after the previous step: a
+// fixed schedule, the same dates relative to the seed's day on every machine.
+// The seed's server starts its clock that far back (--test-clock-start) and
+// moves it forward (POST /api/v1/admin/test/clock), so every row gets its time
+// from the server as a store's would.
+const DAY = 86400;
+const questionGap = (k) => 2 * DAY + ((k * 7919) % DAY);
+const answerGap = (k, a) => 3 * 3600 + (((k + 1) * (a + 3) * 4409) % (20 * 3600));
+const scheduleLength = demoQuestions.reduce(
+  (sum, question, k) => sum + questionGap(k) + question.answers.reduce((total, _, a) => total + answerGap(k, a), 0), 0);
+
 async function seed({ binary, db, config }) {
   const { path, adminToken } = seedConfig(config);
-  const server = await startVouchServer({ binary, args: ['--db', db, '--config', path], stdio: ['ignore', 'ignore', 'inherit'] });
+  const start = Math.floor(Date.now() / 1000) - scheduleLength - DAY;
+  const server = await startVouchServer({
+    binary,
+    args: ['--db', db, '--config', path, '--test-clock', `--test-clock-start=${start}`],
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   const admin = { token: adminToken };
   const counts = { questions: 0, answers: 0, buyers: 0, votes: 0 };
@@ -118,7 +135,9 @@ async function seed({ binary, db, config }) {
       }
     };
 
-    for (const question of demoQuestions) {
+    const advance = (seconds) => call(server, 'POST', '/api/v1/admin/test/clock', { ...admin, body: { advance_seconds: seconds } });
+    for (const [k, question] of demoQuestions.entries()) {
+      await advance(questionGap(k));
       if (known.has(`${question.product}\n${question.text}`)) continue;
       const asked = await call(server, 'POST', `/api/v1/products/${encodeURIComponent(question.product)}/questions`, {
         language: question.language,
@@ -131,7 +150,8 @@ async function seed({ binary, db, config }) {
         await call(server, 'POST', `/api/v1/admin/questions/${id}/approve`, { ...admin, body: {} });
         published = true;
       }
-      for (const answer of question.answers) {
+      for (const [a, answer] of question.answers.entries()) {
+        await advance(answerGap(k, a));
         let answerId;
         if (answer.by === 'store') {
           answerId = (await call(server, 'POST', `/api/v1/admin/questions/${id}/answers`, { ...admin, body: { text: answer.text } })).answer.id;

@@ -36,7 +36,8 @@ constexpr const char* kUsage =
 
 usage:
   vouch-server serve      --db FILE [--config FILE] [--port 8080] [--host 0.0.0.0] [--mount /prefix/=DIR]...
-                          [--test-clock]  (tests only: POST /api/v1/admin/test/clock)
+                          [--test-clock [--test-clock-start=UNIX_SECONDS]]  (tests and the demo's seed:
+                          POST /api/v1/admin/test/clock; the clock may start in the past)
   vouch-server migrate    --db FILE
   vouch-server import     --db FILE [--config FILE] [--format auto] [--partial]
                           [--map field=Column[,field=Column...]] [--default field=value]... [--source NAME]
@@ -162,8 +163,23 @@ int serve(const Args& args) {
   Result<std::unique_ptr<App>> app = app_from(args, config.value());
   if (!app) return fail(app.error().to_string());
   // Tests only (docs/api.md "Test clock"): a flag, never a config setting.
+  if (args.has("--test-clock-start") && !args.has("--test-clock"))
+    return fail("--test-clock-start: only with --test-clock");
   if (args.has("--test-clock")) {
     enable_test_clock(*app.value());
+    // --test-clock-start=UNIX_SECONDS: the clock starts in the past (the demo's
+    // seed asks its questions over weeks, then the clock only moves forward).
+    if (args.has("--test-clock-start")) {
+      const std::string text = args.get("--test-clock-start");
+      std::int64_t start = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), start);
+      const std::int64_t now = unix_now();
+      if (error != std::errc() || end != text.data() + text.size() || start < 946684800 ||
+          start > now)
+        return fail("--test-clock-start: expected Unix seconds from 2000-01-01 to now, got \"" +
+                    text + "\"");
+      app.value()->clock_offset.store(start - now);
+    }
     std::fprintf(stderr,
                  "vouch-server: --test-clock: POST /api/v1/admin/test/clock moves the clock "
                  "(never use this in production)\n");

@@ -402,6 +402,16 @@ test('questions: each demo product shows its answered questions with both badges
       assert.equal(stored.questions.find((s) => s.text === q.text).status, q.approved ? 'published' : 'pending', q.text);
     }
   }
+  // Asked over the past weeks in the data's order (the seed's schedule), each answer after its question.
+  const everyStored = (await (await fetch(`${baseUrl}/api/v1/admin/questions?limit=200`, asAdmin)).json()).questions;
+  const askedAt = demoQuestions.map((q) => Date.parse(everyStored.find((s) => s.text === q.text && s.product_id === q.product).created));
+  assert.equal(new Set(askedAt.map((t) => new Date(t).toISOString().slice(0, 10))).size, demoQuestions.length, 'each question on its own day');
+  assert.ok(askedAt.every((t, k) => k === 0 || t > askedAt[k - 1]), 'in the order of the data');
+  assert.ok(askedAt[0] < Date.now() - 30 * 86400e3 && askedAt.at(-1) < Date.now(), `weeks ago, all in the past: ${askedAt.map((t) => new Date(t).toISOString())}`);
+  for (const product of [...new Set(demoQuestions.map((q) => q.product))]) {
+    const { questions } = await (await fetch(`${baseUrl}/api/v1/products/${product}/questions`)).json();
+    for (const q of questions) for (const a of q.answers) assert.ok(Date.parse(a.created) > Date.parse(q.created), `answered after asked: ${q.text}`);
+  }
   // The linen dress page: its three answered questions, the store's and verified buyers' answers.
   const linen = demoQuestions.filter((q) => q.product === 'demo-linen-dress');
   // Each question's heading without its screen-reader prefix ("Question: ").
