@@ -88,3 +88,18 @@ TEST_CASE("invite mail: every locale has its own texts", "[invite_mail]") {
   CHECK(subjects.size() == vouch::i18n::kLocaleCount);
   CHECK(buttons.size() == vouch::i18n::kLocaleCount);
 }
+
+TEST_CASE("the unsubscribe pages name question invitations too (one list stops both)",
+          "[invite_mail]") {
+  // The word for "questions" that the invitation's own unsubscribe link uses, per locale.
+  const std::pair<Locale, const char*> words[] = {
+      {Locale::En, "questions"}, {Locale::ZhCN, "问题"},    {Locale::ZhTW, "問題"},
+      {Locale::Ja, "質問"},      {Locale::Es, "preguntas"}, {Locale::Fr, "questions"},
+      {Locale::De, "Fragen"}};
+  for (const auto& [locale, word] : words) {
+    INFO(vouch::i18n::locale_tag(locale));
+    CHECK(mail_text("invite_unsubscribe", {}, locale).find(word) != std::string::npos);
+    for (UnsubscribePage page : {UnsubscribePage::Confirm, UnsubscribePage::Done})
+      CHECK(unsubscribe_page(page, locale, "Fern & Thread", "/u").find(word) != std::string::npos);
+  }
+}
