@@ -67,12 +67,6 @@ std::string invite_product_name(Database& db, const std::string& product) {
   return product;
 }
 
-bool address_unsubscribed(Database& db, const std::string& key) {
-  Statement query(db.handle(), "SELECT 1 FROM unsubscribes WHERE email_key = ?1");
-  query.bind(1, key);
-  return query.step();
-}
-
 bool invited_for(Database& db, const std::string& key, const std::string& question_id) {
   Statement query(db.handle(),
                   "SELECT 1 FROM question_invites WHERE address_key = ?1 AND question_id = ?2");
@@ -202,7 +196,7 @@ app::Outcome<InviteMailReport> invite_buyers_by_mail(App& app, const std::string
     if (!seen.insert(key).second) continue;  // one mail per address, its newest order
     if (key == asker_key) {
       report.asker += 1;
-    } else if (address_unsubscribed(db, key)) {
+    } else if (requests::is_unsubscribed(db, key)) {
       report.unsubscribed += 1;
     } else if (invited_for(db, key, q.id)) {
       report.already_invited += 1;

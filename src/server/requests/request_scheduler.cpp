@@ -65,10 +65,8 @@ Result<bool> process_one(App& app, const DueRequest& due, std::int64_t now) {
   std::vector<OrderItem> products;
   if (app.config.public_url.empty() || app.config.hmac_secret.empty()) {
     skip = "no_public_url";
-  } else {
-    Statement unsubscribed(db.handle(), "SELECT 1 FROM unsubscribes WHERE email_key = ?1");
-    unsubscribed.bind(1, key);
-    if (unsubscribed.step()) skip = "unsubscribed";
+  } else if (is_unsubscribed(db, key)) {
+    skip = "unsubscribed";
   }
   if (!skip && now > fulfilled + static_cast<std::int64_t>(settings.max_age_days) * kDay)
     skip = "too_old";
