@@ -14,8 +14,12 @@ import { adminToken, serverBinary, startServer } from './support/server.mjs';
 
 const HEADER = 'order_id,fulfilled_at,customer_name,customer_email,customer_locale,product,product_name,product_url,product_image';
 
+// One timestamp for every row: the rows of one order must agree on
+// fulfilled_at, and taking the clock per row split order 1001 whenever a
+// second ticked between its two rows (CI failed on that once).
+const when = new Date(Date.now() - 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
+
 function row(id, email, product, name = 'Mug') {
-  const when = new Date(Date.now() - 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
   return [id, when, 'Mia', email, 'de-CH', product, name, `https://shop.example/products/${product}`, ''].map((f) => `"${f.replaceAll('"', '""')}"`).join(',');
 }
 
