@@ -1,5 +1,6 @@
 # vouch_wasm_module(<target> PART <VIEW|FORM> OUTPUT_NAME <name> EXPORT_NAME <factory>
-#                   OUTPUT_DIR <dir> ENVIRONMENT <env>)
+#                   OUTPUT_DIR <dir> ENVIRONMENT <env>
+#                   [INITIAL_MEMORY <bytes> STACK <bytes>])
 #
 # Links the Embind bindings (one part of them, see src/wasm/bindings.cpp) +
 # façade + core into <name>.js / <name>.wasm. Two modules: vouch-core (PART VIEW,
@@ -19,7 +20,8 @@ set(VOUCH_WASM_COMPILE_FLAGS
   -fno-exceptions)     # a throw would otherwise escape to JS as a bare number and corrupt memory
 
 function(vouch_wasm_module target)
-  cmake_parse_arguments(ARG "" "PART;OUTPUT_NAME;EXPORT_NAME;OUTPUT_DIR;ENVIRONMENT" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "" "PART;OUTPUT_NAME;EXPORT_NAME;OUTPUT_DIR;ENVIRONMENT;INITIAL_MEMORY;STACK"
+                        "SOURCES" ${ARGN})
   add_executable(${target} ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE vouch_facade)
   target_compile_options(${target} PRIVATE ${VOUCH_WASM_COMPILE_FLAGS})
@@ -35,12 +37,19 @@ function(vouch_wasm_module target)
     "SHELL:-s ENVIRONMENT=${ARG_ENVIRONMENT}"
     "SHELL:-s DYNAMIC_EXECUTION=0"                # no eval/new Function: works under CSP without 'unsafe-eval'
     "SHELL:-s FILESYSTEM=0"                       # the core does no I/O
-    "SHELL:-s ALLOW_MEMORY_GROWTH=1"              # snapshots of 100k reviews outgrow the initial 16 MiB
+    "SHELL:-s ALLOW_MEMORY_GROWTH=1"              # the heap grows with the snapshot and its indexes
     "SHELL:-s MALLOC=emmalloc"                    # about -6% wasm; the core allocates little after load
     "SHELL:-s TEXTDECODER=2"                      # always TextDecoder: drops the JS UTF-8 fallback
     "SHELL:-s INCOMING_MODULE_JS_API=[locateFile,wasmBinary,onAbort,print,printErr]"  # unlisted names are silently ignored
     "SHELL:-s EXPORTED_FUNCTIONS=[_malloc,_free]" # bytes go in with HEAPU8.set, not through embind strings
     "SHELL:-s EXPORTED_RUNTIME_METHODS=[HEAPU8]")
+  # Without these, Emscripten's defaults: 16 MiB of memory, 5 MiB of it stack.
+  if(ARG_INITIAL_MEMORY)
+    target_link_options(${target} PRIVATE "SHELL:-s INITIAL_MEMORY=${ARG_INITIAL_MEMORY}")
+  endif()
+  if(ARG_STACK)
+    target_link_options(${target} PRIVATE "SHELL:-s TOTAL_STACK=${ARG_STACK}")
+  endif()
   # em++ runs node (acorn) while linking at -O2 and up: Debian's node only finds it
   # with NODE_PATH. Closure needs its binary named. Both go on the link rule itself,
   # space-separated (a ;-list drops the variables), so a clean shell can build.

@@ -5,9 +5,8 @@
 // a few precomputed keys (time, Wilson score), filter (stars / photos /
 // verified) + sort per action, search with a lower-cased NFKC-folded
 // `includes` over folded texts built once at the first search (no scoring),
-// and render the 20 cards of the page (stars, title, body, author, date,
-// verified badge, photo thumbnails, helpful count) with createElement +
-// textContent, a status line and a pager. The summary (average, histogram) is
+// and render the 20 cards of the page with the widget's card content (see
+// card() below) with createElement + textContent, a status line and a pager. The summary (average, histogram) is
 // computed once at load: its counts do not depend on the filters here.
 // After each render it dispatches `plain:query` on #reviews (the widget's
 // vouch:query), so the bench times both pages alike.
@@ -51,29 +50,112 @@
     return node;
   }
 
+  // The same content as the widget's card (src/core/render_card.cpp): stars,
+  // title, author and date, badges, the text cut at 280 characters with a
+  // "Read more" toggle, aspect ratings, "recommends", photos, the merchant's
+  // reply, "Was this helpful?" with Yes/No counts, and Report.
+  const ASPECTS = { fit: 'Fit', quality: 'Quality', value: 'Value', comfort: 'Comfort', size: 'Size' };
+  const BADGES = { verified_purchase: 'Verified purchase', imported: 'Imported', staff: 'Staff' };
+  const CUT = 280;
+  let cardId = 0;
+
+  function starsOf(rating) {
+    const stars = el('span', 'p-stars', '★★★★★☆☆☆☆☆'.slice(5 - rating, 10 - rating));
+    stars.setAttribute('role', 'img');
+    stars.setAttribute('aria-label', `${rating} out of 5 stars`);
+    return stars;
+  }
+
+  function dateOf(ms) {
+    const time = el('time', 'p-date', dateFormat.format(ms));
+    time.dateTime = new Date(ms).toISOString().slice(0, 10);
+    return time;
+  }
+
+  function bodyOf(text) {
+    const body = el('div', 'p-body');
+    const chars = Array.from(text);
+    if (chars.length <= CUT) {
+      body.append(el('p', '', text));
+      return body;
+    }
+    const full = el('p', '', text);
+    full.hidden = true;
+    const more = el('button', 'p-link', 'Read more');
+    more.type = 'button';
+    more.dataset.expand = '';
+    more.setAttribute('aria-expanded', 'false');
+    body.append(el('p', '', `${chars.slice(0, CUT).join('').trimEnd()}…`), full, more);
+    return body;
+  }
+
   function card(r) {
     const item = el('li', 'p-card');
-    const stars = el('div', 'p-stars', '★★★★★☆☆☆☆☆'.slice(5 - r.rating, 10 - r.rating));
-    stars.setAttribute('role', 'img');
-    stars.setAttribute('aria-label', `${r.rating} out of 5 stars`);
-    item.append(stars, el('h3', 'p-title', r.title), el('p', 'p-body', r.body));
-    const meta = el('p', 'p-meta', `${r.author} · ${dateFormat.format(r.time)}`);
-    if (r.verification === 'verified_purchase') meta.append(el('span', 'p-badge', 'Verified purchase'));
-    item.append(meta);
+    if (r.language) item.lang = r.language;
+    const head = el('div', 'p-head');
+    head.append(starsOf(r.rating));
+    if (r.title) head.append(el('h3', 'p-title', r.title));
+    const meta = el('p', 'p-meta');
+    meta.append(el('span', 'p-author', r.author || 'Anonymous'), ' ', dateOf(r.time));
+    const badges = el('ul', 'p-badges');
+    badges.append(el('li', 'p-badge', BADGES[r.verification] || 'Unverified'));
+    if (r.incentivized) badges.append(el('li', 'p-badge', 'Received a free product'));
+    if (r.featured) badges.append(el('li', 'p-badge', 'Featured'));
+    item.append(head, meta, badges, bodyOf(r.body));
+    if (r.aspects.length) {
+      const aspects = el('dl', 'p-aspects');
+      for (const a of r.aspects) {
+        const row = el('div');
+        const value = el('dd');
+        value.append(starsOf(a.value));
+        row.append(el('dt', '', ASPECTS[a.name] || a.name), value);
+        aspects.append(row);
+      }
+      item.append(aspects);
+    }
+    if (r.recommends === true || r.recommends === false) {
+      item.append(el('p', 'p-recommends', r.recommends ? 'Recommends this product' : 'Does not recommend this product'));
+    }
     if (r.media.length) {
       const photos = el('ul', 'p-photos');
       for (const m of r.media) {
         const li = el('li');
+        const button = el('button');
+        button.type = 'button';
         const img = el('img');
         img.src = m.url;
         img.alt = 'Photo from the review';
         img.loading = 'lazy';
-        li.append(img);
+        button.append(img);
+        li.append(button);
         photos.append(li);
       }
       item.append(photos);
     }
-    item.append(el('p', 'p-meta', `${r.helpful_up} people found this helpful`));
+    if (r.reply && r.reply.text) {
+      const reply = el('div', 'p-reply');
+      const heading = el('p', 'p-meta', 'Reply from the store');
+      if (r.reply.created) heading.append(' ', dateOf(Date.parse(r.reply.created)));
+      reply.append(heading, el('p', '', r.reply.text));
+      item.append(reply);
+    }
+    const actions = el('div', 'p-actions');
+    const question = el('span', '', 'Was this helpful?');
+    question.id = `p-q-${cardId++}`;
+    actions.append(question);
+    for (const [label, count, value] of [['Yes', r.helpful_up, 'up'], ['No', r.helpful_down, 'down']]) {
+      const vote = el('button', 'p-small', `${label} (${count})`);
+      vote.type = 'button';
+      vote.dataset.vote = value;
+      vote.dataset.id = r.id;
+      vote.setAttribute('aria-describedby', question.id);
+      actions.append(' ', vote);
+    }
+    const report = el('button', 'p-link', 'Report');
+    report.type = 'button';
+    report.dataset.report = r.id;
+    actions.append(' ', report);
+    item.append(actions);
     return item;
   }
 
@@ -181,6 +263,15 @@
       view.sort = sort.value;
       view.page = 0;
       render();
+    });
+    list.addEventListener('click', (event) => {
+      const more = event.target.closest('button[data-expand]');
+      if (!more) return;
+      const open = more.getAttribute('aria-expanded') !== 'true';
+      more.setAttribute('aria-expanded', String(open));
+      more.textContent = open ? 'Show less' : 'Read more';
+      more.previousElementSibling.hidden = !open;
+      more.previousElementSibling.previousElementSibling.hidden = open;
     });
     pager.addEventListener('click', (event) => {
       const button = event.target.closest('button');
