@@ -75,7 +75,8 @@ namespace vouch::dom {
   X(kKind, "data-kind")                        \
   X(kQuestion, "data-question")                \
   X(kAnswer, "data-answer")                    \
-  X(kAnswerSlot, "data-answer-slot")
+  X(kAnswerSlot, "data-answer-slot")           \
+  X(kMarkupHash, "data-hash")
 
 // name="…" of form controls: the validator's paths (src/core/validate.cpp),
 // so an error's field names its control without a translation table. An

@@ -42,6 +42,26 @@ inline void append_hook(std::string& out, std::string_view hook) {
   out += ' ';
   out += hook;
 }
+// Inserts ` data-hash="<16 hex digits>"` into the opening tag of the element
+// that starts at out[from]: a 64-bit FNV-1a of the element's markup as rendered
+// (without the attribute). The widget keeps a live element whose hash did not
+// change instead of serialising both to compare them (web/src/regions.js).
+inline void stamp_markup_hash(std::string& out, std::size_t from) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (std::size_t i = from; i < out.size(); ++i) {
+    hash ^= static_cast<unsigned char>(out[i]);
+    hash *= 1099511628211ull;
+  }
+  const std::size_t name_end = out.find_first_of(" >", from + 1);
+  if (from >= out.size() || out[from] != '<' || name_end == std::string::npos) return;
+  std::string attribute;
+  open_hook(attribute, dom::hook::kMarkupHash);
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int shift = 60; shift >= 0; shift -= 4) attribute += kHex[(hash >> shift) & 0xF];
+  attribute += '"';
+  out.insert(name_end, attribute);
+}
+
 // ` name="FIELD"` (the validator's path of the control).
 inline void append_field_name(std::string& out, std::string_view field) {
   out += " name=\"";

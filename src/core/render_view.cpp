@@ -85,6 +85,7 @@ std::string summary(const Summary& summary_data, const ViewState& state, const O
     out += "</dl>";
   }
   out += "</section>";
+  stamp_markup_hash(out, 0);
   return out;
 }
 
@@ -158,6 +159,7 @@ std::string controls(const ListFacets& facets, const ViewState& state, const Opt
     out += "</option>";
   }
   out += "</select></div></div></div>";
+  stamp_markup_hash(out, 0);
   return out;
 }
 
@@ -192,9 +194,11 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
   if (!cards.empty()) {
     out += "<ol class=\"v-list\">";
     for (const CardInput& card : cards) {
+      const std::size_t item = out.size();
       out += "<li>";
       out += review_card(card, options);
       out += "</li>";
+      stamp_markup_hash(out, item);
     }
     out += "</ol>";
   }

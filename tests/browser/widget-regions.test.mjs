@@ -71,3 +71,39 @@ test('a filter keeps the cards still shown (by review id) and re-creates the cha
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('cards are compared by the hash the core stamps on them, never by serialising the DOM; a changed card gets a new hash', async () => {
+  const { page, problems } = await openWidget();
+  const hashes = () => page.locator('.v-list > li').evaluateAll((items) => items.map((li) => [li.firstElementChild.dataset.id, li.dataset.hash]));
+  const before = await hashes();
+  assert.ok(before.every(([, hash]) => /^[0-9a-f]{16}$/.test(hash)), `every card is stamped: ${JSON.stringify(before)}`);
+  // Count outerHTML reads from here on (the widget's own code runs in the page's realm).
+  await page.evaluate(() => {
+    const property = Object.getOwnPropertyDescriptor(Element.prototype, 'outerHTML');
+    window.outerHTMLReads = 0;
+    Object.defineProperty(Element.prototype, 'outerHTML', { ...property, get() { window.outerHTMLReads += 1; return property.get.call(this); } });
+  });
+  await page.click('[data-action="stars"][data-value="5"]');
+  await page.locator('[data-action="stars"][data-value="5"][aria-pressed="true"]').waitFor();
+  await page.click('[data-action="stars"][data-value="5"]');
+  await page.locator('[data-action="stars"][data-value="5"][aria-pressed="false"]').waitFor();
+  await page.click('[data-action="page"][data-value="1"]');
+  await page.locator('.v-status', { hasText: 'Showing 6–10 of 48' }).waitFor();
+  const reads = await page.evaluate(() => window.outerHTMLReads);
+  // The status line, "clear filters" and the pager are not stamped (always replaced): a handful of reads, no card.
+  assert.ok(reads <= 3 * 3, `outerHTML read ${reads} times over three actions`);
+  // A search marks the matched words: the same review, new markup, a new hash.
+  await page.click('[data-action="page"][data-value="0"]');
+  await page.locator('.v-status', { hasText: 'Showing 1–5 of 48' }).waitFor();
+  const [firstId, firstHash] = (await hashes())[0];
+  const title = await page.locator('.v-card').first().locator('.v-title').textContent();
+  const word = title.split(/\s+/).find((w) => /^\p{L}{3,}$/u.test(w));
+  assert.ok(word, `a word to search for in "${title}"`);
+  await page.fill('[data-action="search-input"]', word);
+  await page.press('[data-action="search-input"]', 'Enter');
+  await page.locator(`.v-card[data-id="${firstId}"] mark`).first().waitFor();
+  const [, markedHash] = (await hashes()).find(([id]) => id === firstId);
+  assert.notEqual(markedHash, firstHash, 'the marked card is new markup');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -4,6 +4,7 @@
 #include "vouch/render.hpp"
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <string>
 
 #include "form_api.hpp"
@@ -337,6 +338,60 @@ TEST_CASE("widget façade: views are validated, queries rendered, pages counted"
   view.stars = 99;
   CHECK(facade::render_view(store, view, "en", "v").message ==
         "view.stars: expected integer 0..31");
+}
+
+namespace {
+// The data-hash of the <li> holding the card of review `id` in `html`, or "".
+std::string card_hash(const std::string& html, const std::string& id) {
+  const std::size_t card = html.find("data-id=\"" + id + "\"");
+  if (card == std::string::npos) return "";
+  const std::size_t item = html.rfind("<li data-hash=\"", card);
+  return item == std::string::npos ? "" : html.substr(item + 15, 16);
+}
+}  // namespace
+
+TEST_CASE("widget façade: parts carry a hash of their markup, the same for the same markup",
+          "[render]") {
+  Product product{"p1", "Dress", "", ""};
+  std::vector<Review> reviews;
+  for (int i = 0; i < 12; ++i) {
+    Review review;
+    review.id = "r" + std::to_string(i);
+    review.rating = static_cast<std::uint8_t>(1 + i % 5);
+    review.title = i == 3 ? "Needle" : "Title";
+    review.body = "Body";
+    review.created = 1767225600 + i * 86400;
+    reviews.push_back(review);
+  }
+  auto snapshot = Snapshot::build(product, reviews);
+  REQUIRE(snapshot);
+  facade::ReviewStore store;
+  REQUIRE(store.load_binary_bytes(snapshot.value().to_binary()).ok);
+  facade::WidgetView view;
+  view.page_size = 12;
+  const std::string plain = facade::render_view(store, view, "en", "v").html;
+  CHECK(plain.rfind("<section data-hash=\"", 0) == 0);          // the summary
+  CHECK(plain.find("<div data-hash=\"") != std::string::npos);  // the controls
+  const std::string hash = card_hash(plain, "r3");
+  REQUIRE(hash.size() == 16);
+  CHECK(hash.find_first_not_of("0123456789abcdef") == std::string::npos);
+
+  // Another view showing the same card unchanged: the same hash. Marked by a
+  // search, or in another locale: different markup, another hash.
+  view.sort = "lowest";
+  CHECK(card_hash(facade::render_view(store, view, "en", "v").html, "r3") == hash);
+  CHECK(card_hash(facade::render_view(store, view, "de", "v").html, "r3") != hash);
+  view = facade::WidgetView{};
+  view.page_size = 12;
+  view.search = "needle";
+  const std::string found = facade::render_view(store, view, "en", "v").html;
+  REQUIRE(found.find("<mark>") != std::string::npos);
+  CHECK_FALSE(card_hash(found, "r3").empty());
+  CHECK(card_hash(found, "r3") != hash);
+  // Every card of a page has its own hash (their markup differs by id at least).
+  std::set<std::string> hashes;
+  for (int i = 0; i < 12; ++i) hashes.insert(card_hash(plain, "r" + std::to_string(i)));
+  CHECK(hashes.size() == 12);
 }
 
 TEST_CASE("widget façade: shell, form, badge, config errors", "[render]") {

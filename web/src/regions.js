@@ -8,7 +8,10 @@
 // screen, and the summary and controls are only re-created when their counts
 // or pressed states changed (style, layout and images of the rest stay).
 // Comparisons are against the markup each element was made from (kept here),
-// not the live DOM, which the widget changes (dates, votes, "read more").
+// not the live DOM, which the widget changes (dates, votes, "read more"). The
+// core stamps the parts it re-renders (summary, controls, each card) with a
+// hash of their markup (data-hash): those are compared by it, without
+// serialising the fresh element; anything unstamped by its outerHTML.
 import { DATASET } from './generated/dom-contract.js';
 import { setCoreHTML } from './trusted-html.js';
 
@@ -20,13 +23,20 @@ function keyOf(item) {
   return card && card.dataset && card.dataset[DATASET.id] !== undefined ? card.dataset[DATASET.id] : '';
 }
 
+/** What identifies the markup `element` was parsed from: the core's hash, else the markup itself. */
+function markupKey(element) {
+  const { dataset } = /** @type {HTMLElement} */ (element);
+  const hash = dataset ? dataset[DATASET.markupHash] : undefined;
+  return hash === undefined ? element.outerHTML : `#${hash}`;
+}
+
 /** Keeps `old` when it came from the same markup as `fresh`; else `fresh` goes in. */
 function keepOrReplace(old, fresh, added) {
-  const markup = fresh.outerHTML;
+  const markup = markupKey(fresh);
   if (old && markupOf.get(old) === markup) return old;
   markupOf.set(fresh, markup);
   // A list that goes in whole: its cards are remembered for the next update.
-  for (const item of fresh.querySelectorAll('.v-list > li')) markupOf.set(item, item.outerHTML);
+  for (const item of fresh.querySelectorAll('.v-list > li')) markupOf.set(item, markupKey(item));
   added.push(fresh);
   return fresh;
 }

@@ -65,6 +65,7 @@ export const enum HOOK {
   question = 'data-question',
   answer = 'data-answer',
   answerSlot = 'data-answer-slot',
+  markupHash = 'data-hash',
 }
 
 /** each hook's element.dataset key */
@@ -98,6 +99,7 @@ export const enum DATASET {
   question = 'question',
   answer = 'answer',
   answerSlot = 'answerSlot',
+  markupHash = 'hash',
 }
 
 /** form control names: the validator's paths */
