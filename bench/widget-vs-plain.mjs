@@ -228,7 +228,7 @@ export function widgetVsPlainLines(results, { quick = false } = {}) {
   line('bench/widget-vs-plain.mjs. Widget: `dist/vouch.js` on a static binary snapshot (no first response:');
   line('core + snapshot at load), bench/browser/pages/widget.html. Plain JS: bench/browser/pages/plain.js (fetch');
   line('the same reviews as JSON, `JSON.parse`, precomputed sort keys, filter + sort per action, NFKC + lower-case');
-  line('`includes` over folded texts made at the first search, 20 cards with the widget's card content by `createElement`/`textContent`, pager).');
+  line('`includes` over folded texts made at the first search, 20 cards with what a widget card shows, by `createElement`/`textContent`, pager).');
   line('Both 1000×900, one Chromium, on two sites (own processes). Per action: dispatch → the page\'s query');
   line('event → layout forced; each from the default view; rounds interleaved widget/plain ' +
     `(${sizes.map((n) => `${results[n].rounds} at ${sizeName(n)}`).join(', ')}${quick ? ', quick mode' : ''}).`);
