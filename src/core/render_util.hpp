@@ -46,11 +46,26 @@ inline void append_hook(std::string& out, std::string_view hook) {
 // that starts at out[from]: a 64-bit FNV-1a of the element's markup as rendered
 // (without the attribute). The widget keeps a live element whose hash did not
 // change instead of serialising both to compare them (web/src/regions.js).
-inline void stamp_markup_hash(std::string& out, std::size_t from) {
+// Each "ID_PREFIX-" counts as one marker byte: the server renders the first
+// response with its own prefix and the widget renames the ids when it adopts
+// it (web/src/first-render.js), so the hash must be the one the widget's own
+// render gives, or every adopted part would be replaced at the first action.
+inline void stamp_markup_hash(std::string& out, std::size_t from, std::string_view id_prefix) {
   std::uint64_t hash = 14695981039346656037ull;
-  for (std::size_t i = from; i < out.size(); ++i) {
-    hash ^= static_cast<unsigned char>(out[i]);
+  const auto mix = [&hash](unsigned char byte) {
+    hash ^= byte;
     hash *= 1099511628211ull;
+  };
+  const std::string_view markup(out);
+  for (std::size_t i = from; i < markup.size();) {
+    if (!id_prefix.empty() && markup[i] == id_prefix[0] &&
+        markup.compare(i, id_prefix.size(), id_prefix) == 0 &&
+        i + id_prefix.size() < markup.size() && markup[i + id_prefix.size()] == '-') {
+      mix(0x01);
+      i += id_prefix.size() + 1;
+      continue;
+    }
+    mix(static_cast<unsigned char>(markup[i++]));
   }
   const std::size_t name_end = out.find_first_of(" >", from + 1);
   if (from >= out.size() || out[from] != '<' || name_end == std::string::npos) return;

@@ -85,7 +85,7 @@ std::string summary(const Summary& summary_data, const ViewState& state, const O
     out += "</dl>";
   }
   out += "</section>";
-  stamp_markup_hash(out, 0);
+  stamp_markup_hash(out, 0, options.id_prefix);
   return out;
 }
 
@@ -159,7 +159,7 @@ std::string controls(const ListFacets& facets, const ViewState& state, const Opt
     out += "</option>";
   }
   out += "</select></div></div></div>";
-  stamp_markup_hash(out, 0);
+  stamp_markup_hash(out, 0, options.id_prefix);
   return out;
 }
 
@@ -198,7 +198,7 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
       out += "<li>";
       out += review_card(card, options);
       out += "</li>";
-      stamp_markup_hash(out, item);
+      stamp_markup_hash(out, item, options.id_prefix);
     }
     out += "</ol>";
   }
