@@ -26,6 +26,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text_fold.hpp"
@@ -34,6 +35,29 @@ namespace vouch::detail {
 
 struct SnapshotData;
 
+// An allocator whose resize(n) leaves new elements uninitialised: for arrays
+// the build writes in full before anything reads them (the postings, millions
+// of entries at 100k reviews, were zero-filled in one go only to be
+// overwritten: most of the longest step of the build).
+template <class T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  UninitialisedAllocator() = default;
+  template <class U>
+  UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
 struct SearchIndex {
   // Term k is term_text[term_start[k], term_start[k+1]); its postings (review
   // index ascending, weight = 3 x title occurrences + body occurrences, capped)
@@ -41,8 +65,9 @@ struct SearchIndex {
   std::string term_text;
   std::vector<std::uint32_t> term_start;
   std::vector<std::uint32_t> posting_start;
-  std::vector<std::uint32_t> posting_review;
-  std::vector<std::uint16_t> posting_weight;
+  // Every slot is written once by the build's placing phase.
+  std::vector<std::uint32_t, UninitialisedAllocator<std::uint32_t>> posting_review;
+  std::vector<std::uint16_t, UninitialisedAllocator<std::uint16_t>> posting_weight;
   std::vector<std::uint32_t> sorted_terms;  // term ids in byte order of their text
 
   std::size_t term_count() const { return term_start.empty() ? 0 : term_start.size() - 1; }
@@ -56,8 +81,9 @@ void build_search_index(const SnapshotData& data, SearchIndex& index);
 // The same build in steps, so a page can build the index between frames
 // (issue 19: at 100k reviews the whole build is one task of seconds in wasm).
 // step(budget) does about `budget` reviews' worth of work (each review is
-// visited twice: its terms collected, then its postings placed; the last step
-// also sorts the term list) and returns true once the index is complete; then
+// visited twice: its terms collected, then its postings placed; a step never
+// runs into the next phase, and the term list is sorted in a step of its own)
+// and returns true once the index is complete; then
 // take() hands it over. Stepping with any budgets gives the same index as
 // build_search_index. `data` must outlive the builder.
 class SearchIndexBuilder {

@@ -308,10 +308,15 @@ struct SnapshotLoader::State {
   // ~0.75 us, its share of the UTF-8 check ~0.3 us, the prelude and each part
   // of the sort orders about a quarter of checking all reviews), so a step
   // costs about the same whatever phases it spans, and the page's adaptive
-  // budget (web/src/slices.mjs) holds across phase changes.
+  // budget (web/src/slices.mjs) holds across phase changes. Each part of the
+  // sort orders ends its step, so no step holds two of them.
   void run(std::uint32_t budget) {
     std::uint64_t left = std::max<std::uint32_t>(budget, 1);
-    while (left > 0 && phase != Phase::Done) left -= std::min(left, run_phase(left));
+    while (left > 0 && phase != Phase::Done) {
+      const bool sorting = phase == Phase::Indexes;
+      left -= std::min(left, run_phase(left));
+      if (!sorting && phase == Phase::Indexes) break;  // the sort orders start a step
+    }
   }
 
   // One phase's share of `left`; returns the reviews' worth it used.
@@ -369,9 +374,12 @@ struct SnapshotLoader::State {
         return end - from + 1;
       }
       case Phase::Indexes:
+        // One part per step (each is a sort of every review): the page's
+        // budget, scaled on the cheaper phases before, would otherwise run
+        // several into one task (issue 19: no task over 50 ms).
         detail::build_index_part(d, static_cast<std::uint32_t>(cursor));
         if (++cursor == detail::kIndexParts) phase = Phase::Done;
-        return quarter;
+        return left;
       case Phase::Done:
         break;
     }
