@@ -288,7 +288,7 @@ AdoptResult adopt_buffer(SnapshotData& data, bool trusted) {
 namespace vouch {
 
 // The loader's phases, in order; each step() does about `budget` reviews'
-// worth of them (a part of the sort orders is never split).
+// worth of them (a part of the sort orders is never split, but is small).
 struct SnapshotLoader::State {
   enum class Phase { Header, Utf8, Prelude, Reviews, Indexes, Done };
   std::shared_ptr<detail::SnapshotData> data = std::make_shared<detail::SnapshotData>();
@@ -296,6 +296,7 @@ struct SnapshotLoader::State {
   Phase phase = Phase::Header;
   std::size_t cursor = 0;  // bytes (Utf8), reviews (Reviews), parts (Indexes)
   detail::AdoptResult outcome;
+  detail::IndexScratch index_scratch;  // carried between the parts of the sort orders
 
   void fail(detail::AdoptResult result) {
     outcome = std::move(result);
@@ -305,11 +306,11 @@ struct SnapshotLoader::State {
 
   // Runs phases until about `budget` reviews' worth of work is done. Each
   // phase is costed in reviews (measured in wasm at 100k: checking a review
-  // ~0.75 us, its share of the UTF-8 check ~0.3 us, the prelude and each part
-  // of the sort orders about a quarter of checking all reviews), so a step
+  // ~0.75 us, its share of the UTF-8 check ~0.3 us, the prelude a quarter of
+  // checking all reviews, each part of the sort orders a sixth), so a step
   // costs about the same whatever phases it spans, and the page's adaptive
-  // budget (web/src/slices.mjs) holds across phase changes. Each part of the
-  // sort orders ends its step, so no step holds two of them.
+  // budget (web/src/slices.mjs) holds across phase changes. The sort orders
+  // start a step of their own: the checks' last step may have used its budget.
   void run(std::uint32_t budget) {
     std::uint64_t left = std::max<std::uint32_t>(budget, 1);
     while (left > 0 && phase != Phase::Done) {
@@ -374,12 +375,11 @@ struct SnapshotLoader::State {
         return end - from + 1;
       }
       case Phase::Indexes:
-        // One part per step (each is a sort of every review): the page's
-        // budget, scaled on the cheaper phases before, would otherwise run
-        // several into one task (issue 19: no task over 50 ms).
-        detail::build_index_part(d, static_cast<std::uint32_t>(cursor));
+        // A part is one or two passes over every review (at 100k, 2-6 ms in
+        // wasm under Node), costed high so a step holds few of them.
+        detail::build_index_part(d, static_cast<std::uint32_t>(cursor), index_scratch);
         if (++cursor == detail::kIndexParts) phase = Phase::Done;
-        return left;
+        return n / 6 + 1;
       case Phase::Done:
         break;
     }

@@ -71,10 +71,17 @@ struct SnapshotData {
 // Builds the sort orders (snapshot_indexes.cpp); the search index waits for
 // the first search (SnapshotData::search_index).
 void build_indexes(SnapshotData& data);
-// The same in kIndexParts parts, in order (each a sort or linear passes: a
-// stepped load runs one per step).
-inline constexpr std::uint32_t kIndexParts = 4;
-void build_index_part(SnapshotData& data, std::uint32_t part);
+// The same in kIndexParts parts, in order, each one or two passes over every
+// review (a radix pass, a partition...; a stepped load costs each at about a
+// sixth of checking every review). `scratch` carries the keys and buffers
+// from one part to the next; the last part frees them.
+struct IndexScratch {
+  std::vector<std::uint64_t> key;     // the sort key of each review
+  std::vector<std::uint32_t> buffer;  // a radix pass's output
+  std::vector<std::uint32_t> count;   // a radix pass's digit counts
+};
+inline constexpr std::uint32_t kIndexParts = 16;
+void build_index_part(SnapshotData& data, std::uint32_t part, IndexScratch& scratch);
 
 // Adopts a buffer that holds a binary snapshot: validates it (unless
 // `trusted`, for buffers this core just encoded) and builds the indexes.

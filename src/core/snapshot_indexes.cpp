@@ -2,7 +2,9 @@
 // relevance and each review's rank in newest order. The search index is built
 // on the first search (SnapshotData::search_index, at the end of this file).
 // Two radix sorts (newest, most helpful); the rest are linear passes over the
-// newest order, which keeps loading 100,000 reviews cheap.
+// newest order, which keeps loading 100,000 reviews cheap. The work is cut into
+// kIndexParts parts of one or two passes over the reviews, so a load in steps
+// (SnapshotLoader) never holds the page for long.
 
 #include <algorithm>
 #include <cmath>
@@ -31,57 +33,58 @@ namespace vouch::detail {
 
 namespace {
 
-// Stable LSD radix sort of `order` by key descending, 16 bits per pass; a
-// pass whose digit is the same for every key is skipped (the top bits of
-// times and scores usually are). Stable, so ties keep `order`'s order. Linear:
-// at 100k reviews each pass is a few ms in wasm, where a comparison sort of
-// the same keys was a 30-80 ms task (issue 19: the load runs in slices of ~12 ms).
-void radix_sort_descending(std::vector<std::uint32_t>& order,
-                           const std::vector<std::uint64_t>& key) {
-  std::vector<std::uint32_t> buffer(order.size());
-  std::vector<std::uint32_t> count(65537);
-  for (unsigned shift = 0; shift < 64; shift += 16) {
-    std::fill(count.begin(), count.end(), 0);
-    for (std::uint32_t i : order) ++count[((~key[i] >> shift) & 0xFFFF) + 1];
-    if (std::any_of(count.begin() + 1, count.end(),
-                    [&](std::uint32_t c) { return c == order.size(); }))
-      continue;  // one digit for all: this pass would not move anything
-    for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
-    for (std::uint32_t i : order) buffer[count[(~key[i] >> shift) & 0xFFFF]++] = i;
-    order.swap(buffer);
-  }
+// One pass of a stable LSD radix sort of `order` by key descending, on the 16
+// bits at `shift`; a pass whose digit is the same for every key moves nothing
+// and is skipped (the top bits of times and scores usually are). Stable, so
+// ties keep `order`'s order; four passes (shift 0, 16, 32, 48) sort by the
+// whole key. Linear: at 100k reviews a comparison sort of the same keys was a
+// 30-80 ms task in wasm, and each pass is its own step of the load (issue 19:
+// the load runs in slices of ~12 ms; a function called once runs in wasm's
+// baseline code, so one call doing all passes was a 20-50 ms step).
+void radix_pass_descending(std::vector<std::uint32_t>& order, IndexScratch& scratch,
+                           unsigned shift) {
+  const std::vector<std::uint64_t>& key = scratch.key;
+  std::vector<std::uint32_t>& count = scratch.count;
+  count.assign(65537, 0);
+  for (std::uint32_t i : order) ++count[((~key[i] >> shift) & 0xFFFF) + 1];
+  if (std::any_of(count.begin() + 1, count.end(),
+                  [&](std::uint32_t c) { return c == order.size(); }))
+    return;  // one digit for all: this pass would not move anything
+  for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+  scratch.buffer.resize(order.size());
+  for (std::uint32_t i : order) scratch.buffer[count[(~key[i] >> shift) & 0xFFFF]++] = i;
+  order.swap(scratch.buffer);
 }
-
-}  // namespace
-
-namespace {
 
 std::vector<std::uint32_t>& order_of(SnapshotData& data, SortOrder s) {
   return data.orders[static_cast<std::size_t>(s)];
 }
 
-// Part 0. Newest: created descending, index ascending; each review's rank in it.
-void build_newest(SnapshotData& data) {
+// Newest: created descending, index ascending (the identity order the radix
+// passes keep for ties). The keys: times offset to unsigned, order kept (they
+// are within years 0000..9999: the loader checks).
+void start_newest(SnapshotData& data, IndexScratch& scratch) {
   const std::uint32_t n = data.counts.reviews;
   std::vector<std::uint32_t>& newest = order_of(data, SortOrder::Newest);
   newest.resize(n);
-  for (std::uint32_t i = 0; i < n; ++i) newest[i] = i;
-  {
-    // Offset to unsigned, order kept (times are within years 0000..9999: the loader checks).
-    std::vector<std::uint64_t> created(n);
-    for (std::uint32_t i = 0; i < n; ++i)
-      created[i] = static_cast<std::uint64_t>(data.i64(kCreated, i)) ^ (std::uint64_t{1} << 63);
-    radix_sort_descending(newest, created);  // ties: index ascending (the identity order)
+  scratch.key.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    newest[i] = i;
+    scratch.key[i] = static_cast<std::uint64_t>(data.i64(kCreated, i)) ^ (std::uint64_t{1} << 63);
   }
-  data.newest_rank.resize(n);
-  for (std::uint32_t k = 0; k < n; ++k) data.newest_rank[newest[k]] = k;
 }
 
-// Part 1. Oldest, highest and lowest: linear passes over newest.
-void build_linear_orders(SnapshotData& data) {
+// Each review's rank in newest order (the common tie-breaker).
+void rank_newest(SnapshotData& data) {
   const std::vector<std::uint32_t>& newest = order_of(data, SortOrder::Newest);
-  // Oldest: created ascending, index ascending = newest reversed, with each run
-  // of equal times flipped back to index order.
+  data.newest_rank.resize(newest.size());
+  for (std::uint32_t k = 0; k < newest.size(); ++k) data.newest_rank[newest[k]] = k;
+}
+
+// Oldest: created ascending, index ascending = newest reversed, with each run
+// of equal times flipped back to index order.
+void build_oldest(SnapshotData& data) {
+  const std::vector<std::uint32_t>& newest = order_of(data, SortOrder::Newest);
   std::vector<std::uint32_t>& oldest = order_of(data, SortOrder::Oldest);
   oldest.assign(newest.rbegin(), newest.rend());
   for (std::size_t k = 0; k < oldest.size();) {
@@ -92,8 +95,11 @@ void build_linear_orders(SnapshotData& data) {
                  oldest.begin() + static_cast<std::ptrdiff_t>(end));
     k = end;
   }
+}
 
-  // Highest / lowest: buckets by rating over newest order (stable).
+// Highest / lowest: buckets by rating over newest order (stable).
+void build_by_rating(SnapshotData& data) {
+  const std::vector<std::uint32_t>& newest = order_of(data, SortOrder::Newest);
   std::array<std::vector<std::uint32_t>, 5> by_rating;
   for (std::uint32_t i : newest) by_rating[data.u8(kRating, i) - 1].push_back(i);
   std::vector<std::uint32_t>& highest = order_of(data, SortOrder::Highest);
@@ -105,52 +111,96 @@ void build_linear_orders(SnapshotData& data) {
   for (int r = 0; r < 5; ++r) lowest.insert(lowest.end(), by_rating[r].begin(), by_rating[r].end());
 }
 
-// Part 2. Media first / featured first: stable partitions of newest.
-void build_partitions(SnapshotData& data) {
-  const std::uint32_t n = data.counts.reviews;
+// A stable partition of newest: the reviews `first` picks, then the others.
+template <class Predicate>
+void build_partition(SnapshotData& data, SortOrder s, Predicate first) {
   const std::vector<std::uint32_t>& newest = order_of(data, SortOrder::Newest);
-  auto partition = [&](SortOrder s, auto predicate) {
-    std::vector<std::uint32_t>& out = order_of(data, s);
-    out.clear();
-    out.reserve(n);
-    for (std::uint32_t i : newest)
-      if (predicate(i)) out.push_back(i);
-    for (std::uint32_t i : newest)
-      if (!predicate(i)) out.push_back(i);
-  };
-  partition(SortOrder::MediaFirst, [&](std::uint32_t i) {
-    return data.u32(kMediaStart, i + 1) != data.u32(kMediaStart, i);
-  });
-  partition(SortOrder::FeaturedFirst,
-            [&](std::uint32_t i) { return (data.u8(kFlags, i) & kFlagFeatured) != 0; });
+  std::vector<std::uint32_t>& out = order_of(data, s);
+  out.clear();
+  out.reserve(newest.size());
+  for (std::uint32_t i : newest)
+    if (first(i)) out.push_back(i);
+  for (std::uint32_t i : newest)
+    if (!first(i)) out.push_back(i);
 }
 
-// Part 3. Most helpful: Wilson lower bound descending, then newest.
-void build_most_helpful(SnapshotData& data) {
+// Most helpful: Wilson lower bound descending, then newest (the radix passes
+// are stable, so ties stay in newest order). A score in [0, 1): as a
+// non-negative double its bits order as its values.
+void start_most_helpful(SnapshotData& data, IndexScratch& scratch) {
   const std::uint32_t n = data.counts.reviews;
-  // A score in [0, 1): as a non-negative double its bits order as its values.
-  std::vector<std::uint64_t> wilson(n);
+  scratch.key.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     const double score = wilson_lower_bound(data.u32(kHelpfulUp, i), data.u32(kHelpfulDown, i));
-    std::memcpy(&wilson[i], &score, sizeof score);
+    std::memcpy(&scratch.key[i], &score, sizeof score);
   }
-  std::vector<std::uint32_t>& helpful = order_of(data, SortOrder::MostHelpful);
-  helpful = order_of(data, SortOrder::Newest);
-  radix_sort_descending(helpful, wilson);        // stable: ties stay in newest order
-  order_of(data, SortOrder::Relevance).clear();  // computed per search
+  order_of(data, SortOrder::MostHelpful) = order_of(data, SortOrder::Newest);
 }
+
+// The parts, in order; each is one pass (or two) over every review.
+enum Part : std::uint32_t {
+  kNewestKeys = 0,
+  kNewestPass0,  // .. kNewestPass0 + 3: the four radix passes
+  kNewestRank = kNewestPass0 + 4,
+  kOldest,
+  kByRating,
+  kMediaFirst,
+  kFeaturedFirst,
+  kHelpfulKeys,
+  kHelpfulPass0,  // .. kHelpfulPass0 + 3
+  kFinish = kHelpfulPass0 + 4,
+};
+static_assert(kFinish + 1 == kIndexParts, "kIndexParts counts the parts");
 
 }  // namespace
 
-void build_index_part(SnapshotData& data, std::uint32_t part) {
-  if (part == 0) build_newest(data);
-  if (part == 1) build_linear_orders(data);
-  if (part == 2) build_partitions(data);
-  if (part == 3) build_most_helpful(data);
+void build_index_part(SnapshotData& data, std::uint32_t part, IndexScratch& scratch) {
+  if (part >= kNewestPass0 && part < kNewestPass0 + 4) {
+    radix_pass_descending(order_of(data, SortOrder::Newest), scratch, 16 * (part - kNewestPass0));
+    return;
+  }
+  if (part >= kHelpfulPass0 && part < kHelpfulPass0 + 4) {
+    radix_pass_descending(order_of(data, SortOrder::MostHelpful), scratch,
+                          16 * (part - kHelpfulPass0));
+    return;
+  }
+  switch (part) {
+    case kNewestKeys:
+      start_newest(data, scratch);
+      break;
+    case kNewestRank:
+      rank_newest(data);
+      break;
+    case kOldest:
+      build_oldest(data);
+      break;
+    case kByRating:
+      build_by_rating(data);
+      break;
+    case kMediaFirst:
+      build_partition(data, SortOrder::MediaFirst, [&](std::uint32_t i) {
+        return data.u32(kMediaStart, i + 1) != data.u32(kMediaStart, i);
+      });
+      break;
+    case kFeaturedFirst:
+      build_partition(data, SortOrder::FeaturedFirst,
+                      [&](std::uint32_t i) { return (data.u8(kFlags, i) & kFlagFeatured) != 0; });
+      break;
+    case kHelpfulKeys:
+      start_most_helpful(data, scratch);
+      break;
+    case kFinish:
+      order_of(data, SortOrder::Relevance).clear();  // computed per search
+      scratch = IndexScratch{};                      // the keys and buffers are no longer needed
+      break;
+    default:
+      break;
+  }
 }
 
 void build_indexes(SnapshotData& data) {
-  for (std::uint32_t part = 0; part < kIndexParts; ++part) build_index_part(data, part);
+  IndexScratch scratch;
+  for (std::uint32_t part = 0; part < kIndexParts; ++part) build_index_part(data, part, scratch);
 }
 
 const SearchIndex& SnapshotData::search_index() const {
