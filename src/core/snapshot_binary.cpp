@@ -375,8 +375,8 @@ struct SnapshotLoader::State {
         return end - from + 1;
       }
       case Phase::Indexes:
-        // A part is one or two passes over every review (at 100k, 2-6 ms in
-        // wasm under Node), costed high so a step holds few of them.
+        // A part is one or two passes over every review (at 100k, up to
+        // ~10 ms in wasm under Node), costed high so a step holds few of them.
         detail::build_index_part(d, static_cast<std::uint32_t>(cursor), index_scratch);
         if (++cursor == detail::kIndexParts) phase = Phase::Done;
         return n / 6 + 1;

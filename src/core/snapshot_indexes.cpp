@@ -38,9 +38,9 @@ namespace {
 // and is skipped (the top bits of times and scores usually are). Stable, so
 // ties keep `order`'s order; four passes (shift 0, 16, 32, 48) sort by the
 // whole key. Linear: at 100k reviews a comparison sort of the same keys was a
-// 30-80 ms task in wasm, and each pass is its own step of the load (issue 19:
-// the load runs in slices of ~12 ms; a function called once runs in wasm's
-// baseline code, so one call doing all passes was a 20-50 ms step).
+// 30-80 ms task in wasm, and each pass is its own part of the load (issue 19:
+// the load runs in slices of ~12 ms; one call doing all passes was a step of
+// 17-23 ms in wasm under Node at 100k reviews).
 void radix_pass_descending(std::vector<std::uint32_t>& order, IndexScratch& scratch,
                            unsigned shift) {
   const std::vector<std::uint64_t>& key = scratch.key;
