@@ -20,7 +20,7 @@ set(VOUCH_WASM_COMPILE_FLAGS
   -fno-exceptions)     # a throw would otherwise escape to JS as a bare number and corrupt memory
 
 function(vouch_wasm_module target)
-  cmake_parse_arguments(ARG "" "PART;OUTPUT_NAME;EXPORT_NAME;OUTPUT_DIR;ENVIRONMENT;INITIAL_MEMORY;STACK"
+  cmake_parse_arguments(ARG "" "PART;OUTPUT_NAME;EXPORT_NAME;OUTPUT_DIR;ENVIRONMENT;INITIAL_MEMORY;STACK;LINK_OPT"
                         "SOURCES" ${ARGN})
   add_executable(${target} ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE vouch_facade)
@@ -29,8 +29,15 @@ function(vouch_wasm_module target)
   set_target_properties(${target} PROPERTIES
     OUTPUT_NAME ${ARG_OUTPUT_NAME}
     RUNTIME_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIR}")
+  # LINK_OPT: this module's own link-time level (LTO code generation and
+  # wasm-opt run here, over bitcode compiled at VOUCH_WASM_OPT). It replaces
+  # VOUCH_WASM_OPT on the link line: emcc does not let a later -O3 undo -Oz.
+  set(link_flags ${VOUCH_WASM_COMPILE_FLAGS})
+  if(ARG_LINK_OPT)
+    list(TRANSFORM link_flags REPLACE "^${VOUCH_WASM_OPT}$" "${ARG_LINK_OPT}")
+  endif()
   target_link_options(${target} PRIVATE
-    ${VOUCH_WASM_COMPILE_FLAGS}
+    ${link_flags}
     -lembind
     "SHELL:-s MODULARIZE=1"                       # a factory function, no globals on the host page
     "SHELL:-s EXPORT_NAME=${ARG_EXPORT_NAME}"

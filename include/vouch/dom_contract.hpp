@@ -95,6 +95,15 @@ namespace vouch::dom {
   X(kReason, "reason")          \
   X(kSearchQuery, "q")
 
+// Markers in render_view's markup that the widget splits a view at
+// (web/src/regions.js), so that only the cards new on screen are parsed: each
+// card's <li> opens with kCardItemOpen (the markup hash is stamped on it and on
+// no other <li>), and the list of cards ends with kCardListClose. Review text
+// is escaped, so neither can occur inside a card (tests/core/dom_contract_test.cpp).
+#define VOUCH_DOM_MARKERS(X)           \
+  X(kCardItemOpen, "<li data-hash=\"") \
+  X(kCardListClose, "</ol>")
+
 #define VOUCH_DOM_CONSTANT(name, text) inline constexpr std::string_view name = text;
 namespace action {
 VOUCH_DOM_ACTIONS(VOUCH_DOM_CONSTANT)
@@ -104,6 +113,9 @@ VOUCH_DOM_HOOKS(VOUCH_DOM_CONSTANT)
 }
 namespace field {
 VOUCH_DOM_FIELDS(VOUCH_DOM_CONSTANT)
+}
+namespace marker {
+VOUCH_DOM_MARKERS(VOUCH_DOM_CONSTANT)
 }
 #undef VOUCH_DOM_CONSTANT
 
@@ -122,12 +134,14 @@ struct Name {
 inline constexpr Name kActionNames[] = {VOUCH_DOM_ACTIONS(VOUCH_DOM_NAME)};
 inline constexpr Name kHookNames[] = {VOUCH_DOM_HOOKS(VOUCH_DOM_NAME)};
 inline constexpr Name kFieldNames[] = {VOUCH_DOM_FIELDS(VOUCH_DOM_NAME)};
+inline constexpr Name kMarkerNames[] = {VOUCH_DOM_MARKERS(VOUCH_DOM_NAME)};
 #undef VOUCH_DOM_NAME
 
 // The module web/src/generated/dom-contract.ts: TypeScript const enums
 // ACTION, HOOK, DATASET and FIELD keyed by the constant's name without its k
 // (ACTION.searchInput = 'search-input', HOOK.errorFor = 'data-error-for');
-// DATASET holds each hook's element.dataset key (DATASET.errorFor = 'errorFor').
+// DATASET holds each hook's element.dataset key (DATASET.errorFor = 'errorFor');
+// MARKUP the markers (MARKUP.cardItemOpen = '<li data-hash="').
 std::string dom_contract_module_ts();
 
 }  // namespace vouch::dom

@@ -67,6 +67,8 @@ std::string dom_contract_module_ts() {
   append_enum(out, "each hook's element.dataset key", "DATASET", kHookNames, true);
   out += '\n';
   append_enum(out, "form control names: the validator's paths", "FIELD", kFieldNames);
+  out += '\n';
+  append_enum(out, "markers a rendered view is split at", "MARKUP", kMarkerNames);
   return out;
 }
 

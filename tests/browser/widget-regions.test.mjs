@@ -50,7 +50,7 @@ test('a page turn keeps the summary and the controls and renders new cards', asy
   await page.close();
 });
 
-test('a filter keeps the cards still shown (by review id) and re-creates the changed summary', async () => {
+test('a filter keeps the cards still shown (by review id) and patches the changed summary in place', async () => {
   const { page, problems } = await openWidget();
   const before = await page.locator('.v-card').evaluateAll((cards) => cards.map((c) => ({ id: c.dataset.id, stars: c.querySelector('.v-stars').getAttribute('aria-label') })));
   const fiveStar = before.filter((card) => card.stars.startsWith('5')).map((card) => card.id);
@@ -60,7 +60,9 @@ test('a filter keeps the cards still shown (by review id) and re-creates the cha
   await page.click('[data-action="stars"][data-value="5"]');
   await page.locator('[data-action="stars"][data-value="5"][aria-pressed="true"]').waitFor();
   const after = await kept(page);
-  assert.equal(after.summary, false, 'the pressed histogram row changed the summary');
+  // The pressed histogram row changed the summary: patched in place (morph.js), the same element.
+  assert.equal(after.summary, true, 'the summary is the same element, patched');
+  assert.equal(await page.locator('.v-summary [data-action="stars"][data-value="5"]').getAttribute('aria-pressed'), 'true');
   for (const card of after.cards) assert.equal(card.kept, fiveStar.includes(card.id), `card ${card.id}`);
   // Back: the 5-star cards are still the same elements; the others are new.
   await page.click('[data-action="stars"][data-value="5"]');
@@ -104,6 +106,114 @@ test('cards are compared by the hash the core stamps on them, never by serialisi
   await page.locator(`.v-card[data-id="${firstId}"] mark`).first().waitFor();
   const [, markedHash] = (await hashes()).find(([id]) => id === firstId);
   assert.notEqual(markedHash, firstHash, 'the marked card is new markup');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/**
+ * widget.html with 20 cards a page in a short window: most new cards of a view
+ * are below the screen. In the page: what the list holds at the moment the
+ * widget says the view is done (vouch:query), and the layout shifts after it.
+ */
+async function openLongList() {
+  const page = await env.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.route('**/test-pages/widget.html', async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, body: (await response.text()).replace('data-page-size="5"', 'data-page-size="20"') });
+  });
+  await page.goto(`${env.server.url}/test-pages/widget.html`);
+  await page.locator('.v-card').first().waitFor({ timeout: 20000 });
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-vouch-reviews]');
+    window.atQuery = [];
+    host.addEventListener('vouch:query', () => {
+      const items = [...host.shadowRoot.querySelectorAll('.v-list > li')];
+      const slots = items.filter((item) => !item.children.length);
+      window.atQuery.push({
+        items: items.length,
+        slots: slots.length,
+        firstSlotTop: slots.length ? Math.min(...slots.map((slot) => slot.getBoundingClientRect().top)) : null,
+        screen: window.innerHeight,
+      });
+    });
+    window.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts += entry.value;
+    }).observe({ type: 'layout-shift' });
+  });
+  return { page, problems };
+}
+
+const allFilled = (page) =>
+  page.waitForFunction(() => {
+    const items = [...document.querySelector('[data-vouch-reviews]').shadowRoot.querySelectorAll('.v-list > li')];
+    return items.length > 0 && items.every((item) => item.querySelector(':scope > .v-card'));
+  });
+
+test('a view parses the cards on screen at once and the rest after the paint; nothing on screen is a slot, nothing moves', async () => {
+  const { page, problems } = await openLongList();
+  const before = await page.locator('.v-card').evaluateAll((cards) => cards.map((card) => card.dataset.id));
+  assert.equal(before.length, 20);
+  await page.selectOption('[data-action="sort"]', 'lowest');
+  await page.locator('[data-action="sort"] option[value="lowest"][selected]').waitFor({ state: 'attached' });
+  const [sorted] = await page.evaluate(() => window.atQuery.splice(0));
+  assert.equal(sorted.items, 20);
+  assert.ok(sorted.slots > 0, `some new cards wait below the screen: ${JSON.stringify(sorted)}`);
+  assert.ok(sorted.firstSlotTop >= sorted.screen, `no slot on screen when the view is done: ${JSON.stringify(sorted)}`);
+  await allFilled(page);
+  const after = await page.locator('.v-card').evaluateAll((cards) => cards.map((card) => ({ id: card.dataset.id, stars: card.querySelector('.v-stars').getAttribute('aria-label') })));
+  assert.equal(after.length, 20);
+  assert.ok(after[0].stars.startsWith('1 '), `lowest first: ${after[0].stars}`);
+  assert.notDeepEqual(after.map((card) => card.id), before);
+  // Scrolled into the middle of the list, a page turn from the pager: focus goes
+  // to the status line (scrolled to), and what is on screen then is parsed.
+  await page.locator('.v-pager').scrollIntoViewIfNeeded();
+  await page.click('[data-action="page"][data-value="1"]');
+  await page.locator('.v-status', { hasText: /21/ }).waitFor();
+  const [turned] = await page.evaluate(() => window.atQuery.splice(0));
+  assert.ok(turned.slots === 0 || turned.firstSlotTop >= turned.screen, `no slot on screen after the page turn: ${JSON.stringify(turned)}`);
+  await allFilled(page);
+  assert.equal(await page.evaluate(() => window.shifts), 0, 'no layout shift');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a changed summary or controls are patched in place: the search box keeps focus and typed words; a search applied or cleared, and the sort, show as rendered', async () => {
+  const { page, problems } = await openWidget();
+  await mark(page);
+  const box = page.locator('[data-action="search-input"]');
+  await box.focus();
+  await box.pressSequentially('dress');
+  // A filter while words are typed (not applied): the controls change (a pressed chip), the box is the same element.
+  await page.evaluate(() => document.querySelector('[data-vouch-reviews]').shadowRoot.querySelector('[data-action="verified"]').click());
+  await page.locator('[data-action="verified"][aria-pressed="true"]').waitFor();
+  const state = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('[data-vouch-reviews]').shadowRoot;
+      const input = root.querySelector('[data-action="search-input"]');
+      return { controls: Boolean(root.querySelector('.v-controls').vouchTestMark), focused: root.activeElement === input, value: input.value, sort: root.querySelector('[data-action="sort"]').value };
+    });
+  assert.deepEqual(await state(), { controls: true, focused: true, value: 'dress', sort: 'newest' });
+  // Applied: the box shows the search; "clear filters" empties it (rendered with another value).
+  await box.press('Enter');
+  await page.locator('.v-status', { hasText: /dress|Showing|No reviews/ }).waitFor();
+  assert.equal((await state()).value, 'dress');
+  await page.click('[data-action="clear"]');
+  await page.locator('[data-action="verified"][aria-pressed="false"]').waitFor();
+  const cleared = await state();
+  assert.equal(cleared.value, '', 'cleared with the filters');
+  assert.equal(cleared.controls, true, 'still the same controls, patched');
+  // A sort chosen, then a filter: the select shows the chosen sort.
+  await page.selectOption('[data-action="sort"]', 'highest');
+  await page.locator('[data-action="sort"] option[value="highest"][selected]').waitFor({ state: 'attached' });
+  await page.click('[data-action="media"]');
+  await page.locator('[data-action="media"][aria-pressed="true"]').waitFor();
+  assert.equal((await state()).sort, 'highest');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -209,6 +209,58 @@ TEST_CASE("dom contract: the renderer emits only listed names, in every state", 
   }
 }
 
+TEST_CASE("dom contract: a rendered view splits into its cards at the markers", "[render][dom]") {
+  std::vector<Review> reviews;
+  for (int i = 0; i < 25; ++i) reviews.push_back(review(i));
+  // Text that spells the markers: escaped, it cannot split a card.
+  reviews[0].body = "<li data-hash=\"0\"></li></ol> needle";
+  reviews[1].title = "</ol><li data-hash=\"";
+  reviews[2].reply = {"</ol>", 1767312000};
+  auto snapshot = Snapshot::build(Product{"p1", "Coat", "", ""}, reviews);
+  REQUIRE(snapshot);
+  facade::ReviewStore store;
+  REQUIRE(store.load_binary_bytes(snapshot.value().to_binary()).ok);
+  const std::string_view open = dom::marker::kCardItemOpen;
+  const std::string_view close = dom::marker::kCardListClose;
+  // The marker is the hash hook on a card's <li>, as the widget reads it.
+  CHECK(open == "<li " + std::string(dom::hook::kMarkupHash) + "=\"");
+  std::vector<facade::WidgetView> views(5);
+  views[1].search = "needle";
+  views[1].sort = "relevance";
+  views[2].page = 1;
+  views[3].show_more = true;
+  views[4].search = "nothing matches this";
+  for (const char* locale : {"en", "zh-CN", "ar"}) {
+    for (const auto& view : views) {
+      INFO(locale << " page " << view.page << " search '" << view.search << "'");
+      const auto rendered = facade::render_view(store, view, locale, "vouch3");
+      REQUIRE(rendered.ok);
+      const std::string& html = rendered.html;
+      std::vector<std::size_t> starts;
+      for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1))
+        starts.push_back(at);
+      REQUIRE(starts.size() == static_cast<std::size_t>(rendered.shown));
+      if (starts.empty()) {
+        CHECK(html.find("<ol") == std::string::npos);
+        continue;
+      }
+      const std::size_t list_end = html.find(close, starts.back());
+      REQUIRE(list_end != std::string::npos);
+      // The frame around the cards: the list's opening just before the first card.
+      CHECK(html.compare(starts.front() - 19, 19, "<ol class=\"v-list\">") == 0);
+      CHECK(html.substr(0, starts.front()).find(close) == std::string::npos);
+      for (std::size_t k = 0; k < starts.size(); ++k) {
+        const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : list_end;
+        const std::string card = html.substr(starts[k], end - starts[k]);
+        CHECK(card.size() > open.size() + 16);
+        CHECK(card.find('"', open.size()) == open.size() + 16);  // 16 hex digits of the hash
+        CHECK(card.compare(card.size() - 5, 5, "</li>") == 0);
+        CHECK(card.find(close) == std::string::npos);
+      }
+    }
+  }
+}
+
 TEST_CASE("dom contract: the form's field names are the validator's paths", "[render][dom]") {
   Policy policy = default_policy();
   policy.aspects = {"fit", "warmth"};

@@ -200,6 +200,35 @@ test('SnapshotConverter reports bad JSON snapshots with the loader\'s codes and 
   assert.match(wrong.status.message, /^reviews\[0\]\.rating: /);
 });
 
+test('loadBinaryInSlices: a snapshot in the parts a response arrived in (some empty, some 1 byte) loads as the whole does', async () => {
+  const core = await loadCore();
+  const store = new core.Store();
+  const reference = new core.Store();
+  try {
+    const binary = readFileSync(join(seeds, 'snapshot_binary', 'seed3.bin'));
+    assert.equal(loadBinaryInto(core, reference, binary).ok, true);
+    const cuts = [0, 1, 1, 8, 9, Math.floor(binary.length / 2), binary.length - 1, binary.length];
+    const parts = cuts.slice(1).map((end, i) => binary.subarray(cuts[i], end));
+    assert.ok(parts.some((part) => part.length === 0) && parts.some((part) => part.length === 1));
+    const status = await loadBinaryInSlices(core, store, parts, () => true);
+    assert.deepEqual(status, { ok: true, code: 'ok', message: '' });
+    const view = { stars: 0, verified: false, media: false, topic: '', search: '', sort: 'newest', page: 0, pageSize: 20, showMore: false };
+    assert.equal(core.renderView(store, view, 'en', 'v').html, core.renderView(reference, view, 'en', 'v').html);
+    // A part missing from the middle: the loader says what is wrong, nothing is kept.
+    const fresh = new core.Store();
+    try {
+      const refused = await loadBinaryInSlices(core, fresh, [parts[0], parts[1], parts[6]], () => true);
+      assert.equal(refused.ok, false);
+      assert.equal(fresh.size(), 0);
+    } finally {
+      fresh.delete();
+    }
+  } finally {
+    store.delete();
+    reference.delete();
+  }
+});
+
 test('loadBinaryInSlices: the same snapshot in many tasks; abandoned, the store keeps its previous one', async () => {
   const core = await loadCore();
   const store = new core.Store();

@@ -40,14 +40,8 @@ const CLICKS = {
   [ACTION.verified]: (w, target, view) => w.setView({ verified: !view.verified, page: 0 }),
   [ACTION.media]: (w, target, view) => w.setView({ media: !view.media, page: 0 }),
   [ACTION.topic]: (w, target, view) => w.setView({ topic: view.topic === target.dataset[DATASET.value] ? '' : target.dataset[DATASET.value], page: 0 }),
-  [ACTION.clear]: (w, target, view) => {
-    w.setView({ ...w.viewState.defaults(), sort: view.sort });
-    w.focusStatus();
-  },
-  [ACTION.page]: (w, target) => {
-    w.setView({ page: Number(target.dataset[DATASET.value]) });
-    w.focusStatus();
-  },
+  [ACTION.clear]: (w, target, view) => w.setView({ ...w.viewState.defaults(), sort: view.sort }, { toStatus: true }),
+  [ACTION.page]: (w, target) => w.setView({ page: Number(target.dataset[DATASET.value]) }, { toStatus: true }),
   [ACTION.more]: (w, target, view) => w.setView({ page: view.page + 1 }),
   [ACTION.expand]: (w, target) => toggleExpand(target),
   [ACTION.photo]: (w, target) => w.lightbox.open(target),

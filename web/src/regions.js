@@ -1,27 +1,27 @@
 // @ts-check
 // The view region updated in place instead of replaced whole: the core's markup
-// for the new view is parsed into an inert <template>, then each part of the
-// live view (summary, controls, results) is kept when the core rendered it
-// exactly as before, and inside the results the cards are keyed by review id:
-// a card whose markup did not change is the same element, moved if the order
-// changed. So a sort or a page turn re-creates only the cards that are new on
-// screen, and the summary and controls are only re-created when their counts
-// or pressed states changed (style, layout and images of the rest stay).
-// Comparisons are against the markup each element was made from (kept here),
-// not the live DOM, which the widget changes (dates, votes, "read more"). The
-// core stamps the parts it re-renders (summary, controls, each card) with a
-// hash of their markup (data-hash): those are compared by it, without
-// serialising the fresh element; anything unstamped by its outerHTML.
-import { DATASET } from './generated/dom-contract.js';
+// for the new view is split into the frame (summary, controls, status, pager)
+// and the cards (at the DOM contract's markers). The frame is parsed into an
+// inert <template>; each part of the live view is kept when the core rendered
+// it exactly as before. In the list, cards are keyed by the markup hash the
+// core stamps on each card's <li> (it covers the review id and everything the
+// card shows): a card whose hash is on screen already is the same element,
+// moved if the order changed; a new card goes in as a slot that
+// card-slots.js parses when it nears the screen. So a sort or a page turn
+// parses only the cards that are new on screen, and the summary and controls
+// are only re-created when their counts or pressed states changed (style,
+// layout and images of the rest stay).
+// Frame parts are compared by their data-hash, else by the markup each was made
+// from (kept here), never by the live DOM, which the widget changes (dates,
+// votes, "read more"); a stamped part that changed is patched in place
+// (morph.js), so the search box keeps its focus and only what changed is laid out.
+import { DATASET, HOOK, MARKUP } from './generated/dom-contract.js';
+import { cardSlot } from './card-slots.js';
+import { morph } from './morph.js';
 import { setCoreHTML } from './trusted-html.js';
 
 /** element -> the core markup it was parsed from */
 const markupOf = new WeakMap();
-
-function keyOf(item) {
-  const card = item.firstElementChild;
-  return card && card.dataset && card.dataset[DATASET.id] !== undefined ? card.dataset[DATASET.id] : '';
-}
 
 /** What identifies the markup `element` was parsed from: the core's hash, else the markup itself. */
 function markupKey(element) {
@@ -30,22 +30,61 @@ function markupKey(element) {
   return hash === undefined ? element.outerHTML : `#${hash}`;
 }
 
-/** Keeps `old` when it came from the same markup as `fresh`; else `fresh` goes in. */
-function keepOrReplace(old, fresh, added) {
+/**
+ * Keeps `old` when it came from the same markup as `fresh`; patches it in place
+ * when both are the same stamped part (summary, controls); else `fresh` goes in.
+ */
+function keepOrReplace(old, fresh, prepare) {
   const markup = markupKey(fresh);
   if (old && markupOf.get(old) === markup) return old;
+  if (old && markup.startsWith('#') && old.tagName === fresh.tagName && old.className === fresh.className) {
+    morph(old, fresh);
+    markupOf.set(old, markup);
+    prepare(old);
+    return old;
+  }
   markupOf.set(fresh, markup);
-  // A list that goes in whole: its cards are remembered for the next update.
-  for (const item of fresh.querySelectorAll('.v-list > li')) markupOf.set(item, markupKey(item));
-  added.push(fresh);
+  prepare(fresh);
   return fresh;
 }
 
-/** The cards of `freshList` into `oldList`, reusing unchanged cards by review id. */
-function updateList(oldList, freshList, added) {
-  const byKey = new Map();
-  for (const item of oldList.children) byKey.set(keyOf(item), item);
-  const wanted = [...freshList.children].map((item) => keepOrReplace(byKey.get(keyOf(item)), item, added));
+/**
+ * @typedef {{ hash: string, markup: string }} Card
+ * The view's markup without its cards (the list left empty), and each card.
+ * @param {string} html
+ * @returns {{ frame: string, cards: Card[] }}
+ */
+function splitCards(html) {
+  const first = html.indexOf(MARKUP.cardItemOpen);
+  if (first < 0) return { frame: html, cards: [] };
+  const cards = [];
+  for (let at = first; at >= 0; ) {
+    const next = html.indexOf(MARKUP.cardItemOpen, at + 1);
+    const end = next >= 0 ? next : html.indexOf(MARKUP.cardListClose, at);
+    if (end < 0) return { frame: html, cards: [] }; // not the core's shape: parsed whole
+    const hashAt = at + MARKUP.cardItemOpen.length;
+    cards.push({ hash: html.slice(hashAt, html.indexOf('"', hashAt)), markup: html.slice(at, end) });
+    if (next < 0) return { frame: html.slice(0, first) + html.slice(end), cards };
+    at = next;
+  }
+  return { frame: html, cards: [] };
+}
+
+/**
+ * `cards` into `oldList`, reusing the items whose hash is there already; the
+ * new ones as slots. Cards the frame carried parsed (a list not split) go in as they are.
+ * @param {Element} oldList
+ * @param {Element} freshList
+ * @param {Card[]} cards
+ * @param {(element: Element) => void} prepare
+ */
+function updateList(oldList, freshList, cards, prepare) {
+  const byHash = new Map();
+  for (const item of oldList.children) byHash.set(item.getAttribute(HOOK.markupHash), item);
+  const parsed = [...freshList.children];
+  const wanted = parsed.length
+    ? parsed.map((item) => byHash.get(item.getAttribute(HOOK.markupHash)) || (prepare(item), item))
+    : cards.map((card) => byHash.get(card.hash) || cardSlot(card.hash, card.markup));
   // Only the moves and insertions the new order needs; the rest stays put.
   let cursor = oldList.firstElementChild;
   for (const item of wanted) {
@@ -63,16 +102,28 @@ function updateList(oldList, freshList, added) {
 }
 
 /**
+ * The cards of a list that went in with its frame (nothing to reuse): slots
+ * (a list the frame carried parsed was prepared with it).
+ * @param {Element} parent
+ * @param {Card[]} cards
+ * @param {(element: Element) => void} prepare
+ */
+function newList(parent, cards, prepare) {
+  const list = parent.querySelector('.v-list');
+  if (list && !list.children.length) list.append(...cards.map((card) => cardSlot(card.hash, card.markup)));
+}
+
+/**
  * Brings `container` (the view region) to the core's `html` for the new view.
+ * New cards are slots until card-slots.js showCards() fills them.
  * @param {Element} container
  * @param {string} html summary + controls + results, as render_view emits them
- * @returns {Element[]} the elements that are new (dates to format, votes to show)
+ * @param {(element: Element) => void} prepare called for each element that is new (dates to format, votes to show)
  */
-export function updateView(container, html) {
+export function updateView(container, html, prepare) {
   const typed = typedText(container);
-  const added = updateParts(container, html);
+  updateParts(container, html, prepare);
   keepTypedText(container, typed);
-  return added;
 }
 
 /**
@@ -110,41 +161,42 @@ function keepTypedText(container, typed) {
  * updateView without the typed text.
  * @param {Element} container
  * @param {string} html
- * @returns {Element[]}
+ * @param {(element: Element) => void} prepare
  */
-function updateParts(container, html) {
+function updateParts(container, html, prepare) {
+  const { frame, cards } = splitCards(html);
   const template = document.createElement('template');
-  setCoreHTML(template, html);
+  setCoreHTML(template, frame);
   const fresh = [...template.content.children];
   const old = [...container.children];
-  const added = [];
   const sameShape = old.length === fresh.length && old.every((element, i) => element.className === fresh[i].className);
   if (!sameShape) {
-    for (const element of fresh) keepOrReplace(null, element, added);
+    for (const element of fresh) keepOrReplace(null, element, prepare);
     container.replaceChildren(...fresh);
-    return added;
+    newList(container, cards, prepare);
+    return;
   }
   fresh.forEach((element, i) => {
     if (element.classList.contains('v-results')) {
-      updateResults(old[i], element, added);
+      updateResults(old[i], element, cards, prepare);
       return;
     }
-    const kept = keepOrReplace(old[i], element, added);
+    const kept = keepOrReplace(old[i], element, prepare);
     if (kept !== old[i]) old[i].replaceWith(kept);
   });
-  return added;
 }
 
 /** Status, "clear filters" and pager are small: replaced; the list keeps its cards. */
-function updateResults(oldResults, freshResults, added) {
+function updateResults(oldResults, freshResults, cards, prepare) {
   const oldList = oldResults.querySelector(':scope > .v-list');
   const freshList = freshResults.querySelector(':scope > .v-list');
   if (!oldList || !freshList) {
-    for (const element of freshResults.children) keepOrReplace(null, element, added);
+    for (const element of freshResults.children) keepOrReplace(null, element, prepare);
     oldResults.replaceChildren(...freshResults.children);
+    newList(oldResults, cards, prepare);
     return;
   }
-  updateList(oldList, freshList, added);
+  updateList(oldList, freshList, cards, prepare);
   // Everything around the list: replaced by the new parts, in their order.
   for (const element of [...oldResults.children]) if (element !== oldList) element.remove();
   let before = true;
@@ -153,7 +205,7 @@ function updateResults(oldResults, freshResults, added) {
       before = false;
       continue;
     }
-    keepOrReplace(null, element, added);
+    keepOrReplace(null, element, prepare);
     if (before) oldResults.insertBefore(element, oldList);
     else oldResults.append(element);
   }

@@ -17,6 +17,11 @@ export function soon(task) {
   channel.port2.postMessage(0);
 }
 
+/** Resolves in a new task (work after it does not lengthen the current one). */
+export function nextTask() {
+  return new Promise((resolve) => soon(resolve));
+}
+
 /**
  * Calls `step(budget)` once per task until it returns true; each budget (in
  * work units, reviews for both callers) is scaled from the previous step's

@@ -6,7 +6,7 @@
 // The one copy of these paths: the widget (web/src/widget.js, form-module.js,
 // han-fold.js), the Node tests and the bench import it. `.mjs` so that Node reads it as a module; no DOM, no Node API.
 
-import { runInSlices } from './slices.mjs';
+import { nextTask, runInSlices } from './slices.mjs';
 
 /** @typedef {import('./wasm-types/embind').WasmHeap} WasmHeap */
 /** @typedef {import('./wasm-types/embind').StoreStatus} StoreStatus */
@@ -50,7 +50,7 @@ export function withBytesInHeap(module, bytes, use) {
 /**
  * The Store's own buffer for `bytes`, or the status that says why there is none.
  * @param {import('./wasm-types/vouch-core').Store} store
- * @param {Uint8Array} bytes
+ * @param {{ length: number }} bytes
  * @returns {number | StoreStatus}
  */
 function reserve(store, bytes) {
@@ -79,28 +79,61 @@ export function loadBinaryInto(core, store, bytes) {
 const COPY_BYTES = 4 << 20;
 
 /**
+ * A snapshot in the parts it arrived in (data.js), as one array (the JSON
+ * converter reads one buffer; the binary path never joins them).
+ * @param {Uint8Array[]} parts
+ * @returns {Uint8Array}
+ */
+export function joinParts(parts) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
+
+/**
  * The same in slices of about 12 ms each (slices.mjs), the widget's path: the
  * copy in 4 MB parts, then the checks and sort orders step by step
  * (Store.loadStep). Resolves the load's status, or null when `current()`
  * turned false first (the Store keeps its previous snapshot then).
  * @param {import('./wasm-types/vouch-core').VouchCoreModule} core
  * @param {import('./wasm-types/vouch-core').Store} store
- * @param {Uint8Array} bytes
+ * @param {Uint8Array | Uint8Array[]} bytes a binary snapshot, whole or in the parts it arrived in
  * @param {() => boolean} current
  * @returns {Promise<StoreStatus | null>}
  */
 export async function loadBinaryInSlices(core, store, bytes, current) {
-  const pointer = reserve(store, bytes);
+  const parts = Array.isArray(bytes) ? bytes : [bytes];
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const pointer = reserve(store, { length });
   if (typeof pointer !== 'number') return pointer;
-  let at = 0;
+  let at = 0; // bytes copied
+  let index = 0; // the part being copied
+  let offset = 0; // how far into it
   const copy = () => {
-    const part = bytes.subarray(at, at + COPY_BYTES);
-    core.HEAPU8.set(part, pointer + at); // HEAPU8 read after reserving (memory may have grown)
-    return (at += part.length) >= bytes.length;
+    for (let room = COPY_BYTES; room > 0 && index < parts.length; ) {
+      const piece = parts[index].subarray(offset, offset + room);
+      core.HEAPU8.set(piece, pointer + at); // HEAPU8 read after reserving (memory may have grown)
+      at += piece.length;
+      room -= piece.length;
+      offset += piece.length;
+      if (offset >= parts[index].length) {
+        index += 1;
+        offset = 0;
+      }
+    }
+    return index >= parts.length;
   };
   if (!(await runInSlices(copy, current))) return null;
   store.beginLoadReserved(); // cannot fail after a reservation; loadResult() would say so
-  return (await runInSlices((budget) => store.loadStep(budget), current, 2000)) ? store.loadResult() : null;
+  if (!(await runInSlices((budget) => store.loadStep(budget), current, 2000))) return null;
+  // The caller renders next: in a task of its own, not in the last step's.
+  await nextTask();
+  return current() ? store.loadResult() : null;
 }
 
 /**

@@ -23,6 +23,7 @@ import { Lightbox } from './lightbox.js';
 import { loadCore } from './core-loader.js';
 import { capabilities } from './options.js';
 import { updateView } from './regions.js';
+import { showCards } from './card-slots.js';
 import { Reports } from './reports.js';
 import { SearchPreparation } from './search-prep.js';
 import { byAction, byHook } from './selectors.js';
@@ -32,7 +33,7 @@ import { measureReserve, SpaceHold } from './space-hold.js';
 import { setCoreHTML } from './trusted-html.js';
 import { ViewState } from './view-state.js';
 import { Votes } from './votes.js';
-import { loadBinaryInSlices } from './wasm-snapshot.mjs';
+import { joinParts, loadBinaryInSlices } from './wasm-snapshot.mjs';
 
 let widgetCount = 0;
 // The one widget that answered the page's ?vouch_rating= (a page may hold several).
@@ -252,9 +253,9 @@ export class ReviewsWidget {
    * through the form module). False when this load was overtaken while the
    * form module loaded (destroy() or a newer start()): nothing is touched then.
    */
-  async loadStore({ bytes, json }, generation) {
+  async loadStore({ parts, json }, generation) {
     const core = this.core;
-    const binary = json ? jsonToBinary(await this.jsonReader(), bytes) : bytes;
+    const binary = json ? jsonToBinary(await this.jsonReader(), joinParts(parts)) : parts;
     const current = () => !this.destroyed && generation === this.generation;
     if (!current()) return false;
     // In slices (no long task). A first load fills a Store of its own: this.store,
@@ -338,8 +339,12 @@ export class ReviewsWidget {
     if (focused) focused.focus({ preventScroll: true });
   }
 
-  /** Runs the query for the current view and replaces the view region. */
-  renderView({ focus = true } = {}) {
+  /**
+   * Runs the query for the current view and updates the view region.
+   * focus: keep the shopper's focus (false for renders nobody asked for);
+   * toStatus: move focus to the status line (a page turn, "clear filters").
+   */
+  renderView({ focus = true, toStatus = false } = {}) {
     const focused = focus ? rememberFocus(this.root, this.view) : null;
     let rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     if (!rendered.ok && rendered.code === 'invalid_view') {
@@ -348,11 +353,15 @@ export class ReviewsWidget {
       rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     }
     if (!rendered.ok) throw vouchError(rendered.code, rendered.message);
-    for (const element of updateView(this.view, rendered.html)) {
+    const prepare = (element) => {
       formatDates(element, this.locale);
       this.votes.showIn(element);
-    }
+    };
+    updateView(this.view, rendered.html, prepare);
     if (focused) focused.restore();
+    if (toStatus) focusStatus(this.view);
+    // Focus has moved (and scrolled): the cards on screen now are parsed before the event.
+    showCards(this.view.querySelector('.v-list'), prepare);
     const status = this.view.querySelector('.v-status');
     if (status && focus) this.live.textContent = status.textContent;
     this.viewState.persist();
@@ -364,10 +373,6 @@ export class ReviewsWidget {
   setView(change, options) {
     this.viewState.set(change);
     this.renderView(options);
-  }
-
-  focusStatus() {
-    focusStatus(this.view);
   }
 
   prepareSearch() {

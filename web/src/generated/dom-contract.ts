@@ -116,3 +116,9 @@ export const enum FIELD {
   reason = 'reason',
   searchQuery = 'q',
 }
+
+/** markers a rendered view is split at */
+export const enum MARKUP {
+  cardItemOpen = '<li data-hash="',
+  cardListClose = '</ol>',
+}

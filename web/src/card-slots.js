@@ -1,0 +1,78 @@
+// @ts-check
+// Cards parsed when they near the screen (issue 19). A new card goes into the
+// list as an empty slot that holds its markup (the <li> render_view wrote).
+// When the action is done (focus moved, so the scroll position is final), the
+// slots above the bottom of the screen, and a quarter screen below it, are
+// parsed in the action's own task. The rest are parsed in a task after the next
+// paint. So a sort, a filter or a page turn paints once the two to six cards
+// the shopper can see are parsed and laid out, not all twenty. Nothing on
+// screen moves when a late slot fills: it is below the screen's bottom, so only
+// what is below it moves, which is off screen too. Everything above the bottom
+// is filled at once, so a list scrolled past cannot grow above the screen.
+// The hash is what regions.js keys cards by; slots are <li>s with no children
+// until filled (styles.css gives them a small height of their own).
+import { HOOK } from './generated/dom-contract.js';
+import { setCoreHTML } from './trusted-html.js';
+
+/** slot <li> -> the card's markup, until it is filled */
+const pending = new WeakMap();
+
+/** How far below the screen a card is parsed at once, in screen heights. */
+const NEAR = 0.25;
+
+/**
+ * An empty <li> standing for a card not parsed yet.
+ * @param {string} hash the core's markup hash of the card (data-hash)
+ * @param {string} markup the card's <li>…</li> as the core rendered it
+ */
+export function cardSlot(hash, markup) {
+  const slot = document.createElement('li');
+  slot.setAttribute(HOOK.markupHash, hash);
+  pending.set(slot, markup);
+  return slot;
+}
+
+/**
+ * Parses the cards of `slots` in one go and puts each in its slot's place.
+ * @param {Element[]} slots
+ * @param {(element: Element) => void} prepare what a new card needs (dates, votes)
+ */
+function fill(slots, prepare) {
+  const template = document.createElement('template');
+  setCoreHTML(template, slots.map((slot) => pending.get(slot)).join(''));
+  const cards = [...template.content.children];
+  slots.forEach((slot, i) => {
+    pending.delete(slot);
+    const card = cards[i];
+    if (!card) return;
+    slot.replaceWith(card);
+    prepare(card);
+  });
+}
+
+const slotsIn = (list) => [...list.children].filter((item) => pending.has(item));
+
+/**
+ * Fills the slots of `list` that are on screen or near it now, and the rest
+ * after the next paint.
+ * @param {Element | null} list the view's .v-list
+ * @param {(element: Element) => void} prepare
+ */
+export function showCards(list, prepare) {
+  if (!list) return;
+  const bottom = window.innerHeight * (1 + NEAR);
+  // A filled card may be shorter than its slot, pulling the next slots up:
+  // measured again until none is left above the line (two rounds, usually).
+  for (let round = 0; round < 64; round++) {
+    const near = slotsIn(list).filter((slot) => slot.getBoundingClientRect().top < bottom);
+    if (!near.length) break;
+    fill(near, prepare);
+  }
+  if (!slotsIn(list).length) return;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const rest = slotsIn(list);
+      if (rest.length) fill(rest, prepare);
+    }),
+  );
+}
