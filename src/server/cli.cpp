@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,17 @@ bool parse_args(int argc, char** argv, Args& args) {
   return true;
 }
 
+// The whole of `text` as a base-10 integer in [min, max]; nothing for "", "8080x",
+// "-" or a number out of range, so a mistyped option is refused, not half read.
+std::optional<std::int64_t> whole_number(const std::string& text, std::int64_t min,
+                                         std::int64_t max) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max)
+    return std::nullopt;
+  return value;
+}
+
 int fail(const std::string& message) {
   std::fprintf(stderr, "vouch-server: %s\n", message.c_str());
   return 1;
@@ -149,14 +161,8 @@ int serve(const Args& args) {
   else
     std::fprintf(stderr, "vouch-server: outbox sends through %s\n",
                  config.value().mail.smtp_url.c_str());
-  int port = 8080;
-  const std::string port_text = args.get("--port", "8080");
-  const auto [end, error] =
-      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (error != std::errc() || end != port_text.data() + port_text.size() || port < 0 ||
-      port > 65535) {
-    return fail("--port expects 0..65535");
-  }
+  const std::optional<std::int64_t> port = whole_number(args.get("--port", "8080"), 0, 65535);
+  if (!port) return fail("--port expects 0..65535");
   if (config.value().public_url.empty())
     std::fprintf(stderr,
                  "vouch-server: no public_url: photo uploads are refused (photos_not_accepted)\n");
@@ -171,14 +177,12 @@ int serve(const Args& args) {
     // seed asks its questions over weeks, then the clock only moves forward).
     if (args.has("--test-clock-start")) {
       const std::string text = args.get("--test-clock-start");
-      std::int64_t start = 0;
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), start);
       const std::int64_t now = unix_now();
-      if (error != std::errc() || end != text.data() + text.size() || start < 946684800 ||
-          start > now)
+      const std::optional<std::int64_t> start = whole_number(text, 946684800, now);
+      if (!start)
         return fail("--test-clock-start: expected Unix seconds from 2000-01-01 to now, got \"" +
                     text + "\"");
-      app.value()->clock_offset.store(start - now);
+      app.value()->clock_offset.store(*start - now);
     }
     std::fprintf(stderr,
                  "vouch-server: --test-clock: POST /api/v1/admin/test/clock moves the clock "
@@ -195,7 +199,7 @@ int serve(const Args& args) {
                  "removed, %zu URLs moved onto public_url\n",
                  photos.completed, photos.removed_staged, photos.removed_orphans,
                  photos.rebased_urls);
-  return serve_until_signal(*app.value(), args.get("--host", "0.0.0.0"), port);
+  return serve_until_signal(*app.value(), args.get("--host", "0.0.0.0"), static_cast<int>(*port));
 }
 
 int migrate_command(const Args& args) {
@@ -361,11 +365,11 @@ int sign_link(const Args& args) {
   if (config.value().hmac_secret.empty()) return fail("the config has no hmac_secret");
   if (!args.has("--product") || !args.has("--order"))
     return fail("sign-link needs --product and --order");
-  int days = 30;
   const std::string text = args.get("--days", "30");
-  std::from_chars(text.data(), text.data() + text.size(), days);
-  ReviewLink link{args.get("--product"), args.get("--order"),
-                  unix_now() + static_cast<std::int64_t>(days) * 86400};
+  const std::optional<std::int64_t> days = whole_number(text, 1, 3650);
+  if (!days)
+    return fail("sign-link: --days expects whole days from 1 to 3650, got \"" + text + "\"");
+  ReviewLink link{args.get("--product"), args.get("--order"), unix_now() + *days * 86400};
   std::printf("%s\n", sign_review_link(link, config.value().hmac_secret).c_str());
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "admin_route.hpp"
+#include "audit_log.hpp"
 #include "http_util.hpp"
 #include "outbox/outbox.hpp"
 #include "requests/orders.hpp"
@@ -16,6 +17,7 @@
 #include "requests/request_mail_build.hpp"
 #include "requests/request_scheduler.hpp"
 #include "requests/request_templates.hpp"
+#include "requests/unsubscribes.hpp"
 #include "review_link.hpp"
 #include "routes.hpp"
 #include "routes_problem.hpp"
@@ -106,7 +108,8 @@ json send_now_json(const SendNowAnswer& answer) {
 }
 
 // POST /api/v1/admin/requests/{id}/send-now: the scheduler's decision now.
-void send_now_route(App& app, const Actor&, const httplib::Request& req, httplib::Response& res) {
+void send_now_route(App& app, const Actor& actor, const httplib::Request& req,
+                    httplib::Response& res) {
   std::optional<std::int64_t> id = request_id_from(req.matches[1]);
   if (!id) return send_error(res, 404, "not_found", "no review request with that id");
   app::Outcome<SendNowAnswer> sent = send_now(app, *id);
@@ -121,6 +124,11 @@ void send_now_route(App& app, const Actor&, const httplib::Request& req, httplib
          {"request", send_now_json(sent.value())}});
     return;
   }
+  // Who mailed a customer ahead of the schedule, in the audit log like every admin action.
+  if (Status s = append_audit(*app.db, app.now(), actor.name, "request_send_now", "", "",
+                              "request " + std::to_string(*id));
+      !s)
+    return send_error(res, 500, "internal", "database error");
   send_json(res, 200, {{"request", send_now_json(sent.value())}});
 }
 
@@ -395,32 +403,9 @@ void click_route(App& app, const httplib::Request& req, httplib::Response& res) 
   res.set_content("", "text/plain");
 }
 
-struct UnsubscribeTarget {
-  std::string email_key;
-  i18n::Locale locale = i18n::Locale::En;
-};
-
-// A request mail's token names its request row, an answer invitation's its
-// question_invites row (erased with the address: the link is dead then).
-std::optional<UnsubscribeTarget> unsubscribe_target(App& app, const std::string& token) {
-  std::optional<std::int64_t> id = verify_unsubscribe(token, app.config.hmac_secret);
-  const char* sql =
-      "SELECT o.email_key, o.locale FROM review_requests r JOIN orders o ON o.order_id "
-      "= r.order_id WHERE r.id = ?1";
-  if (!id) {
-    id = verify_invite_unsubscribe(token, app.config.hmac_secret);
-    sql = "SELECT address_key, locale FROM question_invites WHERE id = ?1";
-  }
-  if (!id) return std::nullopt;
-  std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-  Statement row(app.db->handle(), sql);
-  row.bind(1, *id);
-  if (!row.step()) return std::nullopt;
-  return UnsubscribeTarget{row.text(0), i18n::resolve_locale(row.text(1))};
-}
-
 void unsubscribe_get_route(App& app, const httplib::Request& req, httplib::Response& res) {
-  std::optional<UnsubscribeTarget> target = unsubscribe_target(app, req.matches[1]);
+  std::optional<UnsubscribeTarget> target =
+      unsubscribe_target(*app.db, std::string(req.matches[1]), app.config.hmac_secret);
   if (!target) {
     send_html(
         res, 404,
@@ -431,12 +416,13 @@ void unsubscribe_get_route(App& app, const httplib::Request& req, httplib::Respo
   // The form posts back to this same address (relative: no host from the request).
   const std::string self = std::string(req.matches[1]);
   send_html(res, 200,
-            rm::unsubscribe_page(rm::UnsubscribePage::Confirm, target->locale,
+            rm::unsubscribe_page(rm::UnsubscribePage::Confirm, i18n::resolve_locale(target->locale),
                                  app.config.store_name, self));
 }
 
 void unsubscribe_post_route(App& app, const httplib::Request& req, httplib::Response& res) {
-  std::optional<UnsubscribeTarget> target = unsubscribe_target(app, req.matches[1]);
+  std::optional<UnsubscribeTarget> target =
+      unsubscribe_target(*app.db, std::string(req.matches[1]), app.config.hmac_secret);
   if (!target) {
     send_html(
         res, 404,
@@ -448,17 +434,11 @@ void unsubscribe_post_route(App& app, const httplib::Request& req, httplib::Resp
   // form posts the same field. Either way the address is out, for good.
   const bool one_click = req.body.find("List-Unsubscribe=One-Click") != std::string::npos &&
                          req.get_header_value("Origin").empty();
-  {
-    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
-    Statement insert(
-        app.db->handle(),
-        "INSERT OR IGNORE INTO unsubscribes (email_key, created_at, how) VALUES (?1, ?2, ?3)");
-    insert.bind(1, target->email_key).bind(2, app.now()).bind(3, one_click ? "one_click" : "page");
-    if (Status s = insert.run(); !s) return send_error(res, 500, "internal", "database error");
-  }
-  send_html(
-      res, 200,
-      rm::unsubscribe_page(rm::UnsubscribePage::Done, target->locale, app.config.store_name, ""));
+  if (Status s = record_unsubscribe(*app.db, target->email_key, app.now(), one_click); !s)
+    return send_error(res, 500, "internal", "database error");
+  send_html(res, 200,
+            rm::unsubscribe_page(rm::UnsubscribePage::Done, i18n::resolve_locale(target->locale),
+                                 app.config.store_name, ""));
 }
 
 }  // namespace

@@ -200,13 +200,26 @@ test('SnapshotConverter reports bad JSON snapshots with the loader\'s codes and 
   assert.match(wrong.status.message, /^reviews\[0\]\.rating: /);
 });
 
-test('loadBinaryInSlices: a snapshot in the parts a response arrived in (some empty, some 1 byte) loads as the whole does', async () => {
+/**
+ * `use(core, store, reference, binary)` with two fresh Stores, `reference`
+ * holding seed3.bin loaded in one call; both freed after.
+ */
+async function withReference(use) {
   const core = await loadCore();
   const store = new core.Store();
   const reference = new core.Store();
   try {
     const binary = readFileSync(join(seeds, 'snapshot_binary', 'seed3.bin'));
     assert.equal(loadBinaryInto(core, reference, binary).ok, true);
+    await use(core, store, reference, binary);
+  } finally {
+    store.delete();
+    reference.delete();
+  }
+}
+
+test('loadBinaryInSlices: a snapshot in the parts a response arrived in (some empty, some 1 byte) loads as the whole does', () =>
+  withReference(async (core, store, reference, binary) => {
     const cuts = [0, 1, 1, 8, 9, Math.floor(binary.length / 2), binary.length - 1, binary.length];
     const parts = cuts.slice(1).map((end, i) => binary.subarray(cuts[i], end));
     assert.ok(parts.some((part) => part.length === 0) && parts.some((part) => part.length === 1));
@@ -223,19 +236,10 @@ test('loadBinaryInSlices: a snapshot in the parts a response arrived in (some em
     } finally {
       fresh.delete();
     }
-  } finally {
-    store.delete();
-    reference.delete();
-  }
-});
+  }));
 
-test('loadBinaryInSlices: the same snapshot in many tasks; abandoned, the store keeps its previous one', async () => {
-  const core = await loadCore();
-  const store = new core.Store();
-  const reference = new core.Store();
-  try {
-    const binary = readFileSync(join(seeds, 'snapshot_binary', 'seed3.bin'));
-    assert.equal(loadBinaryInto(core, reference, binary).ok, true);
+test('loadBinaryInSlices: the same snapshot in many tasks; abandoned, the store keeps its previous one', () =>
+  withReference(async (core, store, reference, binary) => {
     let tasks = 0;
     const status = await loadBinaryInSlices(core, store, binary, () => { tasks += 1; return true; });
     assert.deepEqual(status, { ok: true, code: 'ok', message: '' });
@@ -255,8 +259,4 @@ test('loadBinaryInSlices: the same snapshot in many tasks; abandoned, the store 
     assert.equal(store.size(), reference.size());
     // Too large for a Store: refused before anything is copied.
     assert.equal((await loadBinaryInSlices(core, store, { length: 2 ** 31 }, () => true)).code, 'snapshot_too_large');
-  } finally {
-    store.delete();
-    reference.delete();
-  }
-});
+  }));

@@ -24,10 +24,10 @@ struct Run {
   std::string output;
 };
 
-// Runs `vouch-server init-config ARGS...` with stdin from /dev/null (not a
+// Runs `vouch-server COMMAND ARGS...` with stdin from /dev/null (not a
 // terminal: no question is asked) and its output captured in a file.
-Run init_config(const std::string& dir, const std::vector<std::string>& args) {
-  const std::string out = dir + "/init-config.out";
+Run run_command(const std::string& dir, const char* command, const std::vector<std::string>& args) {
+  const std::string out = dir + "/command.out";
   std::fflush(nullptr);  // or the child's freopen writes our buffered output again
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
@@ -35,8 +35,7 @@ Run init_config(const std::string& dir, const std::vector<std::string>& args) {
     if (!std::freopen("/dev/null", "r", stdin) || !std::freopen(out.c_str(), "w", stdout) ||
         !std::freopen(out.c_str(), "a", stderr))
       ::_exit(127);
-    std::vector<char*> argv = {const_cast<char*>(VOUCH_SERVER_BINARY),
-                               const_cast<char*>("init-config")};
+    std::vector<char*> argv = {const_cast<char*>(VOUCH_SERVER_BINARY), const_cast<char*>(command)};
     for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
     ::execv(VOUCH_SERVER_BINARY, argv.data());
@@ -49,6 +48,10 @@ Run init_config(const std::string& dir, const std::vector<std::string>& args) {
   auto text = vouch::server::read_text_file(out);
   if (text) run.output = text.value();
   return run;
+}
+
+Run init_config(const std::string& dir, const std::vector<std::string>& args) {
+  return run_command(dir, "init-config", args);
 }
 
 std::string public_url_in(const std::string& file) {
@@ -130,4 +133,29 @@ TEST_CASE("init-config asks for the public URL on a terminal", "[process][photos
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(public_url_in(file) == "https://reviews.pty.example");
+}
+
+TEST_CASE("sign-link refuses --days that is not a whole number of days from 1 to 3650",
+          "[process][cli]") {
+  TempDir dir;
+  const std::string file = dir.path() + "/vouch.json";
+  REQUIRE(init_config(dir.path(), {file}).exit_code == 0);
+  const std::vector<std::string> base = {"--config", file, "--product", "p1", "--order", "A-1"};
+  auto with_days = [&](const std::string& days) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), {"--days", days});
+    return run_command(dir.path(), "sign-link", args);
+  };
+  // Before, "abc" signed a 30-day link and "-5" one already expired, silently.
+  for (const char* days : {"abc", "-5", "0", "7x", "", "3651", "99999999999999999999"}) {
+    INFO("--days \"" << days << "\"");
+    const Run refused = with_days(days);
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.output.find("--days expects whole days from 1 to 3650") != std::string::npos);
+  }
+  const Run signed_link = with_days("7");
+  INFO(signed_link.output);
+  CHECK(signed_link.exit_code == 0);
+  CHECK(signed_link.output.size() > 20);
+  CHECK(run_command(dir.path(), "sign-link", base).exit_code == 0);  // 30 days when not given
 }

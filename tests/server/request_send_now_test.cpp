@@ -4,6 +4,7 @@
 // longer scheduled answers 409 with where it is; unknown and hostile ids 404.
 #include <catch2/catch.hpp>
 
+#include "audit_log.hpp"
 #include "db.hpp"
 #include "http_util.hpp"
 #include "requests/request_links.hpp"
@@ -73,10 +74,19 @@ TEST_CASE("send now: the request goes out at once; the next reminder follows; tw
                    "state = 'scheduled' AND due_at = " +
                        std::to_string(now + 5 * kDay)) == 1);
 
+  // In the audit log: who sent which request ahead of its schedule.
+  auto audit = vouch::server::list_audit(*app.db, "", 10, 0);
+  REQUIRE(audit.ok());
+  REQUIRE(!audit.value().empty());
+  CHECK(audit.value().front().action == "request_send_now");
+  CHECK(audit.value().front().detail == "request " + std::to_string(id));
+  CHECK(!audit.value().front().actor.empty());
+
   res = send_now_call(client, std::to_string(id));
   REQUIRE(res);
   CHECK(res->status == 409);
   CHECK(code_of(res) == "not_scheduled");
+  CHECK(count_rows(app, "SELECT COUNT(*) FROM audit_log WHERE action = 'request_send_now'") == 1);
   CHECK(json::parse(res->body)["request"]["state"] == "queued");
   CHECK(count_rows(app, "SELECT COUNT(*) FROM outbox") == 1);
 }

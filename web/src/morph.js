@@ -19,7 +19,7 @@ export function morph(old, fresh) {
   for (const { name, value } of fresh.attributes) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
   for (const { name } of [...old.attributes]) if (!fresh.hasAttribute(name)) old.removeAttribute(name);
   if (old instanceof HTMLInputElement && valueWas !== old.getAttribute('value')) old.value = old.defaultValue;
-  if (old instanceof HTMLOptionElement) old.selected = old.defaultSelected;
+  if (old instanceof HTMLOptionElement && old.selected !== old.defaultSelected) old.selected = old.defaultSelected;
   const before = old.childNodes;
   const after = fresh.childNodes;
   if (before.length !== after.length) {

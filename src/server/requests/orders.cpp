@@ -348,10 +348,4 @@ app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset
   return json{{"total", count}, {"orders", orders}};
 }
 
-bool is_unsubscribed(Database& db, const std::string& key) {
-  Statement query(db.handle(), "SELECT 1 FROM unsubscribes WHERE email_key = ?1");
-  query.bind(1, key);
-  return query.step();
-}
-
 }  // namespace vouch::server::requests

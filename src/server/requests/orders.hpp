@@ -12,6 +12,7 @@
 #include "app.hpp"
 #include "app/outcome.hpp"
 #include "http_util.hpp"
+#include "requests/unsubscribes.hpp"  // is_unsubscribed: the consent check beside the orders
 
 namespace vouch::server::requests {
 
@@ -69,9 +70,5 @@ app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset
 
 // Lowercased address: caps and unsubscribes match on it.
 std::string email_key(std::string_view email);
-
-// True when the address (its email_key) opted out: the one consent check of
-// every mail to a customer (review requests, reminders, question invitations).
-bool is_unsubscribed(Database& db, const std::string& key);
 
 }  // namespace vouch::server::requests
