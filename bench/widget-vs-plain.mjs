@@ -4,7 +4,9 @@
 // sort + NFKC-folded includes + 20 cards by createElement), in one Chromium
 // run, at 1k, 10k and 100k reviews. Per shopper action: event -> the page's
 // query event -> layout forced, median and p95 of N rounds, the two pages
-// interleaved (alternating which goes first) so load drift hits both alike.
+// interleaved (alternating which goes first) so load drift hits both alike;
+// after every action (timed or not) the page that acted settles (settle()), so
+// no timed action pays for work an earlier one left for after its paint.
 // Every timed action starts from the default view (each is undone, untimed,
 // before the next). Long Tasks (> 50 ms, PerformanceObserver 'longtask') in
 // three phases: load (navigation -> ready + 2 s), first use (one warm-up round:
@@ -96,6 +98,17 @@ function act([side, step]) {
   });
 }
 
+/**
+ * In the page: resolves once the page is idle again after an action: two frames
+ * painted, each followed by a task, so what either page left for after its paint
+ * (the widget's cards below the screen, an image's decode) is done before the
+ * next timed action starts, on this page and beside it (both share two cores).
+ */
+function settle() {
+  const frameThenTask = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return frameThenTask().then(frameThenTask);
+}
+
 /** In the page: focus the search box (the widget prepares search on focus). */
 function focusSearch(side) {
   const host = document.querySelector(side.host);
@@ -158,7 +171,11 @@ export async function measureWidgetVsPlain({ distDir, sizes = allSizes, rounds =
       for (const name of ['widget', 'plain']) {
         sides[name] = await openSide(browser, `http://${name}.test:${port}/p/${SIDES[name].path}?n=${n}`, name);
       }
-      const run = (name, step) => sides[name].page.evaluate(act, [SIDES[name], step]);
+      const run = async (name, step) => {
+        const took = await sides[name].page.evaluate(act, [SIDES[name], step]);
+        await sides[name].page.evaluate(settle);
+        return took;
+      };
       // First use: the search box focused, one untimed round of every action.
       for (const name of ['widget', 'plain']) {
         await sides[name].page.evaluate(focusSearch, SIDES[name]);

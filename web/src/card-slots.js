@@ -3,8 +3,9 @@
 // list as an empty slot that holds its markup (the <li> render_view wrote).
 // When the action is done (focus moved, so the scroll position is final), the
 // slots above the bottom of the screen, and a quarter screen below it, are
-// parsed in the action's own task. The rest are parsed in a task after the next
-// paint. So a sort, a filter or a page turn paints once the two to six cards
+// parsed in the action's own task (for a render no shopper asked for, such as
+// the first one, in the next frame's animation callback, before its paint).
+// The rest are parsed in a task after the next paint. So a sort, a filter or a page turn paints once the two to six cards
 // the shopper can see are parsed and laid out, not all twenty. Nothing on
 // screen moves when a late slot fills: it is below the screen's bottom, so only
 // what is below it moves, which is off screen too. Everything above the bottom
@@ -53,26 +54,33 @@ function fill(slots, prepare) {
 const slotsIn = (list) => [...list.children].filter((item) => pending.has(item));
 
 /**
- * Fills the slots of `list` that are on screen or near it now, and the rest
- * after the next paint.
+ * Fills the slots of `list` that are on screen or near it, and the rest after
+ * the next paint. `beforePaint`: a render nobody is waiting on (the first one,
+ * after a load) measures in the next frame's animation callback instead of
+ * now, so its first layout is the frame's own, not a second long task's part.
  * @param {Element | null} list the view's .v-list
  * @param {(element: Element) => void} prepare
+ * @param {{ beforePaint?: boolean }} [options]
  */
-export function showCards(list, prepare) {
+export function showCards(list, prepare, { beforePaint = false } = {}) {
   if (!list) return;
-  const bottom = window.innerHeight * (1 + NEAR);
-  // A filled card may be shorter than its slot, pulling the next slots up:
-  // measured again until none is left above the line (two rounds, usually).
-  for (let round = 0; round < 64; round++) {
-    const near = slotsIn(list).filter((slot) => slot.getBoundingClientRect().top < bottom);
-    if (!near.length) break;
-    fill(near, prepare);
-  }
-  if (!slotsIn(list).length) return;
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      const rest = slotsIn(list);
-      if (rest.length) fill(rest, prepare);
-    }),
-  );
+  const fillNear = () => {
+    const bottom = window.innerHeight * (1 + NEAR);
+    // A filled card may be shorter than its slot, pulling the next slots up:
+    // measured again until none is left above the line (two rounds, usually).
+    for (let round = 0; round < 64; round++) {
+      const near = slotsIn(list).filter((slot) => slot.getBoundingClientRect().top < bottom);
+      if (!near.length) break;
+      fill(near, prepare);
+    }
+    if (!slotsIn(list).length) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const rest = slotsIn(list);
+        if (rest.length) fill(rest, prepare);
+      }),
+    );
+  };
+  if (beforePaint) requestAnimationFrame(fillNear);
+  else fillNear();
 }

@@ -40,6 +40,13 @@ let widgetCount = 0;
 let linkClaimed = false;
 
 /** After the first render, when the browser has nothing else to do. */
+/** The shopper's own review's card in `element` (a part or a card just parsed) gets v-own. */
+function markOwnReview(element, reviewId) {
+  for (const card of /** @type {NodeListOf<HTMLElement>} */ (element.querySelectorAll('.v-card'))) {
+    if (card.dataset[DATASET.id] === reviewId) card.classList.add('v-own');
+  }
+}
+
 function whenIdle(callback) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 3000 });
   else setTimeout(callback, 200);
@@ -65,6 +72,7 @@ export class ReviewsWidget {
     this.store = null;
     this.destroyed = false;
     this.generation = 0;
+    this.ownReview = ''; // the review this shopper just published (showOwnReview)
     // Measured before the shadow styles apply: :host resets the page's min-height.
     this.hold = new SpaceHold(measureReserve(host));
     this.root = attachStyles(host);
@@ -356,12 +364,14 @@ export class ReviewsWidget {
     const prepare = (element) => {
       formatDates(element, this.locale);
       this.votes.showIn(element);
+      if (this.ownReview) markOwnReview(element, this.ownReview);
     };
     updateView(this.view, rendered.html, prepare);
     if (focused) focused.restore();
     if (toStatus) focusStatus(this.view);
-    // Focus has moved (and scrolled): the cards on screen now are parsed before the event.
-    showCards(this.view.querySelector('.v-list'), prepare);
+    // Focus has moved (and scrolled): the cards on screen now are parsed before the
+    // event; for a render no shopper asked for (focus false), before the next paint.
+    showCards(this.view.querySelector('.v-list'), prepare, { beforePaint: !focus });
     const status = this.view.querySelector('.v-status');
     if (status && focus) this.live.textContent = status.textContent;
     this.viewState.persist();
@@ -476,7 +486,8 @@ export class ReviewsWidget {
 
   /**
    * The shopper's own review was published: reload the snapshot past every
-   * cache and show the newest reviews, theirs first. True when it is shown.
+   * cache and show the newest reviews, theirs first (marked v-own). True when
+   * the new snapshot is shown.
    */
   async showOwnReview(reviewId) {
     const generation = (this.generation += 1);
@@ -489,10 +500,9 @@ export class ReviewsWidget {
       return false;
     }
     this.viewState.reset();
+    this.ownReview = reviewId; // marked v-own when its card is parsed (renderView's prepare)
     this.renderView({ focus: false });
-    const card = [.../** @type {NodeListOf<HTMLElement>} */ (this.view.querySelectorAll('.v-card'))].find((element) => element.dataset[DATASET.id] === reviewId);
-    if (card) card.classList.add('v-own');
-    return Boolean(card);
+    return true;
   }
 
   /** Shows the readable fallback and reports the error; never throws. */
