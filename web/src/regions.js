@@ -9,8 +9,8 @@
 // moved if the order changed; a new card goes in as a slot that
 // card-slots.js parses when it nears the screen. So a sort or a page turn
 // parses only the cards that are new on screen, and the summary and controls
-// are only re-created when their counts or pressed states changed (style,
-// layout and images of the rest stay).
+// stay the same elements, patched where their counts or pressed states changed
+// (style, layout and images of the rest stay).
 // Frame parts are compared by their data-hash, else by the markup each was made
 // from (kept here), never by the live DOM, which the widget changes (dates,
 // votes, "read more"); a stamped part that changed is patched in place
