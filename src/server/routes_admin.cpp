@@ -199,7 +199,8 @@ void reviewer_erase(App& app, const Actor& actor, const httplib::Request& req,
              {"reviews", erased.value().review_ids},
              {"photos_removed", erased.value().photos_removed},
              {"mails_removed", erased.value().mails_removed},
-             {"question_emails_erased", erased.value().question_emails_erased}});
+             {"question_emails_erased", erased.value().question_emails_erased},
+             {"orders_forgotten", erased.value().orders_forgotten}});
 }
 
 // Which stored rows break the stored-review rules, and which published ones

@@ -101,3 +101,65 @@ TEST_CASE("orders list: reviews through the order's links and unsubscribed addre
     CHECK(order["unsubscribed"] == !first);
   }
 }
+
+TEST_CASE("erasing an address forgets its orders: no name, no address, no mail not yet sent",
+          "[requests][erase]") {
+  TestServer server(vouch::server::Config{}, true);
+  auto client = server.client();
+  const std::int64_t now = server.app().now();
+  for (const auto& [id, email] : std::vector<std::pair<std::string, std::string>>{
+           {"E-1", "Mia@Example.com"}, {"E-2", "mia@example.com"}, {"E-3", "cy@example.net"}}) {
+    auto res = client.Post("/api/v1/admin/orders", admin_headers(),
+                           mug_order(id, email, now).dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 201);
+  }
+  REQUIRE(ids(list(client, "?q=mia")).size() == 2);
+  auto erased = client.Post("/api/v1/admin/reviewers/erase", admin_headers(),
+                            json{{"email", "MIA@example.com"}, {"mode", "delete"}}.dump(),
+                            "application/json");
+  REQUIRE(erased);
+  INFO(erased->body);
+  REQUIRE(erased->status == 200);
+  CHECK(json::parse(erased->body)["orders_forgotten"] == 2);
+  // Nothing finds the address any more; the other customer's order is as it was.
+  CHECK(list(client, "?q=mia")["total"] == 0);
+  CHECK(ids(list(client, "?q=cy%40example")) == std::vector<std::string>{"E-3"});
+  vouch::server::App& app = server.app();
+  {
+    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+    vouch::server::Statement rows(
+        app.db->handle(),
+        "SELECT COUNT(*) FROM orders WHERE email LIKE '%mia%' OR customer_name <> '' AND "
+        "order_id IN ('E-1', 'E-2')");
+    REQUIRE(rows.step());
+    CHECK(rows.integer(0) == 0);
+    // Their scheduled requests are skipped as erased; the other order's still scheduled.
+    vouch::server::Statement states(
+        app.db->handle(),
+        "SELECT order_id, state, skip_reason FROM review_requests ORDER BY order_id, sequence");
+    int erased_rows = 0;
+    while (states.step()) {
+      if (states.text(0) == "E-3") {
+        CHECK(states.text(1) == "scheduled");
+      } else {
+        CHECK(states.text(1) == "skipped");
+        CHECK(states.text(2) == "erased");
+        ++erased_rows;
+      }
+    }
+    CHECK(erased_rows >= 2);
+    // The audit row counts the orders, and never holds the address.
+    vouch::server::Statement audit(
+        app.db->handle(),
+        "SELECT detail FROM audit_log WHERE action = 'erase_reviewer' ORDER BY id DESC LIMIT 1");
+    REQUIRE(audit.step());
+    CHECK(audit.text(0).find("2 orders") != std::string::npos);
+    CHECK(audit.text(0).find("mia") == std::string::npos);
+  }
+  // The same order posted again is a conflict, not a way back in.
+  auto again = client.Post("/api/v1/admin/orders", admin_headers(),
+                           mug_order("E-1", "Mia@Example.com", now).dump(), "application/json");
+  REQUIRE(again);
+  CHECK(again->status == 409);
+}

@@ -13,6 +13,7 @@
 #include "outbox/outbox_store.hpp"
 #include "questions/invite_mail.hpp"
 #include "questions/question_store.hpp"
+#include "requests/orders.hpp"
 #include "requests/request_mail_release.hpp"
 #include "webhooks/review_events.hpp"
 #include "webhooks/webhook_events.hpp"
@@ -177,16 +178,19 @@ Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool ano
   // And the record of answer invitations mailed to it (migration 9).
   Result<std::int64_t> invites = questions::erase_invites(*app.db, email);
   if (!invites) return failed(invites.error());
-  Status status = append_audit(*app.db, app.now(), actor, "erase_reviewer", "",
-                               anonymise ? "anonymise" : "delete",
-                               std::to_string(ids.value().size()) + " reviews, " +
-                                   std::to_string(askers.value()) + " question e-mails");
+  // And the orders the store posted for it (their mails not sent yet are skipped).
+  Result<std::int64_t> orders = requests::forget_orders(*app.db, email);
+  if (!orders) return failed(orders.error());
+  Status status = append_audit(
+      *app.db, app.now(), actor, "erase_reviewer", "", anonymise ? "anonymise" : "delete",
+      std::to_string(ids.value().size()) + " reviews, " + std::to_string(askers.value()) +
+          " question e-mails, " + std::to_string(orders.value()) + " orders");
   if (status) status = transaction.commit();
   if (!status) return failed(status.error());
   unlink_photos(app, taken.value());
   for (const StoredReview& row : before.value()) app.snapshots.invalidate(row.review.product_id);
   return Erased{ids.value(), taken.value().size(), mails.value(),
-                static_cast<std::size_t>(askers.value())};
+                static_cast<std::size_t>(askers.value()), orders.value()};
 }
 
 }  // namespace vouch::server::app

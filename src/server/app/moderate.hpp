@@ -40,10 +40,12 @@ struct Erased {
   std::size_t photos_removed = 0;
   std::int64_t mails_removed = 0;          // outbox rows to the address
   std::size_t question_emails_erased = 0;  // askers' notice addresses (questions)
+  std::int64_t orders_forgotten = 0;       // orders stripped of the name and address
 };
 // anonymise: keep the text under "Anonymous", strip e-mail, IP and photos;
 // otherwise delete the reviews. Either way the outbox's mails to the address
-// go and webhook events lose it. The audit row records the count, never the address.
+// go, webhook events lose it and its orders lose the name and address. The audit row records the
+// count, never the address.
 Outcome<Erased> erase_reviewer_data(App& app, const std::string& email, bool anonymise,
                                     const std::string& actor);
 

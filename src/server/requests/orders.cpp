@@ -86,6 +86,22 @@ std::string email_key(std::string_view email) {
   return key;
 }
 
+Result<std::int64_t> forget_orders(Database& db, std::string_view email) {
+  const std::string key = email_key(email);
+  Statement skip(db.handle(),
+                 "UPDATE review_requests SET state = 'skipped', skip_reason = 'erased' WHERE "
+                 "state = 'scheduled' AND order_id IN (SELECT order_id FROM orders WHERE "
+                 "email_key = ?1)");
+  skip.bind(1, key);
+  if (Status s = skip.run(); !s) return s.error();
+  Statement blank(db.handle(),
+                  "UPDATE orders SET customer_name = '', email = '', email_key = '' WHERE "
+                  "email_key = ?1");
+  blank.bind(1, key);
+  if (Status s = blank.run(); !s) return s.error();
+  return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+}
+
 std::vector<OrderIssue> parse_order(const json& body, std::int64_t now, OrderInput& out) {
   std::vector<OrderIssue> issues;
   if (!body.is_object()) return {{"", "wrong_type", "an order is a JSON object"}};

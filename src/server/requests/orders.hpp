@@ -71,4 +71,10 @@ app::Outcome<json> list_orders(App& app, std::int64_t limit, std::int64_t offset
 // Lowercased address: caps and unsubscribes match on it.
 std::string email_key(std::string_view email);
 
+// GDPR erasure (app::erase_reviewer_data): the orders to this address lose the
+// customer's name and address, and their requests not sent yet are skipped
+// ("erased"), so no mail is ever built for them; sent requests keep their
+// states for the request analytics. Returns how many orders were forgotten.
+Result<std::int64_t> forget_orders(Database& db, std::string_view email);
+
 }  // namespace vouch::server::requests
