@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../node/support/core.mjs';
-import { distDir, launchBrowser } from './support/browser.mjs';
+import { distDir, launchBrowser, cardsParsed } from './support/browser.mjs';
 import { downloadCsv, tableCells } from './support/tables.mjs';
 import { findServerBinary, freePort, startVouchServer } from '../../scripts/lib/server-process.mjs';
 import { demoQuestions } from '../../scripts/demo-data/questions.mjs';
@@ -190,6 +190,7 @@ test('shopper: read, filter by 1 star, search a Chinese word, switch language', 
   const count = summary.summaries['demo-linen-dress'].count;
   assert.ok(count > 800, `linen dress has ${count} reviews`);
   assert.match(await status(page), new RegExp(`of ${count}$`));
+  await cardsParsed(page);
   assert.equal(await page.locator('.v-card').count(), 10);
 
   const oneStar = Number((await page.locator('[data-action="stars"][data-value="1"] .v-hist-pct').textContent()).match(/\((\d+)\)/)[1]);

@@ -3,7 +3,7 @@
 // themes and the DOM events.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
+import { openPage, useFixtureServerAndBrowser, cardsParsed } from './support/browser.mjs';
 
 const env = useFixtureServerAndBrowser();
 
@@ -21,8 +21,10 @@ test('<vouch-reviews> takes its options from attributes: page language, dark the
   // <html lang="de">: German labels and decimal comma.
   assert.match(await element.locator('.v-count').textContent(), /^48 Bewertungen$/);
   assert.match(await element.locator('.v-average-number').textContent(), /^\d,\d$/);
+  await cardsParsed(page);
   assert.equal(await element.locator('.v-card').count(), 3);
   await element.locator('[data-action="more"]').click();
+  await cardsParsed(page);
   assert.equal(await element.locator('.v-card').count(), 6);
   assert.equal(await element.locator('.v-status').textContent(), '1–6 von 48');
   const background = await element.locator('.vouch').evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -52,6 +54,8 @@ test('Vouch.mount() returns update() and destroy(); destroy frees the store and 
   assert.match(await mounted.locator('.v-count').textContent(), /48 則評論/);
   await page.evaluate(() => window.__handle.update({ locale: 'es', pageSize: 2 }));
   await mounted.locator('.v-count', { hasText: '48 reseñas' }).waitFor();
+  // Cards below the screen are parsed after the next paint (web/src/card-slots.js).
+  await mounted.locator('.v-card').nth(1).waitFor();
   assert.equal(await mounted.locator('.v-card').count(), 2);
   const left = await page.evaluate(() => {
     window.__handle.destroy();

@@ -3,7 +3,7 @@
 // failure to fetch it is explained and can be retried.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
+import { openPage, useFixtureServerAndBrowser, cardsParsed } from './support/browser.mjs';
 
 const env = useFixtureServerAndBrowser();
 
@@ -67,6 +67,7 @@ test('when the form module cannot be fetched the shopper is told, and the next c
   assert.equal(await page.getAttribute('[data-action="write"]', 'aria-expanded'), 'false');
   assert.equal(await page.locator('form.v-form').count(), 0);
   // The reviews are still usable, and the network coming back is enough.
+  await cardsParsed(page);
   assert.ok((await page.locator('.v-card').count()) > 0);
   await page.unroute('**/dist/vouch-form.js');
   await page.click('[data-action="write"]');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sharedDataOrSkip } from '../node/support/core.mjs';
 import { writeNaughtyFixture } from './support/fixtures.mjs';
-import { launchBrowser, openPage, startFixtureServer } from './support/browser.mjs';
+import { launchBrowser, openPage, startFixtureServer, cardsParsed } from './support/browser.mjs';
 
 let browser;
 let server;
@@ -49,6 +49,7 @@ test("strict CSP (script-src 'self' 'wasm-unsafe-eval', Trusted Types required) 
     }
   });
   assert.equal(rawSink, 'TypeError');
+  await cardsParsed(page);
   assert.ok((await page.locator('.v-card').count()) > 0);
   await page.close();
 });
@@ -79,6 +80,7 @@ test("CSP without 'wasm-unsafe-eval' after a first render: the reviews stay read
   await link.waitFor({ timeout: 20000 });
   assert.equal(await link.textContent(), 'Read the reviews');
   assert.equal(await link.getAttribute('href'), `${server.url}/reviews/demo-linen-dress.html`);
+  await cardsParsed(page);
   assert.equal(await page.locator('.v-card').count(), 10);
   assert.equal(await page.locator('.v-controls').isVisible(), false);
   assert.equal(await page.locator('[data-action="vote"]').first().isVisible(), false);

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { distDir, launchBrowser } from './support/browser.mjs';
+import { distDir, launchBrowser, cardsParsed } from './support/browser.mjs';
 import { findServerBinary, SERVER_CANDIDATES } from '../../scripts/lib/server-process.mjs';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 
@@ -109,6 +109,7 @@ test('a static store: badges from summaries.json, reviews from a .bin, no /api/ 
   assert.equal(await page.locator('vouch-stars[product="static-b"] .v-stars').getAttribute('aria-label'), '3 out of 5 stars');
   assert.match(await page.locator('vouch-stars[product="static-c"] .vouch-badge').textContent(), /0 reviews/);
   // The widget reads; what needs POST routes is not offered.
+  await cardsParsed(page);
   assert.equal(await page.locator('.v-card').count(), 2);
   assert.equal(await page.locator('[data-action="write"]').isVisible(), false);
   assert.equal(await page.locator('.v-card [data-action="vote"]').first().isVisible(), false);

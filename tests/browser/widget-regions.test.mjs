@@ -5,7 +5,7 @@
 // and checked after it: a kept element still carries its mark.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
+import { cardsParsed, openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
 
 const env = useFixtureServerAndBrowser();
 
@@ -22,9 +22,10 @@ const mark = (page) =>
     for (const element of root.querySelectorAll('.v-summary, .v-controls, .v-status, .v-card')) element.vouchTestMark = true;
   });
 
-/** Which of them are still the marked elements. */
-const kept = (page) =>
-  page.evaluate(() => {
+/** Which of them are still the marked elements (once every card is parsed). */
+const kept = async (page) => {
+  await cardsParsed(page);
+  return page.evaluate(() => {
     const root = document.querySelector('[data-vouch-reviews]').shadowRoot;
     const one = (selector) => Boolean(root.querySelector(selector).vouchTestMark);
     return {
@@ -34,6 +35,7 @@ const kept = (page) =>
       cards: [...root.querySelectorAll('.v-card')].map((card) => ({ id: card.dataset.id, kept: Boolean(card.vouchTestMark) })),
     };
   });
+};
 
 test('a page turn keeps the summary and the controls and renders new cards', async () => {
   const { page, problems } = await openWidget();

@@ -2,7 +2,7 @@
 // a link to the same view, read more, open photos, all from the keyboard too.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, useFixtureServerAndBrowser } from './support/browser.mjs';
+import { openPage, useFixtureServerAndBrowser, cardsParsed } from './support/browser.mjs';
 
 const env = useFixtureServerAndBrowser();
 
@@ -17,6 +17,7 @@ const cardIds = (page) => page.locator('.v-card').evaluateAll((cards) => cards.m
 
 test('summary, list and pager render from the snapshot; the histogram filters', async () => {
   const { page, problems } = await openWidget();
+  await cardsParsed(page);
   assert.equal(await page.locator('.v-card').count(), 5);
   assert.equal(await status(page), 'Showing 1–5 of 48');
   assert.match(await page.locator('.v-summary .v-count').textContent(), /^48 reviews$/);
@@ -64,10 +65,12 @@ test('verified-only, photos and topic filters with counts; search highlights mat
   const verifiedCount = Number(verifiedLabel.match(/\((\d+)\)/)[1]);
   await page.click('[data-action="verified"]');
   assert.equal(await status(page), `Showing 1–5 of ${verifiedCount}`);
+  await cardsParsed(page);
   assert.equal(await page.locator('.v-card').count(), await page.locator('.v-card .v-badge-verified').count());
   await page.click('[data-action="verified"]');
 
   await page.click('[data-action="media"]');
+  await cardsParsed(page);
   assert.equal(await page.locator('.v-card').count(), await page.locator('.v-card .v-photos').count());
   await page.click('[data-action="media"]');
 

@@ -147,7 +147,7 @@ export class ReviewsWidget {
       if (!(await this.loadStore(snapshot, generation))) return;
       this.viewState.restore();
       this.renderShell();
-      this.renderView({ focus: false });
+      this.renderView({ focus: false, beforePaint: true });
       this.mountQuestions();
       if (this.viewState.value.search) this.prepareSearch(); // a shared link with a query
       this.openFromLink();
@@ -350,9 +350,10 @@ export class ReviewsWidget {
   /**
    * Runs the query for the current view and updates the view region.
    * focus: keep the shopper's focus (false for renders nobody asked for);
-   * toStatus: move focus to the status line (a page turn, "clear filters").
+   * toStatus: move focus to the status line (a page turn, "clear filters");
+   * beforePaint: the first render after a load (card-slots.js showCards).
    */
-  renderView({ focus = true, toStatus = false } = {}) {
+  renderView({ focus = true, toStatus = false, beforePaint = false } = {}) {
     const focused = focus ? rememberFocus(this.root, this.view) : null;
     let rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     if (!rendered.ok && rendered.code === 'invalid_view') {
@@ -370,8 +371,8 @@ export class ReviewsWidget {
     if (focused) focused.restore();
     if (toStatus) focusStatus(this.view);
     // Focus has moved (and scrolled): the cards on screen now are parsed before the
-    // event; for a render no shopper asked for (focus false), before the next paint.
-    showCards(this.view.querySelector('.v-list'), prepare, { beforePaint: !focus });
+    // event; for the first render after a load, before the next paint.
+    showCards(this.view.querySelector('.v-list'), prepare, { beforePaint });
     const status = this.view.querySelector('.v-status');
     if (status && focus) this.live.textContent = status.textContent;
     this.viewState.persist();

@@ -99,6 +99,17 @@ export async function openPage(browser, url, { colorScheme = 'light', viewport =
   return { page, problems };
 }
 
+/**
+ * Waits until every card a widget on the page rendered is parsed: cards below
+ * the screen go in as empty slots, filled after the next paint
+ * (web/src/card-slots.js), so a count read at once may miss them.
+ */
+export async function cardsParsed(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('*')].every((element) => !element.shadowRoot || !element.shadowRoot.querySelector('.v-list > li:empty')),
+  );
+}
+
 /** Waits until the widget in `host` (a CSS selector) has rendered its list. */
 export async function widgetReady(page, host = '[data-vouch-reviews], vouch-reviews, div') {
   await page.locator('.v-summary').first().waitFor({ timeout: 20000 });
