@@ -6,6 +6,8 @@
 
 #include "db.hpp"
 #include "http_util.hpp"
+#include "requests/request_links.hpp"
+#include "requests/unsubscribes.hpp"
 #include "test_server.hpp"
 
 using namespace vouch_test;
@@ -156,6 +158,17 @@ TEST_CASE("erasing an address forgets its orders: no name, no address, no mail n
     REQUIRE(audit.step());
     CHECK(audit.text(0).find("2 orders") != std::string::npos);
     CHECK(audit.text(0).find("mia") == std::string::npos);
+  }
+  // The unsubscribe link of an erased order's request names nobody now.
+  {
+    std::lock_guard<std::recursive_mutex> lock(app.db->mutex());
+    vouch::server::Statement request(
+        app.db->handle(), "SELECT id FROM review_requests WHERE order_id = 'E-1' LIMIT 1");
+    REQUIRE(request.step());
+    const std::string token =
+        vouch::server::requests::sign_unsubscribe(request.integer(0), app.config.hmac_secret);
+    CHECK_FALSE(
+        vouch::server::requests::unsubscribe_target(*app.db, token, app.config.hmac_secret));
   }
   // The same order posted again is a conflict, not a way back in.
   auto again = client.Post("/api/v1/admin/orders", admin_headers(),

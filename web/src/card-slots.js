@@ -5,8 +5,9 @@
 // slots above the bottom of the screen, and a quarter screen below it, are
 // parsed in the action's own task (for a render no shopper asked for, such as
 // the first one, in the next frame's animation callback, before its paint).
-// The rest are parsed in a task after the next paint. So a sort, a filter or a page turn paints once the two to six cards
-// the shopper can see are parsed and laid out, not all twenty. Nothing on
+// The rest are parsed in a task after the next paint. So a sort, a filter or a
+// page turn paints once the two to six cards the shopper can see are parsed and
+// laid out, not all twenty. Nothing on
 // screen moves when a late slot fills: it is below the screen's bottom, so only
 // what is below it moves, which is off screen too. Everything above the bottom
 // is filled at once, so a list scrolled past cannot grow above the screen.

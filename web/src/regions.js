@@ -58,7 +58,7 @@ function splitCards(html) {
   const first = html.indexOf(MARKUP.cardItemOpen);
   if (first < 0) return { frame: html, cards: [] };
   const cards = [];
-  for (let at = first; at >= 0; ) {
+  for (let at = first; ; ) {
     const next = html.indexOf(MARKUP.cardItemOpen, at + 1);
     const end = next >= 0 ? next : html.indexOf(MARKUP.cardListClose, at);
     if (end < 0) return { frame: html, cards: [] }; // not the core's shape: parsed whole
@@ -67,7 +67,6 @@ function splitCards(html) {
     if (next < 0) return { frame: html.slice(0, first) + html.slice(end), cards };
     at = next;
   }
-  return { frame: html, cards: [] };
 }
 
 /**
@@ -106,9 +105,8 @@ function updateList(oldList, freshList, cards, prepare) {
  * (a list the frame carried parsed was prepared with it).
  * @param {Element} parent
  * @param {Card[]} cards
- * @param {(element: Element) => void} prepare
  */
-function newList(parent, cards, prepare) {
+function newList(parent, cards) {
   const list = parent.querySelector('.v-list');
   if (list && !list.children.length) list.append(...cards.map((card) => cardSlot(card.hash, card.markup)));
 }
@@ -173,7 +171,7 @@ function updateParts(container, html, prepare) {
   if (!sameShape) {
     for (const element of fresh) keepOrReplace(null, element, prepare);
     container.replaceChildren(...fresh);
-    newList(container, cards, prepare);
+    newList(container, cards);
     return;
   }
   fresh.forEach((element, i) => {
@@ -193,7 +191,7 @@ function updateResults(oldResults, freshResults, cards, prepare) {
   if (!oldList || !freshList) {
     for (const element of freshResults.children) keepOrReplace(null, element, prepare);
     oldResults.replaceChildren(...freshResults.children);
-    newList(oldResults, cards, prepare);
+    newList(oldResults, cards);
     return;
   }
   updateList(oldList, freshList, cards, prepare);

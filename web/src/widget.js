@@ -39,7 +39,6 @@ let widgetCount = 0;
 // The one widget that answered the page's ?vouch_rating= (a page may hold several).
 let linkClaimed = false;
 
-/** After the first render, when the browser has nothing else to do. */
 /** The shopper's own review's card in `element` (a part or a card just parsed) gets v-own. */
 function markOwnReview(element, reviewId) {
   for (const card of /** @type {NodeListOf<HTMLElement>} */ (element.querySelectorAll('.v-card'))) {
@@ -47,6 +46,7 @@ function markOwnReview(element, reviewId) {
   }
 }
 
+/** After the first render, when the browser has nothing else to do. */
 function whenIdle(callback) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 3000 });
   else setTimeout(callback, 200);

@@ -20,7 +20,8 @@ std::optional<UnsubscribeTarget> unsubscribe_target(Database& db, std::string_vi
   std::lock_guard<std::recursive_mutex> lock(db.mutex());
   Statement row(db.handle(), sql);
   row.bind(1, *id);
-  if (!row.step()) return std::nullopt;
+  // An erased address (forget_orders) leaves its order without one: nobody to unsubscribe.
+  if (!row.step() || row.text(0).empty()) return std::nullopt;
   return UnsubscribeTarget{row.text(0), row.text(1)};
 }
 

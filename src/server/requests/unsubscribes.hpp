@@ -21,7 +21,8 @@ struct UnsubscribeTarget {
 
 // A request mail's token names its review_requests row, an answer invitation's
 // its question_invites row (erased with the address: the link is dead then).
-// Nothing for a token not signed with `secret` or a row that is gone.
+// Nothing for a token not signed with `secret`, a row that is gone or an
+// address erased since.
 std::optional<UnsubscribeTarget> unsubscribe_target(Database& db, std::string_view token,
                                                     std::string_view secret);
 
