@@ -171,12 +171,15 @@ std::string review_list(const std::vector<CardInput>& cards, const ListFacets& f
   std::string out = "<div class=\"v-results\">";
   const bool filtered = state.star_mask != 0 || state.verified_only || state.with_media ||
                         !state.topic.empty() || !state.search.empty();
+  // Focusable from script (tabindex -1, not in the tab order): the widget moves focus
+  // here after a page turn, and patches this line in place, focus and all.
+  constexpr const char* kStatusOpen = "<p class=\"v-status\" tabindex=\"-1\">";
   if (facets.total == 0 || cards.empty()) {
-    out += "<p class=\"v-status\">";
+    out += kStatusOpen;
     append_ui(out, filtered ? "no_results" : "no_reviews", {}, locale);
     out += "</p>";
   } else {
-    out += "<p class=\"v-status\">";
+    out += kStatusOpen;
     append_ui(out, "showing",
               {{"from", number_text(first + 1)},
                {"to", number_text(first + cards.size())},

@@ -179,7 +179,7 @@ test('hostile summaries files: a clear vouch:error for a broken file, safe numbe
   assert.match(badges['wrong-shape.json static-a'], /^invalid_summaries: .*expected \{"summaries"/);
   assert.equal(await page.locator('vouch-stars[data-file="not-json.json"] .vouch-badge').textContent(), '');
   const text = (id) => page.locator(`vouch-stars[data-file="odd-entries.json"][product="${id}"] .vouch-badge`).textContent();
-  assert.match(await text('negative'), /^★★★★★★★★★★\(0\)0 reviews$/);
+  assert.match(await text('negative'), /^★★★★★\(0\)0 reviews$/);
   assert.match(await text('huge'), /5\.0\(2\.1B\)2,147,483,647 reviews/); // clamped to what the core counts
   assert.match(await text('words'), /\(0\)0 reviews$/);
   assert.match(await text('text'), /\(0\)0 reviews$/);

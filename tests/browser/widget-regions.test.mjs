@@ -45,7 +45,10 @@ test('a page turn keeps the summary and the controls and renders new cards', asy
   const after = await kept(page);
   assert.equal(after.summary, true, 'the summary did not change: same element');
   assert.equal(after.controls, true, 'the controls did not change: same element');
-  assert.equal(after.status, false, 'the status line is new');
+  // The status line is patched in place: the focus a page turn gives it stays, and the
+  // page button the shopper pressed was not removed with the focus in it.
+  assert.equal(after.status, true, 'the status line is the same element, patched');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-vouch-reviews]').shadowRoot.activeElement?.className), 'v-status');
   assert.equal(after.cards.length, 5);
   assert.deepEqual(after.cards.filter((card) => card.kept), [], 'none of page 2 was on page 1');
   assert.deepEqual(problems, []);
@@ -59,9 +62,19 @@ test('a filter keeps the cards still shown (by review id) and patches the change
   assert.ok(fiveStar.length > 0, 'the fixture shows a 5-star review on page 1');
   // Expanded text stays expanded in a card that is kept.
   await mark(page);
+  // A card that stays is left where it is, not moved: a move is a removal (and the
+  // card styled and laid out again), which a MutationObserver sees.
+  await page.evaluate(() => {
+    const list = document.querySelector('[data-vouch-reviews]').shadowRoot.querySelector('.v-list');
+    window.movedCards = [];
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.removedNodes) if (node.querySelector?.('.v-card')?.vouchTestMark && node.isConnected) window.movedCards.push(node.querySelector('.v-card').dataset.id);
+    }).observe(list, { childList: true });
+  });
   await page.click('[data-action="stars"][data-value="5"]');
   await page.locator('[data-action="stars"][data-value="5"][aria-pressed="true"]').waitFor();
   const after = await kept(page);
+  assert.deepEqual(await page.evaluate(() => window.movedCards), [], 'kept cards were not moved');
   // The pressed histogram row changed the summary: patched in place (morph.js), the same element.
   assert.equal(after.summary, true, 'the summary is the same element, patched');
   assert.equal(await page.locator('.v-summary [data-action="stars"][data-value="5"]').getAttribute('aria-pressed'), 'true');

@@ -10,6 +10,7 @@
 #include "form_api.hpp"
 #include "review_store.hpp"
 #include "vouch/snapshot.hpp"
+#include "vouch/utf8.hpp"
 #include "widget_api.hpp"
 
 using namespace vouch;
@@ -64,6 +65,70 @@ TEST_CASE("render: escape covers text and both attribute quotes", "[render]") {
         "b");                                                           // NUL is visible
   CHECK(render::escape("ok\xC0\xAF") == "ok\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong -> U+FFFD
   CHECK(render::escape("中文 👍🏽 café") == "中文 👍🏽 café");
+}
+
+// escape() copies runs of plain bytes in one go; it must give what escaping one
+// character at a time gives, for any bytes (specials, runs at either end,
+// malformed and truncated UTF-8 between valid sequences).
+TEST_CASE("render: escape by runs equals escaping byte by byte", "[render]") {
+  const auto one_by_one = [](std::string_view text) {
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t start = pos;
+      const auto c = static_cast<unsigned char>(text[pos]);
+      if (c >= 0x80) {
+        out += utf8::decode(text, pos) == utf8::kInvalid
+                   ? std::string("\xEF\xBF\xBD")
+                   : std::string(text.substr(start, pos - start));
+        continue;
+      }
+      ++pos;
+      switch (c) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        case '\r':
+          out += "&#13;";
+          break;
+        case '\0':
+          out += "\xEF\xBF\xBD";
+          break;
+        default:
+          out += static_cast<char>(c);
+      }
+    }
+    return out;
+  };
+  const std::string pieces[] = {
+      "a",        "<",    "&",    "\"", "'", "\r", std::string(1, '\0'), "中", "👍", "\xC0\xAF",
+      "\xE4\xB8", "\xFF", "\x80", "é",  " ", ">"};
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(seed % 12);
+    for (int i = 0; i < length; ++i) {
+      seed = seed * 1664525u + 1013904223u;
+      text += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    seed = seed * 1664525u + 1013904223u;
+    INFO("text bytes: " << text.size());
+    REQUIRE(render::escape(text) == one_by_one(text));
+    std::string appended = "<p>";
+    render::append_escaped(appended, text);
+    REQUIRE(appended == "<p>" + one_by_one(text));
+  }
 }
 
 TEST_CASE("render: only absolute http(s) URLs are safe", "[render]") {

@@ -19,6 +19,9 @@ import { setCoreHTML } from './trusted-html.js';
 /** slot <li> -> the card's markup, until it is filled */
 const pending = new WeakMap();
 
+/** list -> how many of its first items were near the screen after the last action */
+const nearCount = new WeakMap();
+
 /** How far below the screen a card is parsed at once, in screen heights. */
 const NEAR = 0.25;
 
@@ -55,6 +58,19 @@ function fill(slots, prepare) {
 const slotsIn = (list) => [...list.children].filter((item) => pending.has(item));
 
 /**
+ * Fills the slots among as many first items of `list` as were near the screen
+ * after its last action, before anything measures it: the screen and the
+ * list's place rarely change between two actions, so showCards' first
+ * measurement (a layout, as is moving the focus) usually finds nothing left to fill.
+ * @param {Element | null} list the view's .v-list
+ * @param {(element: Element) => void} prepare
+ */
+export function fillExpected(list, prepare) {
+  const expected = list ? [...list.children].slice(0, nearCount.get(list) || 0).filter((item) => pending.has(item)) : [];
+  if (expected.length) fill(expected, prepare);
+}
+
+/**
  * Fills the slots of `list` that are on screen or near it, and the rest after
  * the next paint. `beforePaint`: a render nobody is waiting on (the first one,
  * after a load) measures in the next frame's animation callback instead of
@@ -68,9 +84,16 @@ export function showCards(list, prepare, { beforePaint = false } = {}) {
   const fillNear = () => {
     const bottom = window.innerHeight * (1 + NEAR);
     // A filled card may be shorter than its slot, pulling the next slots up:
-    // measured again until none is left above the line (two rounds, usually).
+    // measured again until none is left above the line.
     for (let round = 0; round < 64; round++) {
-      const near = slotsIn(list).filter((slot) => slot.getBoundingClientRect().top < bottom);
+      const near = [];
+      let count = 0;
+      for (const item of list.children) {
+        if (item.getBoundingClientRect().top >= bottom) break; // items are stacked: the rest are lower
+        count++;
+        if (pending.has(item)) near.push(item);
+      }
+      nearCount.set(list, count);
       if (!near.length) break;
       fill(near, prepare);
     }

@@ -63,7 +63,7 @@ export function rememberFocus(root, container) {
 /** Focus on a status line (after a page change or "clear filters"): screen readers read it. */
 export function focusStatus(container) {
   const status = container.querySelector('.v-status');
-  if (!status) return;
+  if (!status || /** @type {Document | ShadowRoot} */ (container.getRootNode()).activeElement === status) return;
   status.tabIndex = -1;
   status.focus();
 }

@@ -34,10 +34,10 @@ function markupKey(element) {
  * Keeps `old` when it came from the same markup as `fresh`; patches it in place
  * when both are the same stamped part (summary, controls); else `fresh` goes in.
  */
-function keepOrReplace(old, fresh, prepare) {
+function keepOrReplace(old, fresh, prepare, { anyPart = false } = {}) {
   const markup = markupKey(fresh);
   if (old && markupOf.get(old) === markup) return old;
-  if (old && markup.startsWith('#') && old.tagName === fresh.tagName && old.className === fresh.className) {
+  if (old && (anyPart || markup.startsWith('#')) && old.tagName === fresh.tagName && old.className === fresh.className) {
     morph(old, fresh);
     markupOf.set(old, markup);
     prepare(old);
@@ -84,19 +84,20 @@ function updateList(oldList, freshList, cards, prepare) {
   const wanted = parsed.length
     ? parsed.map((item) => byHash.get(item.getAttribute(HOOK.markupHash)) || (prepare(item), item))
     : cards.map((card) => byHash.get(card.hash) || cardSlot(card.hash, card.markup));
-  // Only the moves and insertions the new order needs; the rest stays put.
+  if (!wanted.some((item) => item.parentNode === oldList)) {
+    oldList.replaceChildren(...wanted); // nothing reused (a search, a page turn): one mutation
+    return;
+  }
+  // Cards that go are removed first, so the ones that stay in the same order
+  // (a filter keeps the order of its matches) are not moved: a moved card is
+  // styled and laid out again, a card left in place is not.
+  const kept = new Set(wanted);
+  for (const item of [...oldList.children]) if (!kept.has(item)) item.remove();
+  // Then only the moves and insertions the new order needs.
   let cursor = oldList.firstElementChild;
   for (const item of wanted) {
-    if (item === cursor) {
-      cursor = cursor.nextElementSibling;
-    } else {
-      oldList.insertBefore(item, cursor);
-    }
-  }
-  while (cursor) {
-    const next = cursor.nextElementSibling;
-    cursor.remove();
-    cursor = next;
+    if (item === cursor) cursor = cursor.nextElementSibling;
+    else oldList.insertBefore(item, cursor);
   }
 }
 
@@ -195,7 +196,20 @@ function updateResults(oldResults, freshResults, cards, prepare) {
     return;
   }
   updateList(oldList, freshList, cards, prepare);
-  // Everything around the list: replaced by the new parts, in their order.
+  const oldParts = [...oldResults.children];
+  const freshParts = [...freshResults.children];
+  if (oldParts.length === freshParts.length && oldParts.every((part, i) => (part === oldList) === (freshParts[i] === freshList))) {
+    // The same parts around the list (status, pager): patched in place, so a
+    // focused page button is not removed (removing the focused element costs a
+    // style and layout pass of its own) and only what changed is laid out again.
+    oldParts.forEach((part, i) => {
+      if (part === oldList) return;
+      const kept = keepOrReplace(part, freshParts[i], prepare, { anyPart: true });
+      if (kept !== part) part.replaceWith(kept);
+    });
+    return;
+  }
+  // Other parts around the list: replaced by the new ones, in their order.
   for (const element of [...oldResults.children]) if (element !== oldList) element.remove();
   let before = true;
   for (const element of [...freshResults.children]) {

@@ -23,7 +23,7 @@ import { Lightbox } from './lightbox.js';
 import { loadCore } from './core-loader.js';
 import { capabilities } from './options.js';
 import { updateView } from './regions.js';
-import { showCards } from './card-slots.js';
+import { fillExpected, showCards } from './card-slots.js';
 import { Reports } from './reports.js';
 import { SearchPreparation } from './search-prep.js';
 import { byAction, byHook } from './selectors.js';
@@ -354,7 +354,11 @@ export class ReviewsWidget {
    * beforePaint: the first render after a load (card-slots.js showCards).
    */
   renderView({ focus = true, toStatus = false, beforePaint = false } = {}) {
-    const focused = focus ? rememberFocus(this.root, this.view) : null;
+    const focused = focus && !toStatus ? rememberFocus(this.root, this.view) : null;
+    // To the status line before the update: the control the shopper used (a page
+    // button) is not removed with the focus in it, which costs a layout of its own;
+    // the status line, patched in place, keeps the focus.
+    if (toStatus) focusStatus(this.view);
     let rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     if (!rendered.ok && rendered.code === 'invalid_view') {
       // A hand-edited hash (unknown sort, page out of range): fall back to the default view.
@@ -368,11 +372,13 @@ export class ReviewsWidget {
       if (this.ownReview) markOwnReview(element, this.ownReview);
     };
     updateView(this.view, rendered.html, prepare);
-    if (focused) focused.restore();
+    const list = this.view.querySelector('.v-list');
+    fillExpected(list, prepare); // before a focus move lays the view out
     if (toStatus) focusStatus(this.view);
+    else if (focused) focused.restore();
     // Focus has moved (and scrolled): the cards on screen now are parsed before the
     // event; for the first render after a load, before the next paint.
-    showCards(this.view.querySelector('.v-list'), prepare, { beforePaint });
+    showCards(list, prepare, { beforePaint });
     const status = this.view.querySelector('.v-status');
     if (status && focus) this.live.textContent = status.textContent;
     this.viewState.persist();
