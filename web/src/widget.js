@@ -7,7 +7,8 @@
 // react to delegated events (web/src/actions.js) -> destroy. The parts live in their own modules: the
 // view and its URL hash (view-state.js), votes (votes.js), reports
 // (reports.js), the form (form-module.js, with a narrow context), search
-// preparation (search-prep.js), focus (focus.js) and dates (dates.js).
+// preparation (search-prep.js), focus (focus.js), dates (dates.js) and the fonts
+// the first render needs, found before it (glyph-warmup.js).
 // The only C++ handle is the Store, freed by destroy().
 import { WidgetEvents } from './actions.js';
 import { fetchSnapshot, fragmentUrl, linkRating } from './data.js';
@@ -24,6 +25,7 @@ import { loadCore } from './core-loader.js';
 import { capabilities } from './options.js';
 import { updateView } from './regions.js';
 import { fillExpected, showCards } from './card-slots.js';
+import { warmGlyphs } from './glyph-warmup.js';
 import { Reports } from './reports.js';
 import { SearchPreparation } from './search-prep.js';
 import { byAction, byHook } from './selectors.js';
@@ -52,8 +54,6 @@ function whenIdle(callback) {
   else setTimeout(callback, 200);
 }
 
-/** A new task: long work split so no single task blocks the page for long. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class ReviewsWidget {
   /**
@@ -146,6 +146,9 @@ export class ReviewsWidget {
       this.core = core;
       if (!(await this.loadStore(snapshot, generation))) return;
       this.viewState.restore();
+      const current = () => !this.destroyed && generation === this.generation;
+      const first = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
+      if (first.ok && !(await warmGlyphs(this.root, first.html, this.locale, current))) return;
       this.renderShell();
       this.renderView({ focus: false, beforePaint: true });
       this.mountQuestions();
@@ -172,8 +175,8 @@ export class ReviewsWidget {
     const view = adoptMarkup(first.html, first.id_prefix, this.idPrefix);
     const shell = view && adoptMarkup(first.shell, first.id_prefix, this.idPrefix);
     if (!shell) return false;
-    await nextTask(); // checking the markup and showing it: two tasks
-    if (this.destroyed || generation !== this.generation) return false;
+    // Checking the markup and showing it: not one task (the fonts its text needs are found first).
+    if (!(await warmGlyphs(this.root, first.html, this.locale, () => !this.destroyed && generation === this.generation))) return false;
     this.first = first;
     this.buildFrame();
     this.view.append(view);
