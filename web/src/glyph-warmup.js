@@ -7,12 +7,11 @@
 // Before the first render, those characters are laid out in hidden probes, a
 // slice per task, so each lookup happens in a short task of its own and the
 // first frame finds them cached.
+import { nextTask } from './slices.mjs';
 
 const SLICE = 60; // characters per task: a few ms each
 const LIMIT = 1200; // distinct characters looked at, at most
 const FIRST_OUTSIDE_LATIN = 0x0300; // below: Latin letters and punctuation, in any UI font
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Distinct characters of `markup`'s text that a UI font may lack.

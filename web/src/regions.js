@@ -13,7 +13,7 @@
 // (style, layout and images of the rest stay).
 // Frame parts are compared by their data-hash, else by the markup each was made
 // from (kept here), never by the live DOM, which the widget changes (dates,
-// votes, "read more"); a stamped part that changed is patched in place
+// votes, "read more"); a part that changed is patched in place
 // (morph.js), so the search box keeps its focus and only what changed is laid out.
 import { DATASET, HOOK, MARKUP } from './generated/dom-contract.js';
 import { cardSlot } from './card-slots.js';
@@ -32,12 +32,13 @@ function markupKey(element) {
 
 /**
  * Keeps `old` when it came from the same markup as `fresh`; patches it in place
- * when both are the same stamped part (summary, controls); else `fresh` goes in.
+ * when both are the same part (same tag and class: the summary, the controls,
+ * the status line, the pager); else `fresh` goes in.
  */
-function keepOrReplace(old, fresh, prepare, { anyPart = false } = {}) {
+function keepOrReplace(old, fresh, prepare) {
   const markup = markupKey(fresh);
   if (old && markupOf.get(old) === markup) return old;
-  if (old && (anyPart || markup.startsWith('#')) && old.tagName === fresh.tagName && old.className === fresh.className) {
+  if (old && old.tagName === fresh.tagName && old.className === fresh.className) {
     morph(old, fresh);
     markupOf.set(old, markup);
     prepare(old);
@@ -204,7 +205,7 @@ function updateResults(oldResults, freshResults, cards, prepare) {
     // style and layout pass of its own) and only what changed is laid out again.
     oldParts.forEach((part, i) => {
       if (part === oldList) return;
-      const kept = keepOrReplace(part, freshParts[i], prepare, { anyPart: true });
+      const kept = keepOrReplace(part, freshParts[i], prepare);
       if (kept !== part) part.replaceWith(kept);
     });
     return;

@@ -147,10 +147,12 @@ export class ReviewsWidget {
       if (!(await this.loadStore(snapshot, generation))) return;
       this.viewState.restore();
       const current = () => !this.destroyed && generation === this.generation;
+      // Rendered once: its text's fonts are found first, then it is shown (nothing
+      // can change the view meanwhile: the skeleton has no controls).
       const first = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
       if (first.ok && !(await warmGlyphs(this.root, first.html, this.locale, current))) return;
       this.renderShell();
-      this.renderView({ focus: false, beforePaint: true });
+      this.renderView({ focus: false, beforePaint: true, rendered: first.ok ? first : null });
       this.mountQuestions();
       if (this.viewState.value.search) this.prepareSearch(); // a shared link with a query
       this.openFromLink();
@@ -354,15 +356,16 @@ export class ReviewsWidget {
    * Runs the query for the current view and updates the view region.
    * focus: keep the shopper's focus (false for renders nobody asked for);
    * toStatus: move focus to the status line (a page turn, "clear filters");
-   * beforePaint: the first render after a load (card-slots.js showCards).
+   * beforePaint: the first render after a load (card-slots.js showCards);
+   * rendered: the core's render of the current view, when it was made already.
    */
-  renderView({ focus = true, toStatus = false, beforePaint = false } = {}) {
+  renderView({ focus = true, toStatus = false, beforePaint = false, rendered: made = null } = {}) {
     const focused = focus && !toStatus ? rememberFocus(this.root, this.view) : null;
     // To the status line before the update: the control the shopper used (a page
     // button) is not removed with the focus in it, which costs a layout of its own;
     // the status line, patched in place, keeps the focus.
     if (toStatus) focusStatus(this.view);
-    let rendered = this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
+    let rendered = made || this.core.renderView(this.store, this.viewState.toWidgetView(), this.locale, this.idPrefix);
     if (!rendered.ok && rendered.code === 'invalid_view') {
       // A hand-edited hash (unknown sort, page out of range): fall back to the default view.
       this.viewState.reset();
